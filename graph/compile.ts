@@ -1,0 +1,56 @@
+// The investigation graph:
+//   intake → (gather_cloudflare ∥ gather_datadog) → correlate → analyst → writer → [approval] → publish
+import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Gatherer, Publisher } from "../tools/types.ts";
+import type { SourceName } from "../tools/events.ts";
+import { InvestigationState, type Limits } from "./state.ts";
+import { routeAfterApproval, routeAfterWriter } from "./edges.ts";
+import { createIntakeNode } from "./nodes/intake.ts";
+import { createGatherNode } from "./nodes/gather.ts";
+import { createCorrelateNode } from "./nodes/correlate.ts";
+import { createAnalystNode } from "./nodes/analyst.ts";
+import { createWriterNode } from "./nodes/writer.ts";
+import { createApprovalNode } from "./nodes/approval.ts";
+import { createPublishNode } from "./nodes/publish.ts";
+
+export interface GraphDeps {
+  gatherers: Partial<Record<SourceName, Gatherer>>;
+  publisher?: Publisher;
+  models: { analyst?: BaseChatModel; writer?: BaseChatModel };
+  clock: () => Date;
+  limits: Limits;
+  dryRun: boolean;
+  dataDir: string;
+  version: string;
+  promptVersions: Record<string, string>;
+  modelNames: Record<string, string>;
+}
+
+export function buildGraph(deps: GraphDeps) {
+  return new StateGraph(InvestigationState)
+    .addNode("intake", createIntakeNode({ clock: deps.clock, limits: deps.limits, promptVersions: deps.promptVersions, models: deps.modelNames }))
+    .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare))
+    .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog))
+    .addNode("correlate", createCorrelateNode())
+    .addNode("analyst", createAnalystNode({ model: deps.models.analyst }))
+    .addNode("writer", createWriterNode({ model: deps.models.writer, version: deps.version, clock: deps.clock }))
+    .addNode("approval", createApprovalNode())
+    .addNode("publish", createPublishNode({ publisher: deps.publisher, dryRun: deps.dryRun, dataDir: deps.dataDir, version: deps.version, clock: deps.clock }), {
+      retryPolicy: { maxAttempts: 2, initialInterval: 500, jitter: true },
+    })
+    .addEdge(START, "intake")
+    .addEdge("intake", "gather_cloudflare")
+    .addEdge("intake", "gather_datadog")
+    .addEdge(["gather_cloudflare", "gather_datadog"], "correlate")
+    .addEdge("correlate", "analyst")
+    .addEdge("analyst", "writer")
+    .addConditionalEdges("writer", routeAfterWriter, ["approval", "publish"])
+    .addConditionalEdges("approval", routeAfterApproval, ["publish", END])
+    .addEdge("publish", END);
+}
+
+export function compileGraph(deps: GraphDeps, checkpointer?: BaseCheckpointSaver) {
+  return buildGraph(deps).compile(checkpointer ? { checkpointer } : {});
+}
+export type CompiledInvestigation = ReturnType<typeof compileGraph>;

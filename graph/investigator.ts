@@ -1,0 +1,202 @@
+// Builds the investigation graph from configuration and runs it with a durable checkpointer, so a run that
+// was interrupted (crash, approval gate) resumes where it stopped instead of starting again.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { loadVendorConfig } from "../tools/config.ts";
+import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
+import { createDatadogGatherer } from "../tools/datadog/client.ts";
+import { createConfluencePublisher } from "../tools/confluence/client.ts";
+import type { Gatherer, Publisher } from "../tools/types.ts";
+import type { SourceName, SourceStatus } from "../tools/events.ts";
+import { promptVersions as currentPromptVersions } from "../prompts/index.ts";
+import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
+import { createChatModel, describeModels, loadModelConfig } from "./config.ts";
+import type { State } from "./state.ts";
+import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./types.ts";
+import { CASEFILE_VERSION } from "./version.ts";
+
+export interface InvestigatorOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Where checkpoints and dry-run reports live (CASEFILE_DATA_DIR, default ./.casefile). */
+  dataDir?: string;
+  /** The clock: the window ends at clock(). Injected by the eval runner (incident `now`) and tests. */
+  clock?: () => Date;
+  checkpointer?: BaseCheckpointSaver;
+  /** Overrides of what the environment would build. */
+  gatherers?: Partial<Record<SourceName, Gatherer>>;
+  publisher?: Publisher | null;
+  models?: { analyst?: BaseChatModel; writer?: BaseChatModel };
+  modelNames?: Record<string, string>;
+  promptVersions?: Record<string, string>;
+  requireApproval?: boolean;
+  dryRun?: boolean;
+}
+
+const truthy = (v: string | undefined) => !!v && /^(1|true|yes|on)$/i.test(v.trim());
+
+export function dataDirFrom(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env.CASEFILE_DATA_DIR?.trim() || ".casefile");
+}
+
+export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation }> {
+  const env = opts.env ?? process.env;
+  const dataDir = opts.dataDir ?? dataDirFrom(env);
+  mkdirSync(dataDir, { recursive: true });
+  const clock = opts.clock ?? (() => new Date());
+
+  const vendors = loadVendorConfig(env);
+  const gatherers: Partial<Record<SourceName, Gatherer>> = opts.gatherers ?? {
+    ...(vendors.cloudflare ? { cloudflare: createCloudflareGatherer(vendors.cloudflare, { limits: vendors.limits }) } : {}),
+    ...(vendors.datadog ? { datadog: createDatadogGatherer(vendors.datadog, { limits: vendors.limits }) } : {}),
+  };
+  const publisher =
+    opts.publisher === null ? undefined : (opts.publisher ?? (vendors.confluence ? createConfluencePublisher(vendors.confluence) : undefined));
+
+  const modelCfg = loadModelConfig(env);
+  const models = opts.models ?? {
+    ...(modelCfg.analyst ? { analyst: createChatModel(modelCfg.analyst) } : {}),
+    ...(modelCfg.writer ? { writer: createChatModel(modelCfg.writer) } : {}),
+  };
+  const modelNames = opts.modelNames ?? describeModels(modelCfg);
+
+  let checkpointer = opts.checkpointer;
+  let closeCheckpointer = async () => {};
+  if (!checkpointer) {
+    if (env.DATABASE_URL) {
+      const saver = PostgresSaver.fromConnString(env.DATABASE_URL, { schema: "casefile_checkpoints" });
+      await saver.setup();
+      checkpointer = saver;
+      closeCheckpointer = () => saver.end();
+    } else {
+      const saver = SqliteSaver.fromConnString(path.join(dataDir, "checkpoints.db"));
+      checkpointer = saver;
+      closeCheckpointer = async () => saver.db.close();
+    }
+  }
+
+  const deps: GraphDeps = {
+    gatherers,
+    ...(publisher ? { publisher } : {}),
+    models,
+    clock,
+    limits: {
+      maxAnalystAttempts: 3,
+      maxEventsPerSource: vendors.limits.maxEventsPerSource,
+      requireApproval: opts.requireApproval ?? truthy(env.CASEFILE_REQUIRE_APPROVAL),
+    },
+    dryRun: opts.dryRun ?? truthy(env.CASEFILE_DRY_RUN),
+    dataDir,
+    version: CASEFILE_VERSION,
+    promptVersions: opts.promptVersions ?? currentPromptVersions(),
+    modelNames,
+  };
+  const graph = compileGraph(deps, checkpointer);
+
+  const cfg = (id: string) => ({ configurable: { thread_id: id }, durability: "sync" as const, recursionLimit: 50 });
+
+  async function outcome(id: string): Promise<RunOutcome> {
+    const snap = await graph.getState(cfg(id));
+    const values = snap.values as State;
+    const interrupted = snap.tasks?.some((t) => (t.interrupts?.length ?? 0) > 0);
+    if (interrupted) return { status: "awaiting_approval", result: toResult(values) };
+    return finalOutcome(values);
+  }
+
+  async function invoke(id: string, input: unknown): Promise<RunOutcome> {
+    try {
+      await graph.invoke(input as never, cfg(id));
+    } catch (err) {
+      return { status: "failed", error: err instanceof Error ? err.message : String(err), ...partialResult(await safeValues(id)) };
+    }
+    return outcome(id);
+  }
+
+  async function safeValues(id: string): Promise<State | undefined> {
+    try {
+      return (await graph.getState(cfg(id))).values as State;
+    } catch {
+      return undefined;
+    }
+  }
+
+  return {
+    graph,
+    async run(input: RunInput) {
+      const snap = await graph.getState(cfg(input.investigationId));
+      const started = snap.values && (snap.values as State).anomaly;
+      if (started) {
+        if (snap.tasks?.some((t) => (t.interrupts?.length ?? 0) > 0)) return outcome(input.investigationId);
+        if (snap.next.length === 0 && (snap.values as State).assessment) return outcome(input.investigationId);
+        // Unfinished: resume from the last checkpoint.
+        return invoke(input.investigationId, null);
+      }
+      return invoke(input.investigationId, {
+        investigationId: input.investigationId,
+        anomaly: input.anomaly,
+        coalesced: input.coalesced ?? [],
+      });
+    },
+    async decide(id, decision) {
+      const snap = await graph.getState(cfg(id));
+      if (!snap.tasks?.some((t) => (t.interrupts?.length ?? 0) > 0)) {
+        return { status: "failed", error: `investigation ${id} is not awaiting approval` };
+      }
+      return invoke(id, new Command({ resume: decision }));
+    },
+    async close() {
+      await closeCheckpointer();
+    },
+  };
+}
+
+function partialResult(values: State | undefined): { result?: InvestigationResult } {
+  return values?.assessment ? { result: toResult(values) } : {};
+}
+
+function finalOutcome(values: State): RunOutcome {
+  const result = toResult(values);
+  const statuses = Object.values(values.sources ?? {}) as SourceStatus[];
+  const usable = statuses.some((s) => s.status !== "failed" && s.status !== "skipped");
+  const fatal = statuses.filter((s) => s.fatal && s.error).map((s) => s.error!);
+  if (!usable && fatal.length > 0) {
+    return { status: "failed", error: fatal.join("; "), result };
+  }
+  if (values.approval.status === "rejected") return { status: "completed", result };
+  return { status: "completed", result };
+}
+
+const EMPTY: SourceStatus = { status: "skipped", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
+
+export function toResult(v: State): InvestigationResult {
+  const assessment = v.assessment ?? {
+    verdict: "inconclusive" as const,
+    confidence: 0,
+    rationale: "The run did not reach the analyst.",
+    citations: [],
+    techniques: [],
+    indicators: [],
+    engine: "rules" as const,
+    scores: {},
+  };
+  return {
+    investigation_id: v.investigationId,
+    anomaly_id: v.anomaly?.id ?? "",
+    verdict: assessment.verdict,
+    confidence: assessment.confidence,
+    report_url: v.publication?.url ?? null,
+    ...(v.publication?.id ? { page_id: v.publication.id, page_version: v.publication.version } : {}),
+    sources: { cloudflare: v.sources?.cloudflare ?? EMPTY, datadog: v.sources?.datadog ?? EMPTY },
+    assessment,
+    report_markdown: v.reportMarkdown ?? "",
+    report_title: v.reportTitle ?? "",
+    prompt_versions: v.promptVersions ?? {},
+    models: v.models ?? {},
+    tokens: v.tokens ?? { input: 0, output: 0 },
+    timings_ms: v.timings ?? {},
+    errors: v.errors ?? [],
+  };
+}

@@ -1,0 +1,63 @@
+// gather: one node per vendor, run in parallel. A failing source never stops the other one;
+// it is recorded as a data gap with a message that says what to fix.
+import { VendorError, type Gatherer } from "../../tools/types.ts";
+import type { SourceName, SourceStatus } from "../../tools/events.ts";
+import type { State, Update } from "../state.ts";
+
+function detailString(details: Record<string, unknown> | undefined, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const v = details?.[k];
+    if (typeof v === "string" && v.length > 0 && v.length < 200) return v;
+  }
+  return undefined;
+}
+
+export function createGatherNode(source: SourceName, gatherer: Gatherer | undefined, clock: () => number = Date.now) {
+  return async function gather(state: State): Promise<Update> {
+    const started = clock();
+    if (!gatherer) {
+      const status: SourceStatus = {
+        status: "skipped",
+        events: 0,
+        pivot_events: 0,
+        pages: 0,
+        warnings: [],
+        rejected: 0,
+        error: `${source} is not configured (see the README's environment table)`,
+      };
+      return { sources: { [source]: status } };
+    }
+    const win = state.window!;
+    const details = state.anomaly.details;
+    try {
+      const result = await gatherer.gather({
+        actor: state.anomaly.actor,
+        actorId: detailString(details, "actor_id", "actorId", "user_id"),
+        ip: detailString(details, "ip", "client_ip", "source_ip"),
+        since: new Date(win.since),
+        before: new Date(win.before),
+      });
+      const status = { ...result.status, duration_ms: clock() - started };
+      return {
+        events: result.events,
+        sources: { [source]: status },
+        ...(status.error ? { errors: [status.error] } : {}),
+        timings: { [`gather_${source}`]: clock() - started },
+      };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const status: SourceStatus = {
+        status: "failed",
+        events: 0,
+        pivot_events: 0,
+        pages: 0,
+        warnings: [],
+        rejected: 0,
+        error: message,
+        fatal: err instanceof VendorError && !err.retryable && [400, 401, 403, 404].includes(err.status ?? 0),
+        duration_ms: clock() - started,
+      };
+      return { sources: { [source]: status }, errors: [message], timings: { [`gather_${source}`]: clock() - started } };
+    }
+  };
+}

@@ -1,0 +1,43 @@
+// writer: the report's data model comes from state; a model, when configured, only words the summary and
+// next steps. Tables, ids, times and the verdict are never taken from model text.
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { buildReport } from "../../report/model.ts";
+import { renderMarkdown } from "../../report/markdown.ts";
+import { writerPrompt } from "../../prompts/index.ts";
+import { createLlmWriter } from "./writer-llm.ts";
+import { reportInput } from "../report-input.ts";
+import type { State, Update } from "../state.ts";
+
+export interface WriterDeps {
+  model?: BaseChatModel;
+  version: string;
+  clock: () => Date;
+}
+
+export function createWriterNode(deps: WriterDeps) {
+  return async function writer(state: State): Promise<Update> {
+    const started = Date.now();
+    let writerText: State["writerText"];
+    let tokens = { input: 0, output: 0 };
+    const errors: string[] = [];
+    if (deps.model) {
+      const draft = buildReport(reportInput(state, deps));
+      try {
+        const out = await createLlmWriter({ model: deps.model, prompt: writerPrompt })(draft);
+        writerText = { summary: out.summary, nextSteps: out.nextSteps };
+        tokens = out.tokens;
+      } catch (err) {
+        errors.push(`writer model failed, the template wording stands: ${(err as Error).message}`);
+      }
+    }
+    const report = buildReport(reportInput({ ...state, writerText }, deps));
+    return {
+      writerText,
+      reportTitle: report.title,
+      reportMarkdown: renderMarkdown(report),
+      tokens,
+      errors,
+      timings: { writer: Date.now() - started },
+    };
+  };
+}

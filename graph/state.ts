@@ -1,0 +1,78 @@
+// The investigation state machine's channels. Channels written by the parallel gatherers have reducers;
+// limits and attempt counters live here too, so a resumed run continues with the same budget.
+import { Annotation } from "@langchain/langgraph";
+import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
+import type { Anomaly, Assessment } from "./schemas.ts";
+
+export interface Window {
+  /** ISO start: anomaly.timestamp − 24 h */
+  since: string;
+  /** ISO end: the clock at intake */
+  before: string;
+}
+
+export interface Limits {
+  /** Model answers with hallucinated citations are retried at most this many times in all. */
+  maxAnalystAttempts: number;
+  maxEventsPerSource: number;
+  /** Pause before publishing until a reviewer approves (CASEFILE_REQUIRE_APPROVAL). */
+  requireApproval: boolean;
+}
+
+export interface Publication {
+  id: string;
+  url: string | null;
+  version: number;
+  title: string;
+  created: boolean;
+  dry_run?: boolean;
+  file?: string;
+}
+
+export interface Approval {
+  status: "not_required" | "pending" | "approved" | "rejected";
+  reviewer?: string;
+  comment?: string;
+}
+
+const append = <T>(a: T[], b: T[] | undefined): T[] => (b && b.length ? a.concat(b) : a);
+const merge = <T extends object>(a: T, b: T | undefined): T => (b ? { ...a, ...b } : a);
+const sum = (a: { input: number; output: number }, b?: { input: number; output: number }) =>
+  b ? { input: a.input + b.input, output: a.output + b.output } : a;
+
+export const InvestigationState = Annotation.Root({
+  investigationId: Annotation<string>(),
+  anomaly: Annotation<Anomaly>(),
+  coalesced: Annotation<Anomaly[]>({ reducer: (_a, b) => b, default: () => [] }),
+  window: Annotation<Window | undefined>(),
+  limits: Annotation<Limits>({
+    reducer: (_a, b) => b,
+    default: () => ({ maxAnalystAttempts: 3, maxEventsPerSource: 50_000, requireApproval: false }),
+  }),
+  /** Written by both gatherers in the same super-step. */
+  events: Annotation<AuditEvent[]>({ reducer: append, default: () => [] }),
+  sources: Annotation<Partial<Record<SourceName, SourceStatus>>>({ reducer: merge, default: () => ({}) }),
+  errors: Annotation<string[]>({ reducer: append, default: () => [] }),
+  /** Output of the correlate node (analysis/correlate.ts). */
+  correlation: Annotation<unknown>(),
+  assessment: Annotation<Assessment | undefined>(),
+  /** The rules engine's own assessment, kept beside the model's. */
+  rulesAssessment: Annotation<Assessment | undefined>(),
+  /** Attempt counters per node (analyst model calls, publish tries). */
+  attempts: Annotation<Record<string, number>>({ reducer: merge, default: () => ({}) }),
+  /** Pseudonym → original value, for restoring model output. */
+  replacements: Annotation<Record<string, string>>({ reducer: merge, default: () => ({}) }),
+  /** Writer output: summary and next steps wording (model) — tables always come from state. */
+  writerText: Annotation<{ summary?: string; nextSteps?: string[] } | undefined>(),
+  reportTitle: Annotation<string | undefined>(),
+  reportMarkdown: Annotation<string | undefined>(),
+  approval: Annotation<Approval>({ reducer: (_a, b) => b, default: () => ({ status: "not_required" }) }),
+  publication: Annotation<Publication | undefined>(),
+  promptVersions: Annotation<Record<string, string>>({ reducer: merge, default: () => ({}) }),
+  models: Annotation<Record<string, string>>({ reducer: merge, default: () => ({}) }),
+  tokens: Annotation<{ input: number; output: number }>({ reducer: sum, default: () => ({ input: 0, output: 0 }) }),
+  timings: Annotation<Record<string, number>>({ reducer: merge, default: () => ({}) }),
+});
+
+export type State = typeof InvestigationState.State;
+export type Update = typeof InvestigationState.Update;

@@ -1,0 +1,52 @@
+// What the outside world (server, CLI, eval runner) sees of one investigation run.
+import type { Anomaly, Assessment, Verdict } from "./schemas.ts";
+import type { SourceName, SourceStatus } from "../tools/events.ts";
+
+export interface InvestigationResult {
+  investigation_id: string;
+  anomaly_id: string;
+  verdict: Verdict;
+  confidence: number;
+  /** Absolute Confluence page URL; null when publishing was skipped (dry run) or failed. */
+  report_url: string | null;
+  page_id?: string;
+  page_version?: number;
+  sources: Record<SourceName, SourceStatus>;
+  assessment: Assessment;
+  /** The report rendered as Markdown, for the CLI. */
+  report_markdown: string;
+  report_title: string;
+  prompt_versions: Record<string, string>;
+  models: Record<string, string>;
+  tokens: { input: number; output: number };
+  timings_ms: Record<string, number>;
+  errors: string[];
+}
+
+export type RunStatus = "completed" | "failed" | "awaiting_approval";
+
+export interface RunOutcome {
+  status: RunStatus;
+  result?: InvestigationResult;
+  /** Why it failed: a message that says what to fix. */
+  error?: string;
+}
+
+export interface RunInput {
+  /** Thread id of the checkpointed run. */
+  investigationId: string;
+  anomaly: Anomaly;
+  /** Further anomalies attached to this investigation (alert-storm coalescing). */
+  coalesced?: Anomaly[];
+}
+
+export interface Investigator {
+  /** Start a run, or resume it from its checkpoint when one exists for the id. */
+  run(input: RunInput): Promise<RunOutcome>;
+  /** Resume a run paused at the approval gate. */
+  decide(investigationId: string, decision: { approve: boolean; reviewer?: string; comment?: string }): Promise<RunOutcome>;
+  /** Release the checkpointer's resources. */
+  close(): Promise<void>;
+}
+
+export type { Anomaly, SourceName };

@@ -1,0 +1,62 @@
+// The interfaces between the graph and the vendor tools.
+import type { AuditEvent, SourceName, SourceStatus } from "./events.ts";
+
+/** What a gatherer is asked for: one actor's activity inside one window. */
+export interface GatherRequest {
+  /** The anomaly's actor: an email, or a vendor actor id when no email exists. */
+  actor: string;
+  /** Optional hints from the anomaly (details.actor_id, details.ip …). */
+  actorId?: string;
+  ip?: string;
+  /** Inclusive window start and end. */
+  since: Date;
+  before: Date;
+  signal?: AbortSignal;
+}
+
+export interface GatherResult {
+  /** The actor's events inside the window, plus pivot events (pivot: true) of other actors. */
+  events: AuditEvent[];
+  status: SourceStatus;
+}
+
+export interface Gatherer {
+  readonly source: SourceName;
+  gather(req: GatherRequest): Promise<GatherResult>;
+}
+
+/** A page to publish; the key (anomaly id) makes publishing idempotent. */
+export interface PublishRequest {
+  /** Idempotency key: the anomaly id. Stored as a page property / label so a rerun finds the page. */
+  key: string;
+  title: string;
+  /** Confluence storage-format XHTML. */
+  body: string;
+  labels: string[];
+  attachments?: { name: string; contentType: string; data: Buffer | string }[];
+}
+
+export interface PublishResult {
+  id: string;
+  url: string;
+  version: number;
+  title: string;
+  created: boolean;
+}
+
+export interface Publisher {
+  publish(req: PublishRequest): Promise<PublishResult>;
+}
+
+/** A vendor failure with a message that says what to fix. */
+export class VendorError extends Error {
+  constructor(
+    readonly vendor: "cloudflare" | "datadog" | "confluence" | "model",
+    readonly status: number | undefined,
+    message: string,
+    readonly retryable = false,
+  ) {
+    super(message);
+    this.name = "VendorError";
+  }
+}
