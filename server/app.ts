@@ -1,0 +1,324 @@
+// The HTTP app: external plugins → app plugins → routes (schema-first with zod).
+import { timingSafeEqual, createHash } from "node:crypto";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ServiceConfig } from "./config.ts";
+import type { Metrics } from "./metrics.ts";
+import type { Queue } from "./queue.ts";
+import type { Runner } from "./runner.ts";
+import { STATUSES, type Investigation, type Store } from "./store.ts";
+import { toAnomaly, verifyWebhook } from "./webhook.ts";
+import { VERDICTS } from "../graph/schemas.ts";
+
+export interface AppDeps {
+  config: ServiceConfig;
+  store: Store;
+  queue: Queue;
+  runner: Runner;
+  metrics: Metrics;
+  logger: FastifyBaseLogger;
+  /** How often ?wait polls the store. */
+  waitPollMs?: number;
+}
+
+const FINISHED = new Set(["completed", "failed", "awaiting_approval"]);
+
+const ErrorBody = z.object({ error: z.string(), field: z.string().optional(), message: z.string().optional() }).loose();
+
+const Accepted = z.object({
+  investigation_id: z.string(),
+  status_url: z.string(),
+  status: z.enum(STATUSES),
+  coalesced: z.boolean(),
+});
+const Finished = z.object({
+  investigation_id: z.string(),
+  status_url: z.string(),
+  status: z.enum(STATUSES),
+  coalesced: z.boolean(),
+  verdict: z.string().nullable(),
+  confidence: z.number().nullable(),
+  report_url: z.string().nullable(),
+});
+
+const InvestigationView = z.object({
+  investigation_id: z.string(),
+  anomaly_id: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  status: z.enum(STATUSES),
+  verdict: z.string().nullable(),
+  confidence: z.number().nullable(),
+  report_url: z.string().nullable(),
+  page_id: z.string().nullable(),
+  sources: z.record(z.string(), z.unknown()),
+  errors: z.array(z.string()),
+  anomalies: z.array(z.string()),
+  created_at: z.string(),
+  started_at: z.string().nullable(),
+  finished_at: z.string().nullable(),
+  attempts: z.number(),
+  prompt_versions: z.record(z.string(), z.string()).nullable(),
+  models: z.record(z.string(), z.string()).nullable(),
+  status_url: z.string(),
+});
+
+export function view(inv: Investigation, statusUrl: string): z.infer<typeof InvestigationView> {
+  return {
+    investigation_id: inv.id,
+    anomaly_id: inv.anomaly_id,
+    actor: inv.actor,
+    action: inv.action,
+    status: inv.status,
+    verdict: inv.verdict,
+    confidence: inv.confidence,
+    report_url: inv.report_url,
+    page_id: inv.page_id,
+    sources: inv.sources ?? {},
+    errors: inv.errors,
+    anomalies: [inv.anomaly_id, ...inv.coalesced.map((a) => a.id)],
+    created_at: inv.created_at,
+    started_at: inv.started_at,
+    finished_at: inv.finished_at,
+    attempts: inv.attempts,
+    prompt_versions: inv.prompt_versions,
+    models: inv.models,
+    status_url: statusUrl,
+  };
+}
+
+class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(String(body.message ?? body.error));
+  }
+}
+
+const sha = (s: string) => createHash("sha256").update(s).digest();
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, store, queue, runner, metrics } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: false,
+    requestIdHeader: false,
+  });
+
+  // Answers are JSON, never a stack trace; bad input is never a 5xx.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpProblem) return reply.code(err.statusCode).headers(err.headers).send(err.body);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const v = err.validation[0];
+      const field = v ? v.instancePath.replace(/^\//, "").replaceAll("/", ".") || String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join(".") ?? "") : "";
+      return reply.code(400).send({ error: `invalid ${err.validationContext ?? "request"}`, field: field || undefined, message: v?.message ?? err.message });
+    }
+    const code = err.statusCode ?? 500;
+    if (code === 413) return reply.code(413).send({ error: "payload too large", message: `the body exceeds ${config.maxBodyBytes} bytes (CASEFILE_MAX_BODY)` });
+    if (code === 415) return reply.code(415).send({ error: "unsupported media type", message: "send the anomaly as application/json" });
+    if (code === 429) return reply.code(429).send({ error: "rate limited", message: err.message });
+    if (code >= 400 && code < 500) return reply.code(code).send({ error: "bad request", message: err.message });
+    req.log.error({ err }, "request failed");
+    return reply.code(500).send({ error: "internal error", message: "the service failed to handle the request; see its logs" });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: "not found", message: `no route ${req.method} ${req.url.split("?")[0]}` }));
+
+  // External plugins.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: "casefile", version: "1" }, components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  const baseUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+  const statusUrl = (req: FastifyRequest, id: string) => `${baseUrl(req)}/v1/investigations/${id}`;
+
+  const tokenDigest = config.apiToken ? sha(config.apiToken) : undefined;
+  const requireToken = async (req: FastifyRequest) => {
+    if (!tokenDigest) return;
+    const h = req.headers.authorization ?? "";
+    const m = /^Bearer\s+(\S+)$/i.exec(h);
+    if (!m || !timingSafeEqual(sha(m[1]!), tokenDigest)) {
+      throw new HttpProblem(401, { error: "unauthorized", message: "send Authorization: Bearer <CASEFILE_API_TOKEN>" }, { "www-authenticate": "Bearer" });
+    }
+  };
+
+  // Routes, in an encapsulated scope with the zod compilers.
+  await app.register(async (api) => {
+    api.setValidatorCompiler(validatorCompiler);
+    api.setSerializerCompiler(serializerCompiler);
+    const r = api.withTypeProvider<ZodTypeProvider>();
+
+    r.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
+    r.get("/readyz", { schema: { hide: true } }, async (_req, reply) => {
+      const checks: Record<string, string> = {};
+      try {
+        await store.ping();
+        checks.store = "ok";
+      } catch (e) {
+        checks.store = `failed: ${(e as Error).message}`;
+      }
+      try {
+        await queue.ping();
+        checks.queue = "ok";
+      } catch (e) {
+        checks.queue = `failed: ${(e as Error).message}`;
+      }
+      const ok = Object.values(checks).every((v) => v === "ok");
+      return reply.code(ok ? 200 : 503).send({ ok, checks });
+    });
+    r.get("/metrics", { schema: { hide: true } }, async (_req, reply) => {
+      reply.header("content-type", metrics.registry.contentType);
+      return metrics.registry.metrics();
+    });
+
+    // The anomaly webhook: raw body for the signature.
+    await r.register(async (hook) => {
+      hook.removeAllContentTypeParsers();
+      hook.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: config.maxBodyBytes }, (_req, body, done) => done(null, body));
+      const h = hook.withTypeProvider<ZodTypeProvider>();
+      h.post(
+        "/v1/anomalies",
+        {
+          bodyLimit: config.maxBodyBytes,
+          config: { rateLimit: { max: config.rateLimit, timeWindow: 1000, keyGenerator: (req: FastifyRequest) => req.ip } },
+          schema: {
+            summary: "Receive one flagged anomaly (Standard Webhooks signed)",
+            querystring: z.object({
+              format: z.string().max(40).optional(),
+              wait: z.coerce.number().int().min(1).max(60).optional(),
+            }),
+            response: { 200: Finished, 202: Accepted, 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody, 429: ErrorBody },
+          },
+          preValidation: async (req) => {
+            const raw = typeof req.body === "string" ? req.body : "";
+            const v = verifyWebhook(raw, req.headers, config.webhookSecrets);
+            if (!v.ok) {
+              metrics.webhooks.inc({ outcome: "unauthorized" });
+              throw new HttpProblem(401, { error: "invalid signature", message: v.message });
+            }
+            const seen = await store.recordWebhookId(v.webhookId, raw);
+            if (seen === "conflict") {
+              metrics.webhooks.inc({ outcome: "unauthorized" });
+              throw new HttpProblem(401, { error: "webhook-id reused", message: "this webhook-id was already delivered with a different body; give every new message its own webhook-id" });
+            }
+            if (seen === "replay") req.log.info({ webhook_id: v.webhookId }, "webhook retry of a delivered message");
+          },
+        },
+        async (req, reply) => {
+          let body: unknown;
+          try {
+            body = JSON.parse(req.body as string);
+          } catch {
+            metrics.webhooks.inc({ outcome: "invalid" });
+            throw new HttpProblem(400, { error: "invalid anomaly", field: "(body)", message: "the body is not valid JSON" });
+          }
+          const mapped = toAnomaly(body, req.query.format, config.payloadMappings);
+          if (!mapped.ok) {
+            metrics.webhooks.inc({ outcome: "invalid" });
+            throw new HttpProblem(400, { error: "invalid anomaly", field: mapped.field, message: mapped.message });
+          }
+          const { investigation, created } = await store.createOrAttach(mapped.anomaly, config.coalesceWindowMs);
+          if (created) await queue.enqueue(investigation.id);
+          const coalesced = investigation.anomaly_id !== mapped.anomaly.id;
+          metrics.webhooks.inc({ outcome: created ? "created" : coalesced ? "coalesced" : "duplicate" });
+          req.log.info({ investigation_id: investigation.id, anomaly_id: mapped.anomaly.id, created, coalesced }, "anomaly accepted");
+          let inv = investigation;
+          if (req.query.wait) {
+            const deadline = Date.now() + req.query.wait * 1000;
+            while (!FINISHED.has(inv.status) && Date.now() < deadline) {
+              await new Promise((res) => setTimeout(res, Math.min(deps.waitPollMs ?? 100, Math.max(1, deadline - Date.now()))));
+              inv = (await store.get(inv.id)) ?? inv;
+            }
+            if (FINISHED.has(inv.status)) {
+              return reply.code(200).send({
+                investigation_id: inv.id,
+                status_url: statusUrl(req, inv.id),
+                status: inv.status,
+                coalesced,
+                verdict: inv.verdict,
+                confidence: inv.confidence,
+                report_url: inv.report_url,
+              });
+            }
+          }
+          return reply.code(202).send({ investigation_id: inv.id, status_url: statusUrl(req, inv.id), status: inv.status, coalesced });
+        },
+      );
+    });
+
+    // Read and decide, behind the API token when one is configured.
+    await r.register(async (inv) => {
+      inv.addHook("onRequest", requireToken);
+      const i = inv.withTypeProvider<ZodTypeProvider>();
+      const Id = z.object({ id: z.string().regex(/^inv_[a-f0-9]{32}$/, "an investigation id: inv_ + 32 hex digits") });
+      const notFound = (id: string) => new HttpProblem(404, { error: "not found", message: `no investigation ${id}` });
+
+      i.get(
+        "/v1/investigations/:id",
+        { schema: { summary: "One investigation", security: [{ bearer: [] }], params: Id, response: { 200: InvestigationView, 400: ErrorBody, 404: ErrorBody } } },
+        async (req) => {
+          const found = await store.get(req.params.id);
+          if (!found) throw notFound(req.params.id);
+          return view(found, statusUrl(req, found.id));
+        },
+      );
+      i.get(
+        "/v1/investigations",
+        {
+          schema: {
+            summary: "Investigations, newest first",
+            security: [{ bearer: [] }],
+            querystring: z.object({
+              status: z.enum(STATUSES).optional(),
+              verdict: z.enum(VERDICTS).optional(),
+              limit: z.coerce.number().int().min(1).max(200).default(50),
+              cursor: z.string().max(200).optional(),
+            }),
+            response: { 200: z.object({ items: z.array(InvestigationView), next_cursor: z.string().nullable() }), 400: ErrorBody },
+          },
+        },
+        async (req) => {
+          const page = await store.list(req.query);
+          return { items: page.items.map((x) => view(x, statusUrl(req, x.id))), next_cursor: page.next_cursor };
+        },
+      );
+      for (const action of ["approve", "reject"] as const) {
+        i.post(
+          `/v1/investigations/:id/${action}`,
+          {
+            schema: {
+              summary: `${action === "approve" ? "Approve" : "Reject"} a run waiting at the approval gate`,
+              security: [{ bearer: [] }],
+              params: Id,
+              body: z.object({ reviewer: z.string().max(200).optional(), comment: z.string().max(2000).optional() }).nullish(),
+              response: { 200: InvestigationView, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+            },
+          },
+          async (req) => {
+            const out = await runner.decide(req.params.id, { approve: action === "approve", reviewer: req.body?.reviewer, comment: req.body?.comment });
+            if (!out.ok && out.reason === "not_found") throw notFound(req.params.id);
+            if (!out.ok) throw new HttpProblem(409, { error: "not awaiting approval", message: `investigation ${req.params.id} is ${out.status}; only awaiting_approval runs can be decided` });
+            return view(out.investigation, statusUrl(req, out.investigation.id));
+          },
+        );
+      }
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,178 @@
+// Service configuration from the environment: one function, clear errors that name the variable.
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+export interface PayloadMapping {
+  /** JSONPath-like selectors ("$.user.email") per anomaly field; `details` may map to a path too. */
+  [field: string]: string;
+}
+
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Standard Webhooks secrets (`whsec_…`); the first signs nothing, all are tried for verification (rotation). */
+  webhookSecrets: string[];
+  apiToken?: string;
+  databaseUrl?: string;
+  concurrency: number;
+  coalesceWindowMs: number;
+  /** Webhook requests per second per source address. */
+  rateLimit: number;
+  maxBodyBytes: number;
+  notifyUrl?: string;
+  notifySecret?: string;
+  notifyAllowPrivate: boolean;
+  requireApproval: boolean;
+  publicUrl?: string;
+  payloadMappings: Record<string, PayloadMapping>;
+  /** The raw environment, handed to the investigator factory (vendor credentials live there). */
+  env: Record<string, string | undefined>;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+function int(env: Record<string, string | undefined>, name: string, def: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return def;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a whole number; set it to an integer between ${min} and ${max}.`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name}=${n} is out of range; set it between ${min} and ${max}.`);
+  return n;
+}
+
+function bool(env: Record<string, string | undefined>, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return false;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a boolean; use 1/true or 0/false.`);
+}
+
+/** `900` (seconds), `90s`, `15m`, `1h`, `1h30m`, `500ms` → milliseconds. */
+export function parseDuration(raw: string, name = "duration"): number {
+  const s = raw.trim().toLowerCase();
+  if (/^\d+$/.test(s)) return Number(s) * 1000;
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+  let total = 0;
+  let matched = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "ms" | "s" | "m" | "h" | "d"];
+    total += Number(m[1]) * unit;
+    matched = re.lastIndex;
+  }
+  if (s.length === 0 || matched !== s.length) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a duration; use seconds (900) or a unit: 90s, 15m, 1h.`);
+  }
+  return Math.round(total);
+}
+
+/** `262144`, `256kb`, `256KiB`, `1mb` → bytes. */
+export function parseBytes(raw: string, name = "size"): number {
+  const m = /^(\d+)\s*(b|kb|kib|k|mb|mib|m)?$/i.exec(raw.trim());
+  if (!m) throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a size; use bytes (262144) or 256KiB / 1MiB.`);
+  const unit = (m[2] ?? "b").toLowerCase();
+  const mult = unit === "b" ? 1 : unit.startsWith("k") ? 1024 : 1024 * 1024;
+  return Number(m[1]) * mult;
+}
+
+function parseMappings(raw: string | undefined): Record<string, PayloadMapping> {
+  if (!raw?.trim()) return {};
+  const text = raw.trim().startsWith("{") ? raw : readMappingsFile(raw.trim());
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS is not valid JSON (${(e as Error).message}); give an object like {"mydetector":{"id":"$.alert.id","actor":"$.user.email","action":"$.event","timestamp":"$.time"}} or a path to such a file.`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS must be a JSON object of {formatName: {field: "$.path"}}.`);
+  }
+  const out: Record<string, PayloadMapping> = {};
+  for (const [name, mapping] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!/^[a-z0-9_-]{1,40}$/i.test(name)) throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS: format name ${JSON.stringify(name)} must match [A-Za-z0-9_-]{1,40}.`);
+    if (name === "datadog" || name === "cloudflare" || name === "standard") {
+      throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS: format name "${name}" is built in; choose another name.`);
+    }
+    if (!mapping || typeof mapping !== "object" || Array.isArray(mapping)) throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS.${name} must be an object of {field: "$.path"}.`);
+    const m: PayloadMapping = {};
+    for (const [field, path] of Object.entries(mapping as Record<string, unknown>)) {
+      if (typeof path !== "string" || !path.startsWith("$")) throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS.${name}.${field} must be a path string starting with "$", e.g. "$.user.email".`);
+      m[field] = path;
+    }
+    for (const req of ["id", "actor", "action", "timestamp"]) {
+      if (!m[req]) throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS.${name} lacks "${req}"; map id, actor, action and timestamp.`);
+    }
+    out[name] = m;
+  }
+  return out;
+}
+
+function readMappingsFile(path: string): string {
+  const p = resolve(path);
+  if (!existsSync(p)) throw new ConfigError(`CASEFILE_PAYLOAD_MAPPINGS: neither JSON nor an existing file (${p}); give inline JSON or a file path.`);
+  return readFileSync(p, "utf8");
+}
+
+export interface LoadOptions {
+  /** `serve` needs the webhook secret; `worker` does not. */
+  requireWebhookSecret?: boolean;
+}
+
+export function loadServiceConfig(env: Record<string, string | undefined> = process.env, opts: LoadOptions = {}): ServiceConfig {
+  const secrets = (env.CASEFILE_WEBHOOK_SECRET ?? "").split(/[\s,]+/).filter(Boolean);
+  for (const s of secrets) {
+    if (!/^whsec_[A-Za-z0-9+/=]{8,}$/.test(s)) {
+      throw new ConfigError(`CASEFILE_WEBHOOK_SECRET contains a value that is not a Standard Webhooks secret (expected "whsec_" + base64); generate one with: node -e "console.log('whsec_'+require('crypto').randomBytes(24).toString('base64'))".`);
+    }
+  }
+  if ((opts.requireWebhookSecret ?? true) && secrets.length === 0) {
+    throw new ConfigError(`CASEFILE_WEBHOOK_SECRET is not set; the webhook cannot verify senders without it. Set it to a "whsec_…" secret shared with the detector (several, comma-separated, during rotation).`);
+  }
+  const apiToken = env.CASEFILE_API_TOKEN?.trim() || undefined;
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for the built-in SQLite store).`);
+  }
+  const notifyUrl = env.CASEFILE_NOTIFY_URL?.trim() || undefined;
+  if (notifyUrl) {
+    let u: URL;
+    try {
+      u = new URL(notifyUrl);
+    } catch {
+      throw new ConfigError(`CASEFILE_NOTIFY_URL=${JSON.stringify(notifyUrl)} is not a URL; give an http(s):// address.`);
+    }
+    if (u.protocol !== "https:" && u.protocol !== "http:") throw new ConfigError(`CASEFILE_NOTIFY_URL must use http or https.`);
+  }
+  const notifySecret = env.CASEFILE_NOTIFY_SECRET?.trim() || undefined;
+  if (notifyUrl && !notifySecret) throw new ConfigError(`CASEFILE_NOTIFY_URL is set but CASEFILE_NOTIFY_SECRET is not; set a "whsec_…" secret to sign notifications.`);
+  if (notifySecret && !/^whsec_[A-Za-z0-9+/=]{8,}$/.test(notifySecret)) throw new ConfigError(`CASEFILE_NOTIFY_SECRET must be a "whsec_…" Standard Webhooks secret.`);
+  const publicUrl = env.CASEFILE_PUBLIC_URL?.trim().replace(/\/+$/, "") || undefined;
+  if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`CASEFILE_PUBLIC_URL must be an http(s):// URL, e.g. https://casefile.example.com.`);
+
+  return {
+    host: env.CASEFILE_HOST?.trim() || "0.0.0.0",
+    port: int(env, "CASEFILE_PORT", 8080, 0, 65535),
+    dataDir: resolve(env.CASEFILE_DATA_DIR?.trim() || "./.casefile"),
+    webhookSecrets: secrets,
+    apiToken,
+    databaseUrl,
+    concurrency: int(env, "CASEFILE_CONCURRENCY", 2, 1, 64),
+    coalesceWindowMs: env.CASEFILE_COALESCE_WINDOW?.trim() ? parseDuration(env.CASEFILE_COALESCE_WINDOW, "CASEFILE_COALESCE_WINDOW") : 15 * 60_000,
+    rateLimit: int(env, "CASEFILE_RATE_LIMIT", 200, 1, 1_000_000),
+    maxBodyBytes: env.CASEFILE_MAX_BODY?.trim() ? parseBytes(env.CASEFILE_MAX_BODY, "CASEFILE_MAX_BODY") : 256 * 1024,
+    notifyUrl,
+    notifySecret,
+    notifyAllowPrivate: bool(env, "CASEFILE_NOTIFY_ALLOW_PRIVATE"),
+    requireApproval: bool(env, "CASEFILE_REQUIRE_APPROVAL"),
+    publicUrl,
+    payloadMappings: parseMappings(env.CASEFILE_PAYLOAD_MAPPINGS),
+    env,
+  };
+}

@@ -1,0 +1,66 @@
+// Prometheus metrics: one registry per service instance.
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { httpCounters } from "../tools/http.ts";
+import type { InvestigationResult } from "../graph/types.ts";
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly runs: Counter<"status" | "verdict">;
+  readonly runDuration: Histogram<"status">;
+  readonly nodeDuration: Histogram<"node">;
+  readonly tokens: Counter<"direction">;
+  readonly webhooks: Counter<"outcome">;
+
+  constructor(opts: { defaults?: boolean } = {}) {
+    const registers = [this.registry];
+    if (opts.defaults) collectDefaultMetrics({ register: this.registry, prefix: "casefile_" });
+    this.runs = new Counter({ name: "casefile_runs_total", help: "Finished investigation runs by status and verdict", labelNames: ["status", "verdict"], registers });
+    this.runDuration = new Histogram({
+      name: "casefile_run_duration_seconds",
+      help: "Wall time of one investigation run",
+      labelNames: ["status"],
+      buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
+      registers,
+    });
+    this.nodeDuration = new Histogram({
+      name: "casefile_node_duration_seconds",
+      help: "Time spent per graph node (from the run's timings)",
+      labelNames: ["node"],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60],
+      registers,
+    });
+    this.tokens = new Counter({ name: "casefile_model_tokens_total", help: "Model tokens used", labelNames: ["direction"], registers });
+    this.webhooks = new Counter({ name: "casefile_webhooks_total", help: "Anomaly webhook deliveries by outcome", labelNames: ["outcome"], registers });
+    // Vendor HTTP counters live in the tools; read them at scrape time.
+    for (const [key, help] of [
+      ["calls", "Vendor HTTP requests"],
+      ["retries", "Vendor HTTP retries"],
+      ["rate_limited", "Vendor HTTP 429 answers"],
+      ["failures", "Vendor HTTP calls that failed after retries"],
+    ] as const) {
+      new Counter({
+        name: `casefile_vendor_${key}_total`,
+        help,
+        labelNames: ["vendor"],
+        registers,
+        collect() {
+          this.reset();
+          for (const [vendor, c] of Object.entries(httpCounters)) this.inc({ vendor }, c[key]);
+        },
+      });
+    }
+  }
+
+  recordRun(status: string, result: InvestigationResult | undefined, seconds: number) {
+    this.runs.inc({ status, verdict: result?.verdict ?? "none" });
+    this.runDuration.observe({ status }, seconds);
+    if (!result) return;
+    for (const [node, ms] of Object.entries(result.timings_ms ?? {})) {
+      if (typeof ms === "number" && Number.isFinite(ms) && ms >= 0) this.nodeDuration.observe({ node: node.slice(0, 64) }, ms / 1000);
+    }
+    if (result.tokens) {
+      this.tokens.inc({ direction: "input" }, Math.max(0, result.tokens.input || 0));
+      this.tokens.inc({ direction: "output" }, Math.max(0, result.tokens.output || 0));
+    }
+  }
+}

@@ -1,0 +1,230 @@
+// Run queue: an SQLite jobs table polled in-process, or pg-boss for N worker processes on PostgreSQL.
+import { randomUUID } from "node:crypto";
+import PgBoss from "pg-boss";
+import type { SqliteStore } from "./store.ts";
+
+export type JobHandler = (investigationId: string) => Promise<void>;
+
+export interface Queue {
+  readonly kind: "sqlite" | "pg-boss";
+  /** Idempotent: a job already waiting or running for the id is not enqueued twice. */
+  enqueue(investigationId: string): Promise<void>;
+  start(handler: JobHandler, concurrency: number): Promise<void>;
+  /** drain: wait for running jobs; otherwise hand them back so the next start resumes them from their checkpoint. */
+  stop(opts?: { drain?: boolean }): Promise<void>;
+  ping(): Promise<void>;
+}
+
+export interface SqliteQueueOptions {
+  /** How often idle workers look for jobs. */
+  pollMs?: number;
+  /** How long a claimed job stays ours without a heartbeat; a dead process's jobs are reclaimed after it. */
+  leaseMs?: number;
+  /** Handler failures (thrown, not recorded failures) retried this many times in total. */
+  maxAttempts?: number;
+  onError?: (err: unknown, investigationId: string) => void;
+}
+
+type Row = Record<string, unknown>;
+
+export class SqliteQueue implements Queue {
+  readonly kind = "sqlite" as const;
+  private readonly owner = randomUUID();
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private handler?: JobHandler;
+  private concurrency = 1;
+  private running = false;
+  private timer?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
+  private readonly active = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly opts: SqliteQueueOptions = {},
+  ) {
+    this.pollMs = opts.pollMs ?? 500;
+    this.leaseMs = opts.leaseMs ?? 30_000;
+    this.maxAttempts = opts.maxAttempts ?? 3;
+  }
+
+  private get db() {
+    return this.store.db;
+  }
+
+  async enqueue(investigationId: string) {
+    this.db
+      .prepare(
+        `INSERT INTO jobs (investigation_id, state, attempts, enqueued_at) VALUES (?, 'queued', 0, ?)
+         ON CONFLICT (investigation_id) DO UPDATE SET state = 'queued', owner = NULL, locked_until = NULL, attempts = 0,
+         enqueued_at = excluded.enqueued_at WHERE jobs.state = 'done'`,
+      )
+      .run(investigationId, Date.now());
+    if (this.running) setImmediate(() => this.poll());
+  }
+
+  async start(handler: JobHandler, concurrency: number) {
+    if (this.running) throw new Error("queue already started");
+    this.handler = handler;
+    this.concurrency = Math.max(1, concurrency);
+    this.running = true;
+    // Jobs a dead process left running come back once their lease has lapsed (poll reclaims them).
+    this.heartbeat = setInterval(() => this.extendLeases(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.heartbeat.unref();
+    this.poll();
+  }
+
+  private extendLeases() {
+    if (this.active.size === 0 || !this.db.open) return;
+    this.db.prepare(`UPDATE jobs SET locked_until = ? WHERE owner = ? AND state = 'running'`).run(Date.now() + this.leaseMs, this.owner);
+  }
+
+  private claim(n: number): string[] {
+    const now = Date.now();
+    return this.db
+      .transaction(() => {
+        const rows = this.db
+          .prepare(
+            `SELECT investigation_id FROM jobs WHERE state = 'queued' OR (state = 'running' AND locked_until < ?)
+             ORDER BY enqueued_at LIMIT ?`,
+          )
+          .all(now, n) as Row[];
+        const ids = rows.map((r) => String(r.investigation_id)).filter((id) => !this.active.has(id));
+        const upd = this.db.prepare(`UPDATE jobs SET state = 'running', owner = ?, locked_until = ?, attempts = attempts + 1 WHERE investigation_id = ?`);
+        for (const id of ids) upd.run(this.owner, now + this.leaseMs, id);
+        return ids;
+      })
+      .immediate();
+  }
+
+  private poll() {
+    if (!this.running || !this.db.open) return;
+    clearTimeout(this.timer);
+    const free = this.concurrency - this.active.size;
+    if (free > 0) {
+      let ids: string[] = [];
+      try {
+        ids = this.claim(free);
+      } catch (e) {
+        this.opts.onError?.(e, "");
+      }
+      for (const id of ids) this.runOne(id);
+    }
+    this.timer = setTimeout(() => this.poll(), this.pollMs);
+    this.timer.unref();
+  }
+
+  private runOne(id: string) {
+    const p = (async () => {
+      let ok = true;
+      try {
+        await this.handler!(id);
+      } catch (e) {
+        ok = false;
+        this.opts.onError?.(e, id);
+      }
+      if (!this.db.open) return;
+      const row = this.db.prepare(`SELECT attempts, owner FROM jobs WHERE investigation_id = ?`).get(id) as Row | undefined;
+      if (!row || row.owner !== this.owner) return;
+      const retry = !ok && Number(row.attempts) < this.maxAttempts;
+      this.db
+        .prepare(`UPDATE jobs SET state = ?, owner = NULL, locked_until = NULL WHERE investigation_id = ? AND owner = ?`)
+        .run(retry ? "queued" : "done", id, this.owner);
+    })().finally(() => {
+      this.active.delete(id);
+      if (this.running) setImmediate(() => this.poll());
+    });
+    this.active.set(id, p);
+  }
+
+  async stop(opts: { drain?: boolean } = {}) {
+    this.running = false;
+    clearTimeout(this.timer);
+    if (opts.drain) await Promise.allSettled([...this.active.values()]);
+    else if (this.db.open) {
+      // Hand unfinished jobs back at once; the next start resumes them from their checkpoint.
+      this.db.prepare(`UPDATE jobs SET state = 'queued', owner = NULL, locked_until = NULL WHERE owner = ? AND state = 'running'`).run(this.owner);
+    }
+    clearInterval(this.heartbeat);
+  }
+
+  async ping() {
+    this.db.prepare(`SELECT count(*) FROM jobs`).get();
+  }
+
+  /** For tests and diagnostics. */
+  jobState(investigationId: string): { state: string; attempts: number } | null {
+    const r = this.db.prepare(`SELECT state, attempts FROM jobs WHERE investigation_id = ?`).get(investigationId) as Row | undefined;
+    return r ? { state: String(r.state), attempts: Number(r.attempts) } : null;
+  }
+}
+
+export const QUEUE_NAME = "casefile-investigations";
+
+export interface PgBossQueueOptions {
+  schema?: string;
+  pollingIntervalSeconds?: number;
+  onError?: (err: unknown, investigationId: string) => void;
+}
+
+export class PgBossQueue implements Queue {
+  readonly kind = "pg-boss" as const;
+  readonly boss: PgBoss;
+  private started = false;
+
+  private constructor(
+    url: string,
+    private readonly opts: PgBossQueueOptions,
+  ) {
+    this.boss = new PgBoss({ connectionString: url, schema: opts.schema ?? "casefile_jobs" });
+    this.boss.on("error", (e) => opts.onError?.(e, ""));
+  }
+
+  static async open(url: string, opts: PgBossQueueOptions = {}): Promise<PgBossQueue> {
+    const q = new PgBossQueue(url, opts);
+    try {
+      await q.boss.start();
+      // stately: at most one waiting and one running job per singletonKey (the investigation id).
+      await q.boss.createQueue(QUEUE_NAME, { name: QUEUE_NAME, policy: "stately", retryLimit: 2, retryDelay: 5, expireInMinutes: 30 });
+    } catch (e) {
+      await q.boss.stop({ graceful: false, wait: true }).catch(() => {});
+      throw new Error(`pg-boss could not start on DATABASE_URL (${(e as Error).message}); check that PostgreSQL runs and the user may create schema "${opts.schema ?? "casefile_jobs"}".`);
+    }
+    return q;
+  }
+
+  async enqueue(investigationId: string) {
+    await this.boss.send(QUEUE_NAME, { investigationId }, { singletonKey: investigationId });
+  }
+
+  async start(handler: JobHandler, concurrency: number) {
+    this.started = true;
+    const opts = { batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 };
+    for (let i = 0; i < Math.max(1, concurrency); i++) {
+      await this.boss.work<{ investigationId: string }>(QUEUE_NAME, opts, async ([job]) => {
+        if (!job) return;
+        try {
+          await handler(job.data.investigationId);
+        } catch (e) {
+          this.opts.onError?.(e, job.data.investigationId);
+          throw e;
+        }
+      });
+    }
+  }
+
+  async stop(opts: { drain?: boolean } = {}) {
+    // Not draining: running jobs stay active and expire, then pg-boss retries them (the graph resumes from its checkpoint).
+    await this.boss.stop({ graceful: opts.drain ?? false, wait: true, close: true, timeout: opts.drain ? 60_000 : 1_000 });
+    this.started = false;
+  }
+
+  async ping() {
+    await this.boss.getQueueSize(QUEUE_NAME);
+  }
+
+  get isStarted() {
+    return this.started;
+  }
+}

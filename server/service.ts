@@ -1,0 +1,171 @@
+// Wires store, queue, investigator, notifier and the HTTP app; `startWorker` runs only the queue (PostgreSQL).
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import pino from "pino";
+import type { Investigator } from "../graph/types.ts";
+import { buildApp } from "./app.ts";
+import type { ServiceConfig } from "./config.ts";
+import { Metrics } from "./metrics.ts";
+import { Notifier } from "./notify.ts";
+import { PgBossQueue, SqliteQueue, type Queue } from "./queue.ts";
+import { Runner } from "./runner.ts";
+import { PostgresStore, SqliteStore, type Store } from "./store.ts";
+
+export interface ServiceDeps {
+  investigator?: Investigator;
+  logger?: FastifyBaseLogger;
+  /** PostgreSQL schemas (tests use unique ones). */
+  pgSchema?: string;
+  pgBossSchema?: string;
+  /** SQLite queue tuning (tests poll faster). */
+  pollMs?: number;
+  leaseMs?: number;
+  /** Run queue workers in this process (default true). */
+  workers?: boolean;
+}
+
+export interface Service {
+  app: FastifyInstance;
+  url: string;
+  store: Store;
+  queue: Queue;
+  metrics: Metrics;
+  runner: Runner;
+  /** drain: wait for running investigations (default); otherwise leave them to resume on the next start. */
+  close(opts?: { drain?: boolean }): Promise<void>;
+}
+
+export function createLogger(env: Record<string, string | undefined>): FastifyBaseLogger {
+  return pino({
+    level: env.CASEFILE_LOG_LEVEL?.trim() || "info",
+    base: { service: "casefile" },
+    redact: { paths: ["req.headers.authorization", 'req.headers["webhook-signature"]', "secret", "token"], censor: "[redacted]" },
+  }) as unknown as FastifyBaseLogger;
+}
+
+async function defaultInvestigator(config: ServiceConfig): Promise<Investigator> {
+  const { createInvestigator } = await import("../graph/investigator.ts");
+  return createInvestigator({ env: config.env as NodeJS.ProcessEnv, dataDir: config.dataDir, requireApproval: config.requireApproval });
+}
+
+async function openBackends(config: ServiceConfig, deps: ServiceDeps, logger: FastifyBaseLogger) {
+  const onError = (err: unknown, investigationId: string) =>
+    logger.error({ investigation_id: investigationId || undefined, err: err instanceof Error ? err.message : String(err) }, "queue error");
+  if (config.databaseUrl) {
+    const store = await PostgresStore.open(config.databaseUrl, deps.pgSchema ?? "casefile");
+    try {
+      const queue = await PgBossQueue.open(config.databaseUrl, { schema: deps.pgBossSchema ?? "casefile_jobs", pollingIntervalSeconds: 1, onError });
+      return { store, queue };
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
+  const store = new SqliteStore(config.dataDir);
+  return { store, queue: new SqliteQueue(store, { pollMs: deps.pollMs, leaseMs: deps.leaseMs, onError }) };
+}
+
+function makeNotifier(config: ServiceConfig, logger: FastifyBaseLogger): Notifier | undefined {
+  if (!config.notifyUrl || !config.notifySecret) return undefined;
+  const n = new Notifier({
+    url: config.notifyUrl,
+    secret: config.notifySecret,
+    allowPrivate: config.notifyAllowPrivate,
+    onError: (message, type, id) => logger.warn({ investigation_id: id, event: type }, message),
+  });
+  const refused = n.checkTarget();
+  if (refused) logger.warn(refused);
+  return n;
+}
+
+export async function startService(config: ServiceConfig, deps: ServiceDeps = {}): Promise<Service> {
+  const logger = deps.logger ?? createLogger(config.env);
+  const { store, queue } = await openBackends(config, deps, logger);
+  let investigator: Investigator | undefined;
+  let app: FastifyInstance | undefined;
+  const notifier = makeNotifier(config, logger);
+  try {
+    investigator = deps.investigator ?? (await defaultInvestigator(config));
+    const metrics = new Metrics({ defaults: true });
+    let url = "";
+    const runner = new Runner({ store, investigator, metrics, notifier, logger, baseUrl: () => config.publicUrl ?? url });
+    app = await buildApp({ config, store, queue, runner, metrics, logger });
+    await app.listen({ host: config.host, port: config.port });
+    const addr = app.server.address();
+    const port = typeof addr === "object" && addr ? addr.port : config.port;
+    const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
+    url = `http://${host}:${port}`;
+
+    if (deps.workers ?? true) await queue.start(runner.handle, config.concurrency);
+    // Runs a previous process left unfinished resume from their checkpoints.
+    for (const inv of await store.listUnfinished()) await queue.enqueue(inv.id);
+
+    let closed = false;
+    const ownInvestigator = !deps.investigator;
+    const inv = investigator;
+    const a = app;
+    return {
+      app: a,
+      url,
+      store,
+      queue,
+      metrics,
+      runner,
+      async close(opts = {}) {
+        if (closed) return;
+        closed = true;
+        await a.close();
+        await queue.stop({ drain: opts.drain ?? true });
+        await notifier?.close();
+        if (ownInvestigator) await inv.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await app?.close().catch(() => {});
+    await queue.stop({ drain: false }).catch(() => {});
+    if (investigator && !deps.investigator) await investigator.close().catch(() => {});
+    await store.close().catch(() => {});
+    throw e;
+  }
+}
+
+export interface Worker {
+  store: Store;
+  queue: Queue;
+  close(opts?: { drain?: boolean }): Promise<void>;
+}
+
+/** `casefile worker`: runs investigations from the shared PostgreSQL queue; several may run side by side. */
+export async function startWorker(config: ServiceConfig, deps: ServiceDeps = {}): Promise<Worker> {
+  if (!config.databaseUrl) {
+    throw new Error("casefile worker needs DATABASE_URL (PostgreSQL): with the built-in SQLite store, `casefile serve` runs the investigations itself.");
+  }
+  const logger = deps.logger ?? createLogger(config.env);
+  const { store, queue } = await openBackends(config, deps, logger);
+  const notifier = makeNotifier(config, logger);
+  let investigator: Investigator | undefined;
+  try {
+    investigator = deps.investigator ?? (await defaultInvestigator(config));
+    const runner = new Runner({ store, investigator, metrics: new Metrics(), notifier, logger, baseUrl: () => config.publicUrl ?? "" });
+    await queue.start(runner.handle, config.concurrency);
+    const inv = investigator;
+    let closed = false;
+    return {
+      store,
+      queue,
+      async close(opts = {}) {
+        if (closed) return;
+        closed = true;
+        await queue.stop({ drain: opts.drain ?? true });
+        await notifier?.close();
+        if (!deps.investigator) await inv.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await queue.stop({ drain: false }).catch(() => {});
+    if (investigator && !deps.investigator) await investigator.close().catch(() => {});
+    await store.close().catch(() => {});
+    throw e;
+  }
+}

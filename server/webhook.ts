@@ -1,0 +1,166 @@
+// Inbound anomaly webhook: signature verification and detector payload mappings.
+import { Webhook } from "standardwebhooks";
+import { Anomaly } from "../graph/schemas.ts";
+import type { PayloadMapping } from "./config.ts";
+
+export type VerifyOutcome = { ok: true; webhookId: string } | { ok: false; message: string };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Standard Webhooks check (5-minute tolerance, constant-time compare) against each configured secret. */
+export function verifyWebhook(raw: string, headers: Record<string, string | string[] | undefined>, secrets: string[]): VerifyOutcome {
+  const h = {
+    "webhook-id": one(headers["webhook-id"]) ?? "",
+    "webhook-timestamp": one(headers["webhook-timestamp"]) ?? "",
+    "webhook-signature": one(headers["webhook-signature"]) ?? "",
+  };
+  if (!h["webhook-id"] || !h["webhook-timestamp"] || !h["webhook-signature"]) {
+    return { ok: false, message: "missing webhook-id, webhook-timestamp or webhook-signature header; sign deliveries with the Standard Webhooks scheme and the secret in CASEFILE_WEBHOOK_SECRET" };
+  }
+  if (h["webhook-id"].length > 256) return { ok: false, message: "webhook-id header longer than 256 characters" };
+  let last = "signature does not match";
+  for (const secret of secrets) {
+    try {
+      new Webhook(secret).verify(raw, h, { jsonParse: false });
+      return { ok: true, webhookId: h["webhook-id"] };
+    } catch (e) {
+      const m = (e as Error).message;
+      if (/too old|too new/.test(m)) last = "webhook-timestamp is outside the 5-minute tolerance; check the sender's clock and do not replay old deliveries";
+      else if (/Invalid Signature Headers/.test(m)) last = "webhook-timestamp is not a unix time in seconds";
+      else last = "signature does not match any secret in CASEFILE_WEBHOOK_SECRET";
+    }
+  }
+  return { ok: false, message: last };
+}
+
+export type MapOutcome = { ok: true; anomaly: Anomaly } | { ok: false; field: string; message: string };
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+/** `$.a.b[0].c` / `$.a["x y"]` → value or undefined. Only own properties are followed. */
+export function selectPath(root: unknown, path: string): unknown {
+  const tokens: (string | number)[] = [];
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\["([^"]*)"\]|\['([^']*)'\]/y;
+  let i = 1;
+  if (!path.startsWith("$")) return undefined;
+  while (i < path.length) {
+    re.lastIndex = i;
+    const m = re.exec(path);
+    if (!m) return undefined;
+    tokens.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (m[3] ?? m[4]!)));
+    i = re.lastIndex;
+  }
+  let cur: unknown = root;
+  for (const t of tokens) {
+    if (typeof t === "number") {
+      if (!Array.isArray(cur)) return undefined;
+      cur = cur[t];
+    } else {
+      if (!isObj(cur) || !Object.prototype.hasOwnProperty.call(cur, t)) return undefined;
+      cur = cur[t];
+    }
+  }
+  return cur;
+}
+
+/** Epoch seconds / milliseconds (number or digit string) or an ISO string → ISO with zone, else the input. */
+function toTimestamp(v: unknown): unknown {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\d{9,13}$/.test(v.trim()) ? Number(v) : undefined;
+  if (n !== undefined && Number.isFinite(n)) {
+    const ms = n < 1e12 ? n * 1000 : n;
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? v : d.toISOString();
+  }
+  return v;
+}
+
+function str(v: unknown): string | undefined {
+  if (typeof v === "string") return v.trim() || undefined;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+const SEVERITIES = new Set(["low", "medium", "high", "critical"]);
+function severity(v: unknown): string | undefined {
+  const s = str(v)?.toLowerCase();
+  if (!s) return undefined;
+  if (SEVERITIES.has(s)) return s;
+  // Datadog priorities P1..P5
+  return ({ p1: "critical", p2: "high", p3: "medium", p4: "low", p5: "low" } as Record<string, string>)[s];
+}
+
+/**
+ * Datadog webhook integration: configure the webhook payload as
+ * `{"id":"$ID","title":"$EVENT_TITLE","user":"$USER","date":"$DATE","action":"<flagged action>","actor":"<email>",
+ *   "priority":"$ALERT_PRIORITY","body":"$EVENT_MSG","alert_id":"$ALERT_ID"}`.
+ * `actor`/`action` override `user`/`title` when the template sets them.
+ */
+function fromDatadog(b: Record<string, unknown>): Record<string, unknown> {
+  const id = str(b.id) ?? str(b.alert_id);
+  return {
+    id: id ? `datadog-${id}` : undefined,
+    actor: str(b.actor) ?? str(b.user) ?? str(b.username),
+    action: str(b.action) ?? str(b.title) ?? str(b.event_title),
+    timestamp: toTimestamp(b.timestamp ?? b.date ?? b.last_updated),
+    source: "datadog",
+    severity: severity(b.severity ?? b.priority ?? b.alert_priority),
+    detector: "datadog-webhook",
+    details: { datadog: b },
+  };
+}
+
+/**
+ * Cloudflare notification webhook: `{name, text, data:{…}, ts, account_id, policy_id, alert_type, alert_correlation_id}`.
+ * The actor comes from data.actor_email / data.actor / data.email.
+ */
+function fromCloudflare(b: Record<string, unknown>): Record<string, unknown> {
+  const data = isObj(b.data) ? b.data : {};
+  const id = str(b.alert_correlation_id) ?? str(data.id) ?? (str(b.policy_id) && str(b.ts) ? `${str(b.policy_id)}-${str(b.ts)}` : undefined);
+  return {
+    id: id ? `cloudflare-${id}` : undefined,
+    actor: str(data.actor_email) ?? str(data.actor) ?? str(data.email) ?? str(b.actor),
+    action: str(data.action) ?? str(b.alert_type) ?? str(b.name),
+    timestamp: toTimestamp(b.ts ?? data.timestamp ?? data.when),
+    source: "cloudflare",
+    severity: severity(data.severity ?? b.severity),
+    detector: "cloudflare-notification",
+    details: { cloudflare: b },
+  };
+}
+
+function fromMapping(b: unknown, mapping: PayloadMapping, name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, path] of Object.entries(mapping)) {
+    const v = selectPath(b, path);
+    out[field] = field === "timestamp" ? toTimestamp(v) : field === "details" ? v : (str(v) ?? v);
+  }
+  out.detector ??= name;
+  if (out.details !== undefined && !isObj(out.details)) out.details = { value: out.details };
+  return out;
+}
+
+/** Turns a parsed body in the given format into a validated Anomaly, or names the offending field. */
+export function toAnomaly(body: unknown, format: string | undefined, mappings: Record<string, PayloadMapping>): MapOutcome {
+  if (!isObj(body)) return { ok: false, field: "(body)", message: "the body must be a JSON object" };
+  let candidate: Record<string, unknown>;
+  const f = format ?? "standard";
+  if (f === "standard") candidate = body;
+  else if (f === "datadog") candidate = fromDatadog(body);
+  else if (f === "cloudflare") candidate = fromCloudflare(body);
+  else if (mappings[f]) candidate = fromMapping(body, mappings[f], f);
+  else {
+    return { ok: false, field: "format", message: `unknown format ${JSON.stringify(f.slice(0, 40))}; use datadog, cloudflare or a name from CASEFILE_PAYLOAD_MAPPINGS` };
+  }
+  for (const k of Object.keys(candidate)) if (candidate[k] === undefined) delete candidate[k];
+  const parsed = Anomaly.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length ? issue.path.map(String).join(".") : "(body)";
+    const missing = issue.code === "invalid_type" && !(issue.path[0] !== undefined && issue.path[0] in candidate);
+    const hint = f === "standard" ? "" : ` (mapped from the ${f} payload)`;
+    return { ok: false, field, message: missing ? `required field "${field}" is missing${hint}` : `${field}: ${issue.message}${hint}` };
+  }
+  return { ok: true, anomaly: parsed.data };
+}

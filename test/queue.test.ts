@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { PgBossQueue, SqliteQueue } from "../server/queue.ts";
+import { SqliteStore } from "../server/store.ts";
+import { startService, startWorker } from "../server/service.ts";
+import { FakeInvestigator, PG_URL, anomaly, hasPg, signed, silent, testConfig } from "./server-helpers.ts";
+
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe("SqliteQueue", () => {
+  it("runs each job once, at most `concurrency` at a time, and enqueue is idempotent", async () => {
+    const store = new SqliteStore(mkdtempSync(join(tmpdir(), "casefile-q-")));
+    const q = new SqliteQueue(store, { pollMs: 10 });
+    let active = 0;
+    let peak = 0;
+    const seen: string[] = [];
+    const all = deferred();
+    await q.start(async (id) => {
+      active++;
+      peak = Math.max(peak, active);
+      seen.push(id);
+      await new Promise((r) => setTimeout(r, 20));
+      active--;
+      if (seen.length === 6) all.resolve();
+    }, 2);
+    for (let i = 0; i < 6; i++) {
+      await q.enqueue(`job-${i}`);
+      await q.enqueue(`job-${i}`);
+    }
+    await all.promise;
+    await q.stop({ drain: true });
+    expect(seen.sort()).toEqual(["job-0", "job-1", "job-2", "job-3", "job-4", "job-5"]);
+    expect(peak).toBe(2);
+    expect(q.jobState("job-0")).toMatchObject({ state: "done", attempts: 1 });
+    await store.close();
+  });
+
+  it("a job left running by a dead process is taken up again once its lease lapses", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-q-"));
+    const s1 = new SqliteStore(dir);
+    const dead = new SqliteQueue(s1, { pollMs: 10, leaseMs: 100 });
+    const started = deferred();
+    await dead.start(async () => {
+      started.resolve();
+      await new Promise(() => {}); // never finishes: the process "dies"
+    }, 1);
+    await dead.enqueue("inv-crash");
+    await started.promise;
+    (dead as unknown as { running: boolean }).running = false; // no more polls, no clean hand-back
+    clearInterval((dead as unknown as { heartbeat: NodeJS.Timeout }).heartbeat);
+    expect(dead.jobState("inv-crash")?.state).toBe("running");
+    await s1.close();
+
+    const s2 = new SqliteStore(dir);
+    const q2 = new SqliteQueue(s2, { pollMs: 10, leaseMs: 100 });
+    const resumed = deferred();
+    await q2.start(async (id) => {
+      if (id === "inv-crash") resumed.resolve();
+    }, 1);
+    await resumed.promise;
+    await q2.stop({ drain: true });
+    expect(q2.jobState("inv-crash")).toMatchObject({ state: "done", attempts: 2 });
+    await s2.close();
+  });
+
+  it("stop without drain hands running jobs back for the next start", async () => {
+    const store = new SqliteStore(mkdtempSync(join(tmpdir(), "casefile-q-")));
+    const q = new SqliteQueue(store, { pollMs: 10 });
+    const started = deferred();
+    await q.start(async () => {
+      started.resolve();
+      await new Promise((r) => setTimeout(r, 50));
+    }, 1);
+    await q.enqueue("inv-1");
+    await started.promise;
+    await q.stop({ drain: false });
+    expect(q.jobState("inv-1")?.state).toBe("queued");
+    await new Promise((r) => setTimeout(r, 80)); // let the orphaned handler end: it must not mark the job done
+    expect(q.jobState("inv-1")?.state).toBe("queued");
+    await store.close();
+  });
+
+  it("the service re-enqueues unfinished investigations on start", async () => {
+    const config = testConfig();
+    const store = new SqliteStore(config.dataDir);
+    const { investigation } = await store.createOrAttach(anomaly(), 60_000);
+    await store.markRunning(investigation.id); // a previous process was running it
+    await store.close();
+    const inv = new FakeInvestigator();
+    const svc = await startService(config, { investigator: inv, logger: silent, pollMs: 10 });
+    await inv.started(1);
+    expect(inv.runs[0]?.investigationId).toBe(investigation.id);
+    await svc.close();
+  });
+
+  it("startWorker refuses to run without PostgreSQL, with a clear message", async () => {
+    await expect(startWorker(testConfig(), { investigator: new FakeInvestigator(), logger: silent })).rejects.toThrow(/DATABASE_URL/);
+  });
+});
+
+describe.skipIf(!hasPg)("pg-boss queue and workers on PostgreSQL", () => {
+  it("serve enqueues, a separate worker runs it once; the job is not enqueued twice", async () => {
+    const tag = randomBytes(4).toString("hex");
+    const pgSchema = `casefile_test_${tag}`;
+    const pgBossSchema = `casefile_jobs_test_${tag}`;
+    const config = testConfig({ DATABASE_URL: PG_URL, CASEFILE_CONCURRENCY: "2" });
+    const webInv = new FakeInvestigator();
+    const workerInv = new FakeInvestigator();
+    const svc = await startService(config, { investigator: webInv, logger: silent, pgSchema, pgBossSchema, workers: false });
+    const worker = await startWorker(config, { investigator: workerInv, logger: silent, pgSchema, pgBossSchema });
+    try {
+      const boss = (svc.queue as PgBossQueue).boss;
+      const body = JSON.stringify(anomaly());
+      const r = await svc.app.inject({ method: "POST", url: "/v1/anomalies?wait=20", payload: body, headers: signed(body) });
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({ status: "completed", verdict: "likely_malicious" });
+      expect(webInv.runs).toHaveLength(0);
+      expect(workerInv.runs.map((x) => x.investigationId)).toEqual([r.json().investigation_id]);
+      // singletonKey: two sends for a waiting job leave one job
+      workerInv.hold();
+      await worker.close({ drain: true });
+      await svc.queue.enqueue("inv_same");
+      await svc.queue.enqueue("inv_same");
+      expect(await boss.getQueueSize("casefile-investigations")).toBe(1);
+      expect((await svc.app.inject({ url: "/readyz" })).json()).toMatchObject({ ok: true });
+    } finally {
+      workerInv.release();
+      await worker.close({ drain: false });
+      await svc.close({ drain: false });
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${pgSchema}" CASCADE`);
+      await c.query(`DROP SCHEMA IF EXISTS "${pgBossSchema}" CASCADE`);
+      await c.end();
+    }
+  }, 60_000);
+});
