@@ -1,0 +1,609 @@
+// The one data model behind every rendering of an investigation report (Confluence page, markdown, SVG).
+// Everything here is derived from state; model wording (writer) is accepted only for the summary and the
+// wording of next steps, after checks. Vendor strings stay plain strings: renderers escape them.
+import { createHash } from "node:crypto";
+import type { Anomaly, Assessment, Indicator, Verdict } from "../graph/schemas.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
+import { redactText, redactValue } from "./redact.ts";
+
+export interface ReportInput {
+  anomaly: Anomaly;
+  investigationId: string;
+  window: { since: string; before: string };
+  /** The actor's events + pivot events (pivot: true). */
+  events: AuditEvent[];
+  assessment: Assessment;
+  /** The event(s) matching the flagged anomaly. */
+  flaggedEventIds: string[];
+  sources: Record<"cloudflare" | "datadog", SourceStatus>;
+  /** Other anomalies attached to this investigation. */
+  coalesced?: Anomaly[];
+  /** node → version, e.g. { analyst: "analyst@1.0.0" } */
+  promptVersions: Record<string, string>;
+  /** node → model name or "rules" / "template" */
+  models: Record<string, string>;
+  casefileVersion: string;
+  generatedAt: string;
+  /** The LLM writer's wording, when a model is configured. */
+  writer?: { summary?: string; nextSteps?: string[] };
+}
+
+export type RowFlag = "flagged" | "indicator" | "pivot" | "new-ip" | "cited";
+
+export interface TimelineRow {
+  id: string;
+  time: string; // "2026-08-20 14:02:11"
+  ts: number;
+  source: SourceName;
+  actor: string;
+  action: string;
+  resource: string;
+  ip: string;
+  outcome: AuditEvent["outcome"];
+  flags: RowFlag[];
+}
+
+export interface TechniqueRef {
+  id: string;
+  name?: string;
+  /** undefined when the id is not a well-formed ATT&CK technique id */
+  url?: string;
+}
+
+export interface ReportIndicator {
+  id: string;
+  name: string;
+  kind: Indicator["kind"];
+  severity: Indicator["severity"];
+  detail: string;
+  techniques: TechniqueRef[];
+  eventIds: string[];
+}
+
+export interface DataGap {
+  source: SourceName;
+  status: SourceStatus["status"];
+  message: string;
+}
+
+export interface EvidenceItem {
+  id: string;
+  source?: SourceName;
+  time?: string;
+  action?: string;
+  /** Pretty JSON of the redacted raw vendor record; undefined when the id is not among the gathered events. */
+  json?: string;
+  truncated: boolean;
+}
+
+/** Pre-binned data for the timeline picture (bounded size whatever the number of events). */
+export interface ChartData {
+  since: number;
+  before: number;
+  bins: number;
+  lanes: { key: "cloudflare" | "datadog" | "pivot"; label: string; counts: number[]; total: number }[];
+  /** Indicator events drawn individually (bounded). */
+  marks: { id: string; ts: number; lane: "cloudflare" | "datadog" | "pivot"; label: string }[];
+  flagged: { ts: number; label: string };
+}
+
+export interface Report {
+  title: string;
+  verdict: Verdict;
+  verdictLabel: string;
+  confidence: number;
+  /** "0.87" */
+  confidenceText: string;
+  anomaly: Anomaly;
+  investigationId: string;
+  window: { since: string; before: string };
+  summary: string;
+  summaryAuthor: "template" | "model";
+  /** Always present: what the page falls back to when model text is rejected. */
+  templateSummary: string;
+  rationale: string;
+  timeline: { rows: TimelineRow[]; total: number; omitted: number; omittedByAction: [string, number][] };
+  indicators: ReportIndicator[];
+  techniques: TechniqueRef[];
+  nextSteps: string[];
+  nextStepsAuthor: "template" | "model";
+  /** Always present: the deterministic next steps. */
+  templateNextSteps: string[];
+  dataGaps: DataGap[];
+  sources: { source: SourceName; status: SourceStatus }[];
+  evidence: EvidenceItem[];
+  coalesced: { id: string; actor: string; action: string; timestamp: string; severity?: string }[];
+  metadata: [string, string][];
+  chart: ChartData;
+  /** Notes about model output that was rejected (shown in metadata). */
+  writerNotes: string[];
+}
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  likely_malicious: "Likely malicious",
+  misconfiguration: "Misconfiguration",
+  benign: "Benign",
+  inconclusive: "Inconclusive",
+};
+
+export const SOURCE_LABEL: Record<SourceName, string> = { cloudflare: "Cloudflare", datadog: "Datadog" };
+
+/** Names of the techniques the indicator catalogue uses (for readability; ids are the reference). */
+const TECHNIQUE_NAMES: Record<string, string> = {
+  T1078: "Valid Accounts",
+  "T1078.004": "Valid Accounts: Cloud Accounts",
+  T1098: "Account Manipulation",
+  "T1098.001": "Account Manipulation: Additional Cloud Credentials",
+  "T1098.003": "Account Manipulation: Additional Cloud Roles",
+  "T1136.003": "Create Account: Cloud Account",
+  T1552: "Unsecured Credentials",
+  "T1550.001": "Use Alternate Authentication Material: Application Access Token",
+  "T1550.004": "Use Alternate Authentication Material: Web Session Cookie",
+  T1556: "Modify Authentication Process",
+  "T1556.006": "Modify Authentication Process: Multi-Factor Authentication",
+  "T1556.009": "Modify Authentication Process: Conditional Access Policies",
+  "T1562.001": "Impair Defenses: Disable or Modify Tools",
+  "T1562.007": "Impair Defenses: Disable or Modify Cloud Firewall",
+  "T1562.008": "Impair Defenses: Disable or Modify Cloud Logs",
+  T1537: "Transfer Data to Cloud Account",
+  T1530: "Data from Cloud Storage",
+  T1485: "Data Destruction",
+  T1489: "Service Stop",
+  T1531: "Account Access Removal",
+  "T1087.004": "Account Discovery: Cloud Account",
+  "T1069.003": "Permission Groups Discovery: Cloud Groups",
+  "T1584.002": "Compromise Infrastructure: DNS Server",
+};
+
+export function techniqueRef(id: string): TechniqueRef {
+  const m = /^T(\d{4})(?:\.(\d{3}))?$/.exec(id.trim());
+  if (!m) return { id };
+  const url = `https://attack.mitre.org/techniques/T${m[1]}/${m[2] ? `${m[2]}/` : ""}`;
+  const name = TECHNIQUE_NAMES[id.trim()];
+  return name ? { id: id.trim(), name, url } : { id: id.trim(), url };
+}
+
+// ---------- small helpers ----------
+
+const MAX_TITLE = 255;
+export const MAX_ROUTINE_ROWS = 200;
+const MAX_EVIDENCE = 100;
+const MAX_EVIDENCE_JSON = 20_000;
+const CHART_BINS = 240;
+const MAX_MARKS = 400;
+
+/** Collapses whitespace and drops control characters: for one-line labels. */
+export function oneLine(s: string, max = 500): string {
+  // eslint-disable-next-line no-control-regex
+  const t = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  return cut(t, max);
+}
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair; adds "…" when cut. */
+export function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max - 1);
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+/** "2026-08-20 14:02:11" (UTC) */
+export function utc(ts: number | string): string {
+  const d = new Date(ts);
+  if (Number.isNaN(d.getTime())) return String(ts);
+  return d.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "");
+}
+
+function fmtValue(v: unknown): string {
+  if (v === undefined || v === null || v === "") return "∅";
+  if (typeof v === "string") return v;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+function describeResource(e: AuditEvent): string {
+  const r = e.resource;
+  const main = r.name ?? r.id ?? "";
+  const parts: string[] = [];
+  if (r.type) parts.push(main ? `${r.type} ${main}` : r.type);
+  else if (main) parts.push(main);
+  if (r.scope && r.scope !== main) parts.push(`(${r.scope})`);
+  let out = parts.join(" ");
+  if (e.change && (e.change.setting || e.change.old !== undefined || e.change.new !== undefined)) {
+    const change = `${e.change.setting ?? "value"}: ${fmtValue(e.change.old)} → ${fmtValue(e.change.new)}`;
+    out = out ? `${out}; ${change}` : change;
+  }
+  return oneLine(redactText(out), 300);
+}
+
+function actorOf(e: AuditEvent): string {
+  return e.actor.email ?? e.actor.token_name ?? e.actor.id ?? e.actor.uuid ?? "unknown";
+}
+
+function shortHash(s: string): string {
+  return createHash("sha256").update(s).digest("hex").slice(0, 8);
+}
+
+/** The idempotent page title; always ends with the anomaly id (or a hash of a long id), never cut. */
+export function buildTitle(verdict: Verdict, anomaly: Anomaly): string {
+  const day = new Date(anomaly.timestamp).toISOString().slice(0, 10);
+  const idPart = anomaly.id.length <= 40 ? anomaly.id : `${anomaly.id.slice(0, 24)}~${shortHash(anomaly.id)}`;
+  const fixed = `[casefile] ${verdict} ·  ·  · ${day} UTC · ${idPart}`;
+  let actor = oneLine(anomaly.actor, 320);
+  let action = oneLine(anomaly.action, 200);
+  const room = MAX_TITLE - fixed.length;
+  if (actor.length + action.length > room) {
+    const half = Math.floor(room / 2);
+    if (actor.length > half && action.length > room - half) {
+      actor = cut(actor, half);
+      action = cut(action, room - half);
+    } else if (actor.length > half) actor = cut(actor, room - action.length);
+    else action = cut(action, room - actor.length);
+  }
+  return `[casefile] ${verdict} · ${actor} · ${action} · ${day} UTC · ${idPart}`;
+}
+
+/** Verdict words a text may contain; model text naming another verdict than the assessment's is rejected. */
+const VERDICT_TERMS: Record<Verdict, RegExp> = {
+  likely_malicious: /\b(likely[\s_-]+)?malicious\b/i,
+  misconfiguration: /\bmis-?configur(ation|ed)\b/i,
+  benign: /\bbenign\b/i,
+  inconclusive: /\binconclusive\b/i,
+};
+
+/** True when `s` names a verdict other than `verdict`. */
+export function claimsOtherVerdict(s: string, verdict: Verdict): boolean {
+  return (Object.keys(VERDICT_TERMS) as Verdict[]).some((v) => v !== verdict && VERDICT_TERMS[v].test(s));
+}
+
+export const WRITER_LIMITS = { summary: 1500, step: 300, steps: 10 } as const;
+
+/** Checks the writer's text; returns what can be used and notes on what was rejected. */
+export function acceptWriter(
+  writer: ReportInput["writer"],
+  verdict: Verdict,
+  template?: { summary: string; nextSteps: string[] },
+): { summary?: string; nextSteps?: string[]; notes: string[] } {
+  const notes: string[] = [];
+  if (!writer) return { notes };
+  let summary: string | undefined;
+  if (typeof writer.summary === "string" && writer.summary.trim()) {
+    const s = oneLine(writer.summary, WRITER_LIMITS.summary);
+    if (claimsOtherVerdict(s, verdict)) notes.push("model summary named a different verdict; template summary used");
+    else if (s !== template?.summary) summary = s;
+  }
+  let nextSteps: string[] | undefined;
+  if (Array.isArray(writer.nextSteps) && writer.nextSteps.length) {
+    const steps = writer.nextSteps
+      .filter((x): x is string => typeof x === "string")
+      .map((x) => oneLine(x, WRITER_LIMITS.step))
+      .filter(Boolean)
+      .slice(0, WRITER_LIMITS.steps);
+    if (steps.some((x) => claimsOtherVerdict(x, verdict))) notes.push("model next steps named a different verdict; template steps used");
+    else if (steps.length && JSON.stringify(steps) !== JSON.stringify(template?.nextSteps)) nextSteps = steps;
+  }
+  return { summary, nextSteps, notes };
+}
+
+// ---------- next steps ----------
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v.trim() ? oneLine(v, 120) : undefined;
+}
+
+function zoneOf(e: AuditEvent): string | undefined {
+  return str(e.resource.scope) ?? str(e.metadata?.["zone_name"]);
+}
+
+/** Remediation steps derived from the events that drive the verdict. */
+export function nextStepsFor(input: ReportInput, drivers: AuditEvent[]): string[] {
+  const { assessment, anomaly } = input;
+  const steps: string[] = [];
+  const add = (s: string) => {
+    const t = redactText(s);
+    if (!steps.includes(t)) steps.push(t);
+  };
+  const actor = oneLine(anomaly.actor, 120);
+  const verdict = assessment.verdict;
+
+  if (verdict === "benign") {
+    add(`Close as benign — routine ${oneLine(anomaly.action, 120)} work by ${actor}`);
+    add("No remediation needed; keep the report for the audit record");
+    return steps;
+  }
+  if (verdict === "inconclusive") {
+    const failed = (Object.keys(input.sources) as SourceName[]).filter((s) => input.sources[s].status !== "ok");
+    if (failed.length) add(`Re-run the investigation once ${failed.map((s) => SOURCE_LABEL[s]).join(" and ")} data is available (see Data gaps)`);
+    add(`Ask ${actor} (or the owning team) to confirm the ${oneLine(anomaly.action, 120)} activity`);
+    add("Review the cited events by hand and record the outcome on this page");
+    return steps;
+  }
+  if (verdict === "likely_malicious") add(`Contain the account: end the active sessions of ${actor}, reset its credentials and confirm MFA`);
+
+  for (const e of drivers) {
+    const a = e.action.toLowerCase();
+    const cat = (e.category ?? "").toLowerCase();
+    const rtype = (e.resource.type ?? "").toLowerCase();
+    const name = str(e.resource.name) ?? str(e.resource.id);
+    if (e.source === "cloudflare") {
+      const tokenName = str(e.metadata?.["token_name"]) ?? (rtype.includes("token") ? name : undefined);
+      if (/token_(create|roll)|api_tokens?\.(create|update)|token\.(create|roll)/.test(a) || (rtype.includes("token") && e.operation === "create")) {
+        add(`Revoke Cloudflare API token "${tokenName ?? "created at " + utc(e.ts)}" and review where it was used`);
+      } else if (/api_key_(created|view)|rotate_api_key/.test(a)) {
+        add(`Roll the Cloudflare Global API key of ${oneLine(actorOf(e), 120)}`);
+      } else if (e.change?.setting || /change_setting/.test(a)) {
+        const setting = str(e.change?.setting) ?? str(e.metadata?.["name"]) ?? "the setting";
+        const zone = zoneOf(e);
+        const from = e.change?.new !== undefined ? ` from ${oneLine(fmtValue(e.change.new), 60)}` : "";
+        const to = e.change?.old !== undefined ? ` to ${oneLine(fmtValue(e.change.old), 60)}` : "";
+        add(`Revert ${setting}${zone ? ` on zone ${zone}` : ""}${from}${to}`);
+      } else if (/rec_(add|del|set)|dns_records?\./.test(a)) {
+        add(`Review the DNS record changes on zone ${zoneOf(e) ?? name ?? "(unknown)"} and restore the intended records`);
+      } else if (/member|invite|role/.test(a) || /member/.test(cat)) {
+        add(`Review Cloudflare account members and roles changed by ${actor}; remove unapproved ones`);
+      } else if (/logpush/.test(a) || /logpush/.test(cat)) {
+        add("Restore the Cloudflare Logpush jobs changed in the window");
+      }
+    } else {
+      if (rtype === "api_key" && e.operation !== "delete" && e.operation !== "view") add(`Rotate Datadog API key "${name ?? "(unnamed)"}"`);
+      else if (rtype === "application_key" && e.operation !== "delete" && e.operation !== "view") add(`Revoke Datadog application key "${name ?? "(unnamed)"}"`);
+      else if (rtype === "audit_logs_settings" || /audit trail/i.test(name ?? "")) add("Restore the Audit Trail settings");
+      else if (rtype === "monitor" || cat === "monitor") add(`Restore Datadog monitor "${name ?? "(unknown)"}" and check what it would have alerted on`);
+      else if (rtype === "security_rule" || /security_rule|detection/.test(rtype)) add(`Restore Datadog detection rule "${name ?? "(unknown)"}"`);
+      else if (rtype === "role") add(`Review Datadog role "${name ?? "(unknown)"}" and remove permissions granted in the window`);
+      else if (rtype === "user" && e.operation === "create") add(`Disable Datadog user "${name ?? "(unknown)"}" unless its creation was approved`);
+      else if (rtype === "identity_provider" || /saml|mfa|login_method/.test(rtype)) add("Restore the Datadog login methods / identity provider settings");
+      else if (/index|exclusion|pipeline|archive/.test(rtype)) add(`Review Datadog ${rtype} "${name ?? "(unknown)"}" changes and restore log collection`);
+    }
+  }
+  if (verdict === "likely_malicious") {
+    const newIps = [...new Set(drivers.filter((e) => e.ip).map((e) => e.ip!))].slice(0, 3);
+    if (newIps.length) add(`Block or investigate the source address${newIps.length > 1 ? "es" : ""} ${newIps.join(", ")}`);
+    add("Open a security incident and preserve this report and the cited events");
+  } else {
+    add(`Confirm with ${actor} that the change was unintended and agree the fix`);
+    add("Add a review or guard rail for this kind of change");
+  }
+  return steps.slice(0, 12);
+}
+
+// ---------- build ----------
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byTime = (a: AuditEvent, b: AuditEvent) => a.ts - b.ts || cmp(a.source, b.source) || cmp(a.id, b.id);
+
+export function buildReport(input: ReportInput): Report {
+  const { anomaly, assessment } = input;
+  const verdict = assessment.verdict;
+  const events = [...input.events].sort(byTime);
+  const byId = new Map<string, AuditEvent>();
+  for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e);
+
+  const flagged = new Set(input.flaggedEventIds);
+  const cited = new Set(assessment.citations);
+  const indicatorIds = new Set<string>();
+  for (const ind of assessment.indicators) if (ind.kind === "attack" || ind.kind === "misconfig") for (const id of ind.event_ids) indicatorIds.add(id);
+
+  // new-IP: first appearance of an address after the actor was already seen from another one in the window
+  const newIp = new Set<string>();
+  const seenIps = new Set<string>();
+  for (const e of events) {
+    if (e.pivot || !e.ip) continue;
+    if (!seenIps.has(e.ip)) {
+      if (seenIps.size > 0) newIp.add(e.id);
+      seenIps.add(e.ip);
+    }
+  }
+
+  const rowOf = (e: AuditEvent): TimelineRow => {
+    const flags: RowFlag[] = [];
+    if (flagged.has(e.id)) flags.push("flagged");
+    if (indicatorIds.has(e.id)) flags.push("indicator");
+    if (e.pivot) flags.push("pivot");
+    if (newIp.has(e.id)) flags.push("new-ip");
+    if (cited.has(e.id)) flags.push("cited");
+    return {
+      id: e.id,
+      time: utc(e.ts),
+      ts: e.ts,
+      source: e.source,
+      actor: oneLine(actorOf(e), 200),
+      action: oneLine(e.action, 200),
+      resource: describeResource(e),
+      ip: oneLine(e.ip ?? "", 64),
+      outcome: e.outcome,
+      flags,
+    };
+  };
+
+  // Timeline: every flagged / indicator / pivot / new-IP / cited row, and the routine rows nearest the flagged time.
+  const anomalyTs = Date.parse(anomaly.timestamp);
+  const important: AuditEvent[] = [];
+  const routine: AuditEvent[] = [];
+  for (const e of events) {
+    if (flagged.has(e.id) || indicatorIds.has(e.id) || e.pivot || newIp.has(e.id) || cited.has(e.id)) important.push(e);
+    else routine.push(e);
+  }
+  const keptRoutine = routine.length <= MAX_ROUTINE_ROWS ? routine : [...routine].sort((a, b) => Math.abs(a.ts - anomalyTs) - Math.abs(b.ts - anomalyTs)).slice(0, MAX_ROUTINE_ROWS);
+  const keptSet = new Set(keptRoutine);
+  const omittedCounts = new Map<string, number>();
+  for (const e of routine) if (!keptSet.has(e)) omittedCounts.set(e.action, (omittedCounts.get(e.action) ?? 0) + 1);
+  const shown = [...important, ...keptRoutine].sort(byTime);
+  const timeline = {
+    rows: shown.map(rowOf),
+    total: events.length,
+    omitted: routine.length - keptRoutine.length,
+    omittedByAction: [...omittedCounts.entries()].map(([a, n]): [string, number] => [oneLine(a, 120), n]).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])),
+  };
+
+  // Indicators and techniques
+  const indicators: ReportIndicator[] = assessment.indicators.map((ind) => ({
+    id: oneLine(ind.id, 120),
+    name: oneLine(ind.name, 200),
+    kind: ind.kind,
+    severity: ind.severity,
+    detail: oneLine(redactText(ind.detail), 1000),
+    techniques: ind.techniques.map(techniqueRef),
+    eventIds: ind.event_ids,
+  }));
+  const techIds = [...new Set([...assessment.techniques, ...assessment.indicators.flatMap((i) => i.techniques)].map((t) => t.trim()))];
+  const techniques = techIds.map(techniqueRef);
+
+  // Data gaps
+  const sourcesList = (Object.keys(input.sources) as SourceName[]).sort().map((source) => ({ source, status: input.sources[source] }));
+  const dataGaps: DataGap[] = [];
+  for (const { source, status } of sourcesList) {
+    const bits: string[] = [];
+    if (status.error) bits.push(oneLine(redactText(status.error), 500));
+    for (const w of status.warnings ?? []) bits.push(oneLine(redactText(w), 300));
+    if (status.rejected) bits.push(`${status.rejected} record(s) failed validation and were skipped`);
+    if (status.status !== "ok" || bits.length) {
+      const what =
+        status.status === "failed" ? "no data could be fetched"
+        : status.status === "partial" ? "only part of the window was fetched"
+        : status.status === "truncated" ? "results were cut at the fetch limit"
+        : status.status === "skipped" ? "the source was not queried"
+        : status.status === "pending" ? "the fetch did not finish"
+        : "complete, with warnings";
+      dataGaps.push({ source, status: status.status, message: [what, ...bits].join(" — ") });
+    }
+  }
+
+  // Evidence: cited, indicator and flagged events, in time order; unknown ids listed as such.
+  const evidenceIds = [...new Set([...input.flaggedEventIds, ...assessment.citations, ...assessment.indicators.flatMap((i) => i.event_ids)])];
+  const evidence: EvidenceItem[] = evidenceIds
+    .map((id): EvidenceItem => {
+      const e = byId.get(id);
+      if (!e) return { id, truncated: false };
+      let json: string;
+      try {
+        json = JSON.stringify(redactValue(e.raw ?? null), null, 2) ?? "null";
+      } catch {
+        json = '"(raw record could not be serialised)"';
+      }
+      const truncated = json.length > MAX_EVIDENCE_JSON;
+      return { id, source: e.source, time: utc(e.ts), action: oneLine(e.action, 200), json: truncated ? `${cut(json, MAX_EVIDENCE_JSON)}\n… (cut at ${MAX_EVIDENCE_JSON} characters)` : json, truncated };
+    })
+    .sort((a, b) => (byId.get(a.id)?.ts ?? Infinity) - (byId.get(b.id)?.ts ?? Infinity))
+    .slice(0, MAX_EVIDENCE);
+
+  // Steps: events driving the verdict (cited + indicator events; the flagged events when none)
+  const driverIds = new Set([...assessment.citations, ...indicatorIds]);
+  let drivers = events.filter((e) => driverIds.has(e.id) && !e.pivot);
+  if (!drivers.length) drivers = events.filter((e) => flagged.has(e.id));
+  const templateSteps = nextStepsFor(input, drivers);
+
+  // Summary
+  const own = events.filter((e) => !e.pivot);
+  const count = (s: SourceName) => own.filter((e) => e.source === s).length;
+  const pivots = events.length - own.length;
+  const attackish = indicators.filter((i) => i.kind === "attack" || i.kind === "misconfig");
+  const sentences: string[] = [];
+  sentences.push(
+    `${oneLine(anomaly.detector ?? "A detector", 120)} flagged ${oneLine(anomaly.action, 120)} by ${oneLine(anomaly.actor, 200)} at ${utc(anomaly.timestamp)} UTC${anomaly.severity ? ` (severity ${anomaly.severity})` : ""}.`,
+  );
+  sentences.push(
+    `In the window ${utc(input.window.since)} – ${utc(input.window.before)} UTC the actor has ${count("cloudflare")} Cloudflare and ${count("datadog")} Datadog events${pivots ? `, plus ${pivots} event${pivots > 1 ? "s" : ""} of other actors from the same addresses` : ""}; ${
+      attackish.length
+        ? `${attackish.length} indicator${attackish.length > 1 ? "s" : ""} stand${attackish.length > 1 ? "" : "s"} out: ${attackish.slice(0, 3).map((i) => i.name).join("; ")}${attackish.length > 3 ? "; …" : ""}`
+        : "no attack or misconfiguration indicator stands out"
+    }.`,
+  );
+  const rationale = oneLine(redactText(assessment.rationale), 2000);
+  sentences.push(`The verdict is ${VERDICT_LABEL[verdict].toLowerCase()} with confidence ${assessment.confidence.toFixed(2)} (${assessment.engine} engine)${rationale ? `: ${cut(rationale, 300)}` : ""}${/[.!?]$/.test(cut(rationale, 300)) ? "" : "."}`);
+  if (assessment.disagreement) sentences.push(`The model and the rules engine disagree: ${cut(oneLine(assessment.disagreement, 300), 300)}${assessment.rules_verdict ? ` (rules verdict: ${assessment.rules_verdict})` : ""}.`);
+  sentences.push(dataGaps.length ? `Data gaps: ${dataGaps.map((g) => `${SOURCE_LABEL[g.source]} ${g.status}`).join(", ")} — the verdict may rest on incomplete data.` : "Both sources returned complete data for the window.");
+  const templateSummary = sentences.join(" ");
+
+  const accepted = acceptWriter(input.writer, verdict, { summary: templateSummary, nextSteps: templateSteps });
+
+  // Chart: bounded bins per lane + individual indicator marks
+  const since = Date.parse(input.window.since);
+  const before = Date.parse(input.window.before);
+  const span = Math.max(1, before - since);
+  const lanes: ChartData["lanes"] = [
+    { key: "cloudflare", label: "Cloudflare", counts: new Array<number>(CHART_BINS).fill(0), total: 0 },
+    { key: "datadog", label: "Datadog", counts: new Array<number>(CHART_BINS).fill(0), total: 0 },
+    { key: "pivot", label: "Other actors (pivot)", counts: new Array<number>(CHART_BINS).fill(0), total: 0 },
+  ];
+  const laneIndex = (e: AuditEvent) => (e.pivot ? 2 : e.source === "cloudflare" ? 0 : 1);
+  const marks: ChartData["marks"] = [];
+  for (const e of events) {
+    const lane = lanes[laneIndex(e)]!;
+    const b = Math.min(CHART_BINS - 1, Math.max(0, Math.floor(((e.ts - since) / span) * CHART_BINS)));
+    lane.counts[b] = (lane.counts[b] ?? 0) + 1;
+    lane.total++;
+    if (indicatorIds.has(e.id) && marks.length < MAX_MARKS) marks.push({ id: e.id, ts: e.ts, lane: lane.key, label: oneLine(e.action, 80) });
+  }
+  const flaggedEvents = events.filter((e) => flagged.has(e.id));
+  const chart: ChartData = {
+    since,
+    before,
+    bins: CHART_BINS,
+    lanes,
+    marks,
+    flagged: { ts: flaggedEvents[0]?.ts ?? anomalyTs, label: oneLine(anomaly.action, 60) },
+  };
+
+  const metadata: [string, string][] = [
+    ["Anomaly id", anomaly.id],
+    ["Investigation id", input.investigationId],
+    ["Window (UTC)", `${utc(input.window.since)} – ${utc(input.window.before)}`],
+    ["Verdict engine", assessment.engine],
+  ];
+  if (assessment.rules_verdict) metadata.push(["Rules verdict", assessment.rules_verdict]);
+  if (assessment.disagreement) metadata.push(["Model / rules disagreement", oneLine(assessment.disagreement, 1000)]);
+  const scores = Object.entries(assessment.scores ?? {});
+  if (scores.length) metadata.push(["Rules scores", scores.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")]);
+  for (const [node, v] of Object.entries(input.promptVersions).sort()) metadata.push([`Prompt (${node})`, v]);
+  for (const [node, v] of Object.entries(input.models).sort()) metadata.push([`Model (${node})`, v]);
+  metadata.push(["Summary written by", accepted.summary ? "model" : "template"]);
+  metadata.push(["Next steps written by", accepted.nextSteps ? "model" : "template"]);
+  for (const n of accepted.notes) metadata.push(["Writer check", n]);
+  for (const { source, status } of sourcesList) {
+    metadata.push([
+      `Source ${SOURCE_LABEL[source]}`,
+      `${status.status}; ${status.events} events, ${status.pivot_events ?? 0} pivot events, ${status.pages ?? 0} pages${status.api ? `, ${status.api}` : ""}${status.duration_ms !== undefined ? `, ${Math.round(status.duration_ms)} ms` : ""}`,
+    ]);
+  }
+  metadata.push(["casefile version", input.casefileVersion]);
+  metadata.push(["Generated at", input.generatedAt]);
+
+  return {
+    title: buildTitle(verdict, anomaly),
+    verdict,
+    verdictLabel: VERDICT_LABEL[verdict],
+    confidence: assessment.confidence,
+    confidenceText: assessment.confidence.toFixed(2),
+    anomaly,
+    investigationId: input.investigationId,
+    window: input.window,
+    summary: accepted.summary ?? templateSummary,
+    summaryAuthor: accepted.summary ? "model" : "template",
+    templateSummary,
+    rationale,
+    timeline,
+    indicators,
+    techniques,
+    nextSteps: accepted.nextSteps ?? templateSteps,
+    nextStepsAuthor: accepted.nextSteps ? "model" : "template",
+    templateNextSteps: templateSteps,
+    dataGaps,
+    sources: sourcesList,
+    evidence,
+    coalesced: (input.coalesced ?? []).map((a) => ({
+      id: a.id,
+      actor: oneLine(a.actor, 200),
+      action: oneLine(a.action, 200),
+      timestamp: a.timestamp,
+      severity: a.severity,
+    })),
+    metadata,
+    chart,
+    writerNotes: accepted.notes,
+  };
+}
