@@ -16,6 +16,7 @@ import type { ServiceConfig } from "./config.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Queue } from "./queue.ts";
 import type { Runner } from "./runner.ts";
+import { isAuthorized, uiPlugin } from "./ui.ts";
 import { STATUSES, type Investigation, type Store } from "./store.ts";
 import { toAnomaly, verifyWebhook } from "./webhook.ts";
 import { VERDICTS } from "../graph/schemas.ts";
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!tokenDigest) return;
     const h = req.headers.authorization ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(h);
+    if (!m && isAuthorized(req, config.apiToken)) return; // the review UI's session cookie
     if (!m || !timingSafeEqual(sha(m[1]!), tokenDigest)) {
       throw new HttpProblem(401, { error: "unauthorized", message: "send Authorization: Bearer <CASEFILE_API_TOKEN>" }, { "www-authenticate": "Bearer" });
     }
@@ -319,6 +321,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }
     });
   });
+
+  // The review UI, behind the same token (its own login form sets a session cookie).
+  await app.register(uiPlugin, {
+    prefix: "/ui",
+    store,
+    ...(config.apiToken ? { apiToken: config.apiToken } : {}),
+    onDecision: (id, approve) => runner.decide(id, { approve, reviewer: "review-ui" }),
+  });
+  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/ui"));
 
   return app;
 }
