@@ -1,0 +1,640 @@
+// Correlation: one deduplicated, ordered, sessionised timeline of the actor's events from both vendors, the flagged
+// event(s) located, the actor's baseline from earlier in the window, and the contextual findings the indicator
+// catalogue and the scorer build on. Pure and linear-time (sorting aside); everything here is plain JSON.
+import type { AuditEvent, SourceName } from "../tools/events.ts";
+import type { Anomaly } from "../graph/schemas.ts";
+import {
+  INSTRUCTION_RE,
+  haversineKm,
+  memo,
+  norm,
+  opOf,
+  settingOf,
+  subnetOf,
+  textOf,
+  uaFamily,
+  valueKey,
+} from "./text.ts";
+
+export interface Window {
+  since: Date;
+  before: Date;
+}
+
+export interface TimelineEntry {
+  id: string;
+  source: SourceName;
+  ts: number;
+  action: string;
+  /** index into Correlation.sessions */
+  session: number;
+  flagged: boolean;
+  /** true when the event is in the focus period (the flagged activity and after) */
+  focus: boolean;
+}
+
+export interface Session {
+  index: number;
+  start: number;
+  end: number;
+  ips: string[];
+  user_agents: string[];
+  count: number;
+  first_id: string;
+  last_id: string;
+}
+
+export interface Baseline {
+  /** epoch ms: events strictly before this are the baseline */
+  cutoff: number;
+  events: number;
+  ips: string[];
+  subnets: string[];
+  user_agents: string[];
+  countries: string[];
+  /** UTC hours of day with baseline activity */
+  hours: number[];
+  /** normalised action label → count */
+  actions: Record<string, number>;
+  /** resource type → count */
+  resource_types: Record<string, number>;
+  resources: string[];
+  auth_methods: string[];
+}
+
+export interface Revert {
+  kind: "value_restored" | "created_then_deleted" | "deleted_then_restored" | "toggled_back";
+  change_id: string;
+  revert_id: string;
+  what: string;
+  minutes: number;
+}
+
+export interface Burst {
+  kind: "destructive" | "discovery" | "export";
+  start: number;
+  end: number;
+  count: number;
+  event_ids: string[];
+}
+
+export interface Travel {
+  from_id: string;
+  to_id: string;
+  km: number;
+  minutes: number;
+  kmh: number;
+}
+
+export interface PivotIp {
+  ip: string;
+  /** whether this IP is new for the investigated actor */
+  new_for_actor: boolean;
+  actors: string[];
+  event_ids: string[];
+}
+
+export interface Correlation {
+  anomaly: Anomaly;
+  window: { since: string; before: string };
+  actor: string;
+  /** the actor's events, deduplicated and ordered by time */
+  events: AuditEvent[];
+  /** other actors' events fetched by IP pivots, deduplicated and ordered */
+  pivot_events: AuditEvent[];
+  timeline: TimelineEntry[];
+  sessions: Session[];
+  flagged: { event_ids: string[]; ts: number; match: "exact" | "loose" | "time" | "none" };
+  /** index into events where the focus period (flagged activity and after) starts */
+  focus_start: number;
+  focus_start_ts: number;
+  baseline: Baseline;
+  novelty: {
+    new_ips: string[];
+    new_subnets: string[];
+    new_user_agents: string[];
+    new_countries: string[];
+    new_auth_methods: string[];
+    /** focus events carrying something first-seen */
+    event_ids: string[];
+    unusual_hour: boolean;
+    concurrent_ips: string[];
+  };
+  reverts: Revert[];
+  bursts: Burst[];
+  automation: {
+    identity: boolean;
+    api_auth: boolean;
+    automation_ua: boolean;
+    /** claimed AND verified by known addresses and a history of the same work */
+    known: boolean;
+    reasons: string[];
+    event_ids: string[];
+  };
+  pivots: PivotIp[];
+  travel: Travel[];
+  tickets: { ref: string; event_ids: string[] }[];
+  injections: { event_ids: string[]; sample: string; in_anomaly: boolean };
+  stats: { events: number; pivot_events: number; duplicates: number; by_source: Record<string, number> };
+}
+
+const SESSION_GAP_MS = 30 * 60_000;
+const FOCUS_MAX_MS = 3 * 3600_000;
+const BURST_WINDOW_MS = 10 * 60_000;
+
+const AUTOMATION_NAME_RE = /(^|[^a-z])(svc|service|bot|automation|terraform|tf|ci|cd|deploy|deployer|pipeline|robot|integration|sa|sync|backup|scanner|github|gitlab|jenkins|ansible|pulumi)([^a-z]|$)/i;
+const AUTOMATION_TYPE_RE = /service|system|bot|machine|^other$|application|integration/i;
+const API_AUTH_RE = /api[\s_+-]*(and[\s_]*)?(app[\s_]*)?(key|token)|app(lication)?[\s_]*key|oauth|origin_ca|^api$/i;
+const AUTOMATION_UA_RE =
+  /terraform|hashicorp|go-http-client|python-requests|python-urllib|aiohttp|curl\/|wget|axios|node-fetch|undici|okhttp|github|gitlab|jenkins|circleci|buildkite|cloudflare-go|cloudflare-python|cloudflare-typescript|datadog-api-client|ansible|pulumi|wrangler|aws-sdk|boto|httpx|java\/|apache-httpclient/i;
+const DESTRUCTIVE_RE = /(^|[_./])(del|delete|deleted|remove|removed|destroy|destroyed|drop)($|[_./])/;
+const DISCOVERY_PATH_RE = /\/(users?|roles?|api_keys?|application_keys?|service_accounts?|members|tokens|permissions|authn_mappings|org_configs|orgs?|identity_providers?)\b/i;
+const EXPORT_PATH_RE = /\/(logs\/events|logs-queries|logs\/analytics|audit\/events|export|events\/search|query|rum\/events)/i;
+const TICKET_RE = /\b(CHG|CR|RFC|CHANGE|CRQ|SR|REQ|TKT|TICKET)[-_ #:]?\d{2,}\b|\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b/g;
+const TICKET_WORDS_RE = /\b(change[\s_-]?window|maintenance|planned[\s_-]?change|approved change|change request|scheduled change|rollout|cab[-\s]approved)\b/i;
+const NOT_TICKET_RE = /^(SHA|UTF|ISO|AES|TLS|SSL|RSA|HTTP|HTTPS|X|CVE|TLSV|IPV|MD|DES|ECDSA|ED|AWS|GCP|COVID|RFC1918|T\d+)-/;
+
+function actorMatches(e: AuditEvent, actor: string): boolean {
+  const a = actor.toLowerCase();
+  return [e.actor.email, e.actor.id, e.actor.uuid].some((x) => x !== undefined && x.toLowerCase() === a);
+}
+
+function actorLabel(e: AuditEvent): string {
+  return e.actor.email ?? e.actor.id ?? e.actor.uuid ?? "unknown";
+}
+
+/** Tokens of a loose action name, with common verb forms folded. */
+function actionTokens(s: string): string[] {
+  const fold: Record<string, string> = {
+    created: "create", add: "create", added: "create", deleted: "delete", del: "delete", removed: "delete", remove: "delete",
+    modified: "update", modify: "update", change: "update", changed: "update", updated: "update", accessed: "view",
+    viewed: "view", rec: "record", dns_record: "record", apikey: "api_key",
+  };
+  return norm(s)
+    .split(/[_./|:]+/)
+    .filter((t) => t.length > 1)
+    .map((t) => fold[t] ?? t);
+}
+
+function locateFlagged(events: AuditEvent[], anomaly: Anomaly): Correlation["flagged"] & { index?: number } {
+  const t = Date.parse(anomaly.timestamp);
+  const want = norm(anomaly.action);
+  const wantTokens = new Set(actionTokens(anomaly.action));
+  let best: { score: number; idx: number[]; match: Correlation["flagged"]["match"] } = { score: -Infinity, idx: [], match: "none" };
+  // events are sorted: scan only those within ±30 minutes of the anomaly time
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.ts < t - 30 * 60_000) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < events.length && events[i]!.ts <= t + 30 * 60_000; i++) {
+    const e = events[i]!;
+    const a = norm(e.action);
+    const dtMin = Math.abs(e.ts - t) / 60_000;
+    let s: number;
+    let match: Correlation["flagged"]["match"];
+    if (a === want) {
+      s = 100;
+      match = "exact";
+    } else if (want.length >= 3 && (a.includes(want) || a.endsWith(want))) {
+      s = 70;
+      match = "loose";
+    } else {
+      const toks = new Set([...actionTokens(e.action), ...actionTokens(e.category ?? ""), ...actionTokens(e.resource.type ?? "")]);
+      let hit = 0;
+      for (const w of wantTokens) if (toks.has(w)) hit++;
+      s = wantTokens.size ? (40 * hit) / wantTokens.size : 0;
+      match = hit > 0 ? "loose" : "time";
+    }
+    if (/^request\//.test(a) && match !== "exact") s -= 15; // prefer the product event over its HTTP request record
+    s -= dtMin * 2;
+    if (match === "time" && dtMin > 5) continue;
+    if (s > best.score + 0.5) best = { score: s, idx: [i], match };
+    else if (Math.abs(s - best.score) <= 0.5) best.idx.push(i);
+  }
+  if (!best.idx.length) return { event_ids: [], ts: t, match: "none" };
+  const ids = best.idx.slice(0, 5).map((i) => events[i]!.id);
+  return { event_ids: ids, ts: events[best.idx[0]!]!.ts, match: best.match, index: best.idx[0] };
+}
+
+function inc(m: Record<string, number>, k: string | undefined) {
+  if (k) m[k] = (m[k] ?? 0) + 1;
+}
+
+function resourceKey(e: AuditEvent): string {
+  return `${norm(e.resource.type)}|${e.resource.id ?? e.resource.name ?? ""}|${e.resource.scope ?? ""}`;
+}
+
+function recordSig(v: unknown): string | undefined {
+  if (!v || typeof v !== "object") return undefined;
+  const r = v as Record<string, unknown>;
+  if (typeof r["name"] === "string" && (r["type"] !== undefined || r["content"] !== undefined))
+    return `${String(r["name"]).toLowerCase()}|${String(r["type"] ?? "").toLowerCase()}|${String(r["content"] ?? "").toLowerCase()}`;
+  return undefined;
+}
+
+const INVERSE: [RegExp, RegExp][] = [
+  [/(^|[_./])(disable|disabled|pause|paused|mute|muted|off)($|[_./])/, /(^|[_./])(enable|enabled|resume|resumed|unmute|unmuted|on)($|[_./])/],
+  [/(^|[_./])(enable|enabled|resume|resumed|unmute|unmuted)($|[_./])/, /(^|[_./])(disable|disabled|pause|paused|mute|muted)($|[_./])/],
+];
+
+const OFF_VALUES = /^(\{"value":)?"?(off|false|disabled|essentially_off|0|none)"?\}?$/;
+const ON_VALUES = /^(\{"value":)?"?(on|true|enabled|1|high|medium|under_attack|strict|full)"?\}?$/;
+function isToggle(a: string, b: string): boolean {
+  return (OFF_VALUES.test(a) && ON_VALUES.test(b)) || (ON_VALUES.test(a) && OFF_VALUES.test(b));
+}
+
+function findReverts(events: AuditEvent[]): Revert[] {
+  const out: Revert[] = [];
+  const lastChange = new Map<string, AuditEvent>();
+  const history = new Map<string, string[]>();
+  const created = new Map<string, AuditEvent>();
+  const deletedSig = new Map<string, AuditEvent>();
+  const toggled = new Map<string, { e: AuditEvent; inv: RegExp }>();
+  const mins = (a: AuditEvent, b: AuditEvent) => Math.round((b.ts - a.ts) / 6000) / 10;
+  for (const e of events) {
+    if (e.outcome === "failure") continue;
+    const op = opOf(e);
+    const rk = resourceKey(e);
+    const setting = settingOf(e);
+    if (op === "update" && e.change && (e.change.old !== undefined || e.change.new !== undefined)) {
+      const key = `${rk}|${norm(setting)}`;
+      const prev = lastChange.get(key);
+      const oldK = valueKey(e.change.old);
+      const newK = valueKey(e.change.new);
+      const hist = history.get(key);
+      const before = prev?.change?.old !== undefined ? valueKey(prev.change.old) : hist && hist.length >= 2 ? hist[hist.length - 2]! : "";
+      const toggled = prev && oldK === "" && valueKey(prev.change?.old) === "" && isToggle(valueKey(prev.change?.new), newK);
+      const h = hist ?? [];
+      h.push(newK);
+      if (h.length > 3) h.shift();
+      history.set(key, h);
+      if (prev && newK !== "" && ((newK === before && (oldK === "" || oldK === valueKey(prev.change?.new))) || toggled)) {
+        out.push({ kind: "value_restored", change_id: prev.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev, e) });
+        lastChange.delete(key);
+      } else lastChange.set(key, e);
+    }
+    const a = norm(e.action);
+    for (const [re, inv] of INVERSE) {
+      const t = toggled.get(rk);
+      if (t && t.inv.test(a)) {
+        out.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
+        toggled.delete(rk);
+        break;
+      }
+      if (re.test(a)) {
+        toggled.set(rk, { e, inv });
+        break;
+      }
+    }
+    if (op === "create") {
+      if (e.resource.id || e.resource.name) created.set(rk, e);
+      const sig = recordSig(e.change?.new);
+      const del = sig ? deletedSig.get(sig) : undefined;
+      if (sig && del) {
+        out.push({ kind: "deleted_then_restored", change_id: del.id, revert_id: e.id, what: sig.split("|")[0] ?? "record", minutes: mins(del, e) });
+        deletedSig.delete(sig);
+      }
+    } else if (op === "delete") {
+      const c = created.get(rk);
+      if (c && (e.resource.id || e.resource.name)) {
+        out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
+        created.delete(rk);
+      }
+      const sig = recordSig(e.change?.old);
+      if (sig) deletedSig.set(sig, e);
+    }
+  }
+  return out;
+}
+
+function requestText(e: AuditEvent): string {
+  const http = e.metadata?.["http"] as Record<string, unknown> | undefined;
+  const url = http?.["url_details"] as Record<string, unknown> | undefined;
+  return `${String(http?.["method"] ?? "")} ${String(url?.["path"] ?? e.metadata?.["path"] ?? "")} ${e.resource.name ?? ""} ${e.resource.id ?? ""} ${(e.description ?? "").slice(0, 300)}`;
+}
+
+function isGetRequest(e: AuditEvent, text: string): boolean {
+  return opOf(e) === "view" || /^\s*GET\b/i.test(text) || /\bGET request\b/i.test(text);
+}
+
+function findBursts(events: AuditEvent[], kind: Burst["kind"], pred: (e: AuditEvent) => boolean, min: number): Burst[] {
+  const hits = events.filter((e) => e.outcome !== "failure" && pred(e));
+  const out: Burst[] = [];
+  let j = 0;
+  let current: Burst | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    while (hits[i]!.ts - hits[j]!.ts > BURST_WINDOW_MS) j++;
+    if (i - j + 1 >= min) {
+      if (current && hits[j]!.ts <= current.end) {
+        if (current.event_ids.length < 200) current.event_ids.push(hits[i]!.id);
+        current.end = hits[i]!.ts;
+        current.count++;
+      } else {
+        current = { kind, start: hits[j]!.ts, end: hits[i]!.ts, count: i - j + 1, event_ids: hits.slice(j, i + 1).map((e) => e.id) };
+        out.push(current);
+      }
+    }
+  }
+  return out;
+}
+
+export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window): Correlation {
+  const seen: Record<string, Set<string>> = {};
+  const mine: AuditEvent[] = [];
+  const pivots: AuditEvent[] = [];
+  let duplicates = 0;
+  const by_source: Record<string, number> = {};
+  const since = window.since.getTime();
+  const before = window.before.getTime();
+  for (const e of input) {
+    const bySrc = (seen[e.source] ??= new Set<string>());
+    if (bySrc.has(e.id)) {
+      duplicates++;
+      continue;
+    }
+    bySrc.add(e.id);
+    if (!Number.isFinite(e.ts) || e.ts < since - 60_000 || e.ts > before + 60_000) continue;
+    if (e.pivot && !actorMatches(e, anomaly.actor)) pivots.push(e);
+    else {
+      mine.push(e);
+      inc(by_source, e.source);
+    }
+  }
+  const cmp = (a: AuditEvent, b: AuditEvent) => a.ts - b.ts || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  mine.sort(cmp);
+  pivots.sort(cmp);
+
+  // sessions: a new one after a quiet gap or when the (known) IP changes
+  const sessions: Session[] = [];
+  const sessionOf = new Int32Array(mine.length);
+  let cur: (Session & { ipSet: Set<string>; uaSet: Set<string>; lastIp?: string }) | undefined;
+  const sessionSets: { ipSet: Set<string>; uaSet: Set<string> }[] = [];
+  for (let i = 0; i < mine.length; i++) {
+    const e = mine[i]!;
+    const brk = !cur || e.ts - cur.end > SESSION_GAP_MS || (e.ip !== undefined && cur.lastIp !== undefined && e.ip !== cur.lastIp);
+    if (brk) {
+      cur = { index: sessions.length, start: e.ts, end: e.ts, ips: [], user_agents: [], count: 0, first_id: e.id, last_id: e.id, ipSet: new Set(), uaSet: new Set() };
+      sessions.push(cur);
+      sessionSets.push(cur);
+    }
+    const s = cur!;
+    s.end = e.ts;
+    s.count++;
+    s.last_id = e.id;
+    if (e.ip) {
+      s.ipSet.add(e.ip);
+      s.lastIp = e.ip;
+    }
+    if (e.user_agent && s.uaSet.size < 10) s.uaSet.add(e.user_agent);
+    sessionOf[i] = s.index;
+  }
+  const cleanSessions: Session[] = sessions.map((s) => {
+    const x = s as Session & { ipSet: Set<string>; uaSet: Set<string>; lastIp?: string };
+    return { index: x.index, start: x.start, end: x.end, ips: [...x.ipSet], user_agents: [...x.uaSet], count: x.count, first_id: x.first_id, last_id: x.last_id };
+  });
+
+  const { index: fIdx, ...flagged } = locateFlagged(mine, anomaly);
+  // focus period: the session holding the flagged event (capped for long-running automation), else the anomaly time
+  let focusTs: number;
+  if (fIdx !== undefined) {
+    const s = cleanSessions[sessionOf[fIdx]!]!;
+    focusTs = Math.max(s.start, flagged.ts - FOCUS_MAX_MS);
+    // pull in immediately preceding sessions that introduced a first-seen address (e.g. a login from a new place
+    // minutes before the flagged change made from elsewhere): they belong to the incident, not to the baseline
+    const firstSeen = new Map<string, number>();
+    for (const e of mine) if (e.ip && !firstSeen.has(e.ip)) firstSeen.set(e.ip, e.ts);
+    for (let k = s.index - 1; k >= 0; k--) {
+      const p = cleanSessions[k]!;
+      if (p.end < focusTs - SESSION_GAP_MS || p.start < flagged.ts - FOCUS_MAX_MS) break;
+      if (!p.ips.some((ip) => firstSeen.get(ip) === p.start || (firstSeen.get(ip) ?? 0) >= p.start)) break;
+      focusTs = p.start;
+    }
+  } else {
+    focusTs = flagged.ts - 30 * 60_000;
+  }
+  let focusStart = 0;
+  while (focusStart < mine.length && mine[focusStart]!.ts < focusTs) focusStart++;
+
+  // baseline from before the focus period
+  const ips = new Set<string>(), subnets = new Set<string>(), uas = new Set<string>(), countries = new Set<string>();
+  const hours = new Set<number>(), auths = new Set<string>(), resources = new Set<string>();
+  const actions: Record<string, number> = {}, resource_types: Record<string, number> = {};
+  for (let i = 0; i < focusStart; i++) {
+    const e = mine[i]!;
+    if (e.ip) {
+      ips.add(e.ip);
+      subnets.add(subnetOf(e.ip));
+    }
+    if (e.user_agent) uas.add(uaFamily(e.user_agent));
+    if (e.location?.country) countries.add(e.location.country.toUpperCase());
+    hours.add(Math.floor(e.ts / 3600_000) % 24);
+    if (e.actor.auth) auths.add(norm(e.actor.auth));
+    inc(actions, norm(e.action));
+    inc(resource_types, norm(e.resource.type));
+    if (resources.size < 5000 && (e.resource.id || e.resource.name)) resources.add(`${norm(e.resource.type)}|${e.resource.id ?? e.resource.name}`);
+  }
+  const baseline: Baseline = {
+    cutoff: focusTs,
+    events: focusStart,
+    ips: [...ips].slice(0, 200),
+    subnets: [...subnets].slice(0, 200),
+    user_agents: [...uas].slice(0, 50),
+    countries: [...countries],
+    hours: [...hours].sort((a, b) => a - b),
+    actions,
+    resource_types,
+    resources: [...resources].slice(0, 500),
+    auth_methods: [...auths],
+  };
+
+  // what is new in the focus period
+  const hasBase = focusStart > 0;
+  const newIps = new Set<string>(), newSubnets = new Set<string>(), newUas = new Set<string>(), newCountries = new Set<string>(), newAuths = new Set<string>();
+  const novelIds: string[] = [];
+  const focusSubnetsSeq: { ts: number; sn: string }[] = [];
+  for (let i = focusStart; i < mine.length; i++) {
+    const e = mine[i]!;
+    let novel = false;
+    if (e.ip) {
+      const sn = subnetOf(e.ip);
+      focusSubnetsSeq.push({ ts: e.ts, sn });
+      if (hasBase && !ips.has(e.ip) && ips.size > 0) {
+        newIps.add(e.ip);
+        novel = true;
+        if (!subnets.has(sn)) newSubnets.add(sn);
+      }
+    }
+    if (e.user_agent && hasBase && uas.size > 0 && !uas.has(uaFamily(e.user_agent))) {
+      newUas.add(e.user_agent.slice(0, 200));
+      novel = true;
+    }
+    if (e.location?.country && hasBase && countries.size > 0 && !countries.has(e.location.country.toUpperCase())) {
+      newCountries.add(e.location.country.toUpperCase());
+      novel = true;
+    }
+    if (e.actor.auth && hasBase && auths.size > 0 && !auths.has(norm(e.actor.auth))) {
+      newAuths.add(e.actor.auth);
+      novel = true;
+    }
+    if (novel && novelIds.length < 200) novelIds.push(e.id);
+  }
+  // concurrent use: a first-seen subnet and a known one alternating within minutes (A→B→A)
+  const concurrent = new Set<string>();
+  for (let i = 2; i < focusSubnetsSeq.length; i++) {
+    const a = focusSubnetsSeq[i - 2]!, b = focusSubnetsSeq[i - 1]!, c = focusSubnetsSeq[i]!;
+    if (a.sn === c.sn && a.sn !== b.sn && c.ts - a.ts < 15 * 60_000 && (newSubnets.has(a.sn) || newSubnets.has(b.sn))) {
+      concurrent.add(a.sn);
+      concurrent.add(b.sn);
+    }
+  }
+  const fHour = new Date(flagged.ts).getUTCHours();
+  const nearHour = (h: number) => [...hours].some((x) => Math.min(Math.abs(x - h), 24 - Math.abs(x - h)) <= 1);
+  const unusual_hour = focusStart >= 5 && hours.size > 0 && !nearHour(fHour);
+
+  // automation: a claim (identity, API auth, tool user agent) counts only when verified by history
+  const focus = mine.slice(focusStart);
+  const reasons: string[] = [];
+  const isAutoType = memo((s: string) => AUTOMATION_TYPE_RE.test(s));
+  const isApiAuth = memo((s: string) => API_AUTH_RE.test(s));
+  const isAutoUa = memo((s: string) => AUTOMATION_UA_RE.test(s));
+  const identity = mine.some((e) => isAutoType(e.actor.type ?? "")) || AUTOMATION_NAME_RE.test(anomaly.actor.split("@")[0] ?? "");
+  let apiN = 0;
+  for (const e of focus) if (isApiAuth(e.actor.auth ?? "")) apiN++;
+  const api_auth = focus.length > 0 && apiN * 2 >= focus.length;
+  const automation_ua = focus.some((e) => isAutoUa(e.user_agent ?? ""));
+  if (identity) reasons.push("the actor is a service or system identity");
+  if (api_auth) reasons.push("it authenticates with API keys or tokens");
+  if (automation_ua) reasons.push("its user agent names an automation tool");
+  const knownPlace = newSubnets.size === 0 && newIps.size === 0 && newUas.size === 0 && newCountries.size === 0;
+  const history = focusStart >= 3 && hours.size >= 2;
+  const known = (identity || api_auth || automation_ua) && knownPlace && history;
+  if ((identity || api_auth || automation_ua) && !known)
+    reasons.push(knownPlace ? "but there is no earlier history to confirm the schedule" : "but it acts from an address or client not seen before, so the claim is unverified");
+
+  // pivots: other actors on the same addresses
+  const pivMap = new Map<string, PivotIp>();
+  for (const e of pivots) {
+    if (!e.ip) continue;
+    let p = pivMap.get(e.ip);
+    if (!p) {
+      p = { ip: e.ip, new_for_actor: !ips.has(e.ip), actors: [], event_ids: [] };
+      pivMap.set(e.ip, p);
+    }
+    const who = actorLabel(e);
+    if (!p.actors.includes(who) && p.actors.length < 50) p.actors.push(who);
+    if (p.event_ids.length < 100) p.event_ids.push(e.id);
+  }
+
+  // impossible travel between consecutive located events
+  const travel: Travel[] = [];
+  let lastLoc: AuditEvent | undefined;
+  for (const e of mine) {
+    const l = e.location;
+    if (l?.lat === undefined || l.lon === undefined) continue;
+    if (lastLoc) {
+      const p = lastLoc.location!;
+      const km = haversineKm({ lat: p.lat!, lon: p.lon! }, { lat: l.lat, lon: l.lon });
+      const minutes = Math.max((e.ts - lastLoc.ts) / 60_000, 1);
+      const kmh = km / (minutes / 60);
+      if (km > 500 && kmh > 900 && travel.length < 20) travel.push({ from_id: lastLoc.id, to_id: e.id, km: Math.round(km), minutes: Math.round(minutes), kmh: Math.round(kmh) });
+    }
+    lastLoc = e;
+  }
+
+  // change tickets and change-window words around the flagged activity
+  const tickets = new Map<string, string[]>();
+  const injIds: string[] = [];
+  let injSample = "";
+  const scanText = (e: AuditEvent, forTickets: boolean) => {
+    const text = textOf(e);
+    if (!text) return;
+    if (forTickets) {
+      for (const m of text.matchAll(TICKET_RE)) {
+        const ref = m[0].toUpperCase();
+        if (NOT_TICKET_RE.test(ref + "-") || NOT_TICKET_RE.test(ref)) continue;
+        const ids = tickets.get(ref) ?? [];
+        if (!ids.includes(e.id) && ids.length < 20) ids.push(e.id);
+        tickets.set(ref, ids);
+        if (tickets.size > 20) break;
+      }
+      const w = TICKET_WORDS_RE.exec(text);
+      if (w) {
+        const ref = w[0].toLowerCase();
+        const ids = tickets.get(ref) ?? [];
+        if (!ids.includes(e.id) && ids.length < 20) ids.push(e.id);
+        tickets.set(ref, ids);
+      }
+    }
+    const inj = INSTRUCTION_RE.exec(text);
+    if (inj) {
+      if (injIds.length < 20) injIds.push(e.id);
+      if (!injSample) injSample = text.slice(Math.max(0, inj.index - 40), inj.index + 120);
+    }
+  };
+  // the baseline's free text is not evidence about the flagged activity; only the focus period is scanned
+  for (let i = focusStart; i < mine.length; i++) scanText(mine[i]!, true);
+  for (const e of pivots) scanText(e, false);
+  const detailsText = anomaly.details ? JSON.stringify(anomaly.details).slice(0, 4000) : "";
+  const inAnomaly = INSTRUCTION_RE.test(detailsText);
+  if (inAnomaly && !injSample) injSample = detailsText.slice(0, 160);
+
+  // bursts over the actor's whole window
+  const isDestructive = memo((a: string) => DESTRUCTIVE_RE.test(norm(a)));
+  const bursts = [
+    ...findBursts(mine, "destructive", (e) => opOf(e) === "delete" || isDestructive(e.action), 5),
+    ...findBursts(
+      mine,
+      "discovery",
+      (e) => {
+        const a = norm(e.action);
+        if (!(a.startsWith("request/") || opOf(e) === "view")) return false;
+        const t = requestText(e);
+        return isGetRequest(e, t) && (DISCOVERY_PATH_RE.test(t) || /user|role|member|token|api_key|application_key/.test(a));
+      },
+      8,
+    ),
+    ...findBursts(mine, "export", (e) => norm(e.action).startsWith("request/") && EXPORT_PATH_RE.test(requestText(e)), 10),
+  ];
+
+  const flaggedSet = new Set(flagged.event_ids);
+  const timeline: TimelineEntry[] = new Array(mine.length);
+  for (let i = 0; i < mine.length; i++) {
+    const e = mine[i]!;
+    timeline[i] = { id: e.id, source: e.source, ts: e.ts, action: e.action, session: sessionOf[i]!, flagged: flaggedSet.has(e.id), focus: i >= focusStart };
+  }
+
+  return {
+    anomaly,
+    window: { since: window.since.toISOString(), before: window.before.toISOString() },
+    actor: anomaly.actor,
+    events: mine,
+    pivot_events: pivots,
+    timeline,
+    sessions: cleanSessions,
+    flagged,
+    focus_start: focusStart,
+    focus_start_ts: focusTs,
+    baseline,
+    novelty: {
+      new_ips: [...newIps].slice(0, 50),
+      new_subnets: [...newSubnets].slice(0, 50),
+      new_user_agents: [...newUas].slice(0, 20),
+      new_countries: [...newCountries],
+      new_auth_methods: [...newAuths],
+      event_ids: novelIds,
+      unusual_hour,
+      concurrent_ips: [...concurrent],
+    },
+    reverts: findReverts(mine),
+    bursts,
+    automation: { identity, api_auth, automation_ua, known, reasons, event_ids: focus.slice(0, 5).map((e) => e.id) },
+    pivots: [...pivMap.values()],
+    travel,
+    tickets: [...tickets].map(([ref, event_ids]) => ({ ref, event_ids })),
+    injections: { event_ids: injIds, sample: injSample, in_anomaly: inAnomaly },
+    stats: { events: mine.length, pivot_events: pivots.length, duplicates, by_source },
+  };
+}

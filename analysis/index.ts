@@ -1,0 +1,25 @@
+// The deterministic analyst in one call: correlate → indicators → assessment. Pure; no I/O.
+import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
+import type { Anomaly, Assessment, Indicator } from "../graph/schemas.ts";
+import { correlate, type Correlation, type Window } from "./correlate.ts";
+import { findIndicators } from "./indicators.ts";
+import { assess } from "./score.ts";
+
+export type { Correlation, Window } from "./correlate.ts";
+export { correlate } from "./correlate.ts";
+export { findIndicators, CATALOGUE } from "./indicators.ts";
+export { assess } from "./score.ts";
+
+export interface AnalyseInput {
+  events: AuditEvent[];
+  anomaly: Anomaly;
+  window: Window;
+  sources: Partial<Record<SourceName, SourceStatus>>;
+}
+
+export function analyse(input: AnalyseInput): { correlation: Correlation; indicators: Indicator[]; assessment: Assessment } {
+  const correlation = correlate(input.events, input.anomaly, input.window);
+  const indicators = findIndicators(correlation);
+  const assessment = assess(correlation, indicators, input.sources);
+  return { correlation, indicators, assessment };
+}

@@ -1,0 +1,125 @@
+// Small helpers shared by the analysis modules: normalisation of vendor vocabulary and bounded text extraction.
+import type { AuditEvent, Operation } from "../tools/events.ts";
+
+/** Lower-case and fold spaces/hyphens to underscores so `exclusion filter`, `Exclusion-Filter`, `exclusion_filter` agree. */
+const normMemo = new Map<string, string>();
+export function norm(s: string | undefined): string {
+  if (!s) return "";
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    n = s.toLowerCase().replace(/[\s-]+/g, "_");
+    if (normMemo.size > 50_000) normMemo.clear();
+    normMemo.set(s, n);
+  }
+  return n;
+}
+
+/** Memoise a string → value function over a bounded cache (vendor vocabularies repeat a lot). */
+export function memo<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
+  const m = new Map<string, T>();
+  return (s: string) => {
+    let v = m.get(s);
+    if (v === undefined && !m.has(s)) {
+      v = fn(s);
+      if (m.size > max) m.clear();
+      m.set(s, v);
+    }
+    return v as T;
+  };
+}
+
+/** One matching key per event: action, category and resource type, normalised. Cheap to cache by value. */
+export function eventKey(e: AuditEvent): string {
+  return `${norm(e.action)}|${norm(e.category)}|${norm(e.resource.type)}|${e.operation}`;
+}
+
+const OP_WORDS: [RegExp, Operation][] = [
+  [/(^|[_./])(create|created|add|added|invite|invited|new|roll|rolled|generate|generated)($|[_./])/, "create"],
+  [/(^|[_./])(delete|deleted|del|remove|removed|revoke|revoked|destroy|destroyed)($|[_./])/, "delete"],
+  [/(^|[_./])(update|updated|modify|modified|change|changed|edit|edited|set|setting|rotate|disable|disabled|enable|enabled|mute|muted|unmute|unmuted)($|[_./])/, "update"],
+  [/(^|[_./])(view|viewed|accessed|get|list|read)($|[_./])/, "view"],
+  [/(^|[_./])login($|[_./])/, "login"],
+];
+
+/** The normalised verb; falls back to words in the action label when the gatherer said "other". */
+export function opOf(e: AuditEvent): Operation {
+  if (e.operation !== "other") return e.operation;
+  const a = norm(e.action);
+  for (const [re, op] of OP_WORDS) if (re.test(a)) return op;
+  return "other";
+}
+
+/** The setting a change touches: change.setting, else metadata.name (Cloudflare change_setting). */
+export function settingOf(e: AuditEvent): string | undefined {
+  if (e.change?.setting) return e.change.setting;
+  const n = e.metadata?.["name"];
+  if (typeof n === "string" && /setting|firewall|security|waf|ssl|tls/i.test(String(e.metadata?.["type"] ?? e.action))) return n;
+  // Cloudflare v2 zone settings: the setting is the resource type (resource.product "zone_settings")
+  if (/setting/i.test(e.category ?? "") && e.resource.type) return e.resource.type;
+  return undefined;
+}
+
+/** Stable string for comparing values (objects with sorted keys), bounded in size. */
+export function valueKey(v: unknown): string {
+  if (v === undefined || v === null || v === "" || v === "null") return "";
+  if (typeof v !== "object") return String(v).toLowerCase();
+  const sortKeys = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(sortKeys)
+      : x && typeof x === "object"
+        ? Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]))
+        : x;
+  return JSON.stringify(sortKeys(v)).slice(0, 4000).toLowerCase();
+}
+
+/** Every free-text string an event carries (description, names, metadata strings), bounded to ~4 kB. */
+export function textOf(e: AuditEvent, limit = 4000): string {
+  const parts: string[] = [];
+  let size = 0;
+  const push = (s: unknown) => {
+    if (typeof s === "string" && s && size < limit) {
+      parts.push(s);
+      size += s.length;
+    }
+  };
+  push(e.description);
+  push(e.resource.name);
+  push(e.actor.token_name);
+  push(e.user_agent);
+  const walk = (v: unknown, depth: number) => {
+    if (size >= limit || depth > 3) return;
+    if (typeof v === "string") push(v);
+    else if (Array.isArray(v)) for (const x of v.slice(0, 20)) walk(x, depth + 1);
+    else if (v && typeof v === "object") for (const x of Object.values(v).slice(0, 40)) walk(x, depth + 1);
+  };
+  walk(e.metadata, 0);
+  walk(e.change?.new, 0);
+  walk(e.change?.old, 0);
+  return parts.join(" \n ").slice(0, limit);
+}
+
+/** /24 for IPv4, /48 for IPv6. */
+export const subnetOf = memo(subnetOfRaw);
+function subnetOfRaw(ip: string): string {
+  if (ip.includes(":")) return ip.toLowerCase().split(":").slice(0, 3).join(":") + "::/48";
+  const p = ip.split(".");
+  return p.length === 4 ? `${p[0]}.${p[1]}.${p[2]}.0/24` : ip;
+}
+
+/** User-agent family without version numbers: "chrome/139.0" and "chrome/140.1" are the same device class. */
+export const uaFamily = memo(uaFamilyRaw);
+function uaFamilyRaw(ua: string): string {
+  return ua.toLowerCase().replace(/[\d._]+/g, "").replace(/\s+/g, " ").trim().slice(0, 200);
+}
+
+export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * r;
+  const dLon = (b.lon - a.lon) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Text that reads like instructions to an AI analyst rather than data. */
+export const INSTRUCTION_RE =
+  /\b(ignore|disregard|forget|override)\b[^.\n]{0,40}\b(previous|prior|above|earlier|all|any|system)\b[^.\n]{0,20}\b(instructions?|prompts?|rules?|context)\b|\b(classify|mark|label|report|treat)\b[^.\n]{0,30}\b(as|this as)\b[^.\n]{0,15}\b(benign|safe|harmless|legitimate|malicious|misconfiguration|false positive)\b|\byou are (now )?(an? )?(ai|assistant|language model|llm|analyst)\b|\bsystem prompt\b|\b(new|updated) instructions?\b|<\s*\/?\s*(system|assistant|instructions?)\s*>|\bverdict\s*[:=]/i;
