@@ -60,3 +60,8 @@ export class VendorError extends Error {
     this.name = "VendorError";
   }
 }
+
+/** A failure that needs operator action (credentials, permissions, configuration) rather than a retry. */
+export function isFatal(err: unknown): boolean {
+  return err instanceof VendorError && !err.retryable && [400, 401, 403, 404].includes(err.status ?? 0);
+}
