@@ -1,0 +1,47 @@
+// The CI gate: minimum quality the dev corpus must keep. Set just below what the pipeline measures today,
+// so a prompt or rules change that makes verdicts worse fails CI.
+import type { EvalReport } from "./metrics.ts";
+
+/** Metric name (a top-level key of the report, or a dotted path such as "per_class.benign.recall") → bound. */
+export const GATE_THRESHOLDS: Record<string, number> = {
+  // Measured on the 48-incident dev corpus, offline (rules analyst, template writer): accuracy 0.896,
+  // macro_f1 0.896, key_event_recall 0.695. Placeholders until the lead settles the final numbers.
+  accuracy: 0.85,
+  macro_f1: 0.85,
+  key_event_recall: 0.65,
+  invalid_citations: 0,
+};
+
+/** Metrics where a lower value is better: the threshold is a maximum. Every other threshold is a minimum. */
+export const LOWER_IS_BETTER = new Set(["invalid_citations", "ece", "brier", "abstentions", "tokens", "duration_ms.p50", "duration_ms.p95"]);
+
+function lookup(report: EvalReport, path: string): unknown {
+  let v: unknown = report;
+  for (const part of path.split(".")) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+/**
+ * The thresholds a report misses, as readable lines (empty when it passes). A metric that could not be
+ * measured (null, e.g. key_event_recall on a corpus without key events) is skipped, not failed.
+ */
+export function checkThresholds(report: EvalReport, thresholds: Partial<Record<string, number>>): string[] {
+  const failures: string[] = [];
+  for (const [name, bound] of Object.entries(thresholds)) {
+    if (bound === undefined) continue;
+    const value = lookup(report, name);
+    if (value === null) continue;
+    if (typeof value !== "number") {
+      failures.push(`threshold on "${name}": the eval report has no such numeric metric`);
+      continue;
+    }
+    const max = LOWER_IS_BETTER.has(name);
+    if (max ? value > bound : value < bound) {
+      failures.push(`${name} = ${value} ${max ? ">" : "<"} ${bound} (${max ? "maximum" : "minimum"} in evals/gate.ts)`);
+    }
+  }
+  return failures;
+}

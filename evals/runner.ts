@@ -1,0 +1,320 @@
+// The eval runner: replays every labelled incident of a dataset through the whole pipeline (vendor doubles
+// over HTTP → gatherers → analyst → writer → Confluence double) and scores the verdicts.
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { createInvestigator, type InvestigatorOptions } from "../graph/investigator.ts";
+import { loadPrompts, type PromptSet } from "../prompts/index.ts";
+import { startSandbox } from "../sandbox/server.ts";
+import { compareReports, loadReport } from "./compare.ts";
+import { GATE_THRESHOLDS, checkThresholds } from "./gate.ts";
+import { listIncidentFiles, loadIncident, type Incident } from "./incident.ts";
+import { computeMetrics, formatMetrics, plain, type EvalReport, type EvalRow } from "./metrics.ts";
+
+export interface EvalOptions {
+  /** Directory of labelled incident files (*.json). */
+  dataset: string;
+  /** Write the report as JSON to this file. */
+  json?: string;
+  /** A report written earlier with `json`; checked before the run so a bad path fails fast. */
+  baseline?: string;
+  /** Directory of prompt modules replacing prompts/ for this run. */
+  promptsDir?: string;
+  /** Model name for every model-backed node (CASEFILE_MODEL); needs OPENAI_API_KEY in this process's env. */
+  model?: string;
+  /** Incidents run at the same time (default 2). */
+  concurrency?: number;
+  /** Show a progress line on stderr (only when stderr is a terminal; default true). */
+  progress?: boolean;
+  /** When set, runEval rejects with an EvalGateError if the report misses one (see evals/gate.ts). */
+  thresholds?: Partial<Record<string, number>>;
+  /** Only the first N incident files (by name). */
+  limit?: number;
+}
+
+/** The report missed a threshold; the report is attached. */
+export class EvalGateError extends Error {
+  constructor(
+    readonly report: EvalReport,
+    readonly failures: string[],
+  ) {
+    super(`the eval of ${report.dataset} misses ${failures.length} threshold(s):\n  ${failures.join("\n  ")}`);
+    this.name = "EvalGateError";
+  }
+}
+
+/** Longest a single incident may run before it is recorded as an error. */
+export const INCIDENT_TIMEOUT_MS = 120_000;
+
+/** Every vendor event id present in an incident's raw data: Cloudflare v1 + v2 log ids, Datadog event ids. */
+export function rawEventIds(incident: Incident): Set<string> {
+  const ids = new Set<string>();
+  const add = (entries: unknown[] | undefined) => {
+    for (const e of entries ?? []) {
+      const id = e && typeof e === "object" ? (e as { id?: unknown }).id : undefined;
+      if (typeof id === "string") ids.add(id);
+    }
+  };
+  add(incident.sources.cloudflare?.audit_logs);
+  add(incident.sources.cloudflare?.audit_logs_v2);
+  add(incident.sources.datadog?.audit_events);
+  return ids;
+}
+
+/** The environment a run gets: the sandbox's vendor variables only, plus the model's when a model is asked for. */
+export function evalEnv(sandboxEnv: Record<string, string>, model: string | undefined, callerEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = { ...sandboxEnv };
+  if (model) {
+    const key = callerEnv.OPENAI_API_KEY?.trim();
+    if (!key) throw new Error(`--model ${model} needs OPENAI_API_KEY in the environment (and OPENAI_BASE_URL for a non-OpenAI endpoint)`);
+    env.OPENAI_API_KEY = key;
+    env.CASEFILE_MODEL = model;
+    const base = callerEnv.OPENAI_BASE_URL?.trim();
+    if (base) env.OPENAI_BASE_URL = base;
+  }
+  return env;
+}
+
+type PromptOverrides = { prompts?: PromptSet };
+
+async function loadPromptOverrides(dir: string | undefined): Promise<PromptOverrides> {
+  if (!dir) return {};
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new Error(`--prompts ${dir} is not a directory; pass a folder laid out like prompts/`);
+  return { prompts: await loadPrompts(path.resolve(dir)) };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+function errorRow(id: string, incident: Incident | undefined, error: string, duration: number | null): EvalRow {
+  return {
+    id,
+    label: incident?.label?.verdict ?? null,
+    verdict: "inconclusive",
+    confidence: 0,
+    cited_ids: [],
+    invalid_cited_ids: [],
+    techniques: [],
+    key_event_ids: incident?.label?.key_event_ids ?? [],
+    label_techniques: incident?.label?.techniques ?? [],
+    duration_ms: duration,
+    tokens: 0,
+    prompt_versions: {},
+    error,
+  };
+}
+
+async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverrides): Promise<EvalRow> {
+  let incident: Incident;
+  try {
+    incident = await loadIncident(file);
+  } catch (err) {
+    return errorRow(path.basename(file, ".json"), undefined, (err as Error).message, null);
+  }
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
+  let investigator: Awaited<ReturnType<typeof createInvestigator>> | undefined;
+  let dataDir: string | undefined;
+  try {
+    sandbox = await startSandbox({ incident });
+    dataDir = await mkdtemp(path.join(tmpdir(), `casefile-eval-${incident.id}-`));
+    const now = new Date(incident.now);
+    const options: InvestigatorOptions = {
+      env: evalEnv(sandbox.env, opts.model),
+      dataDir,
+      clock: () => now,
+      ...prompts,
+    };
+    investigator = await createInvestigator(options);
+    const outcome = await withTimeout(
+      investigator.run({ investigationId: `eval-${incident.id}`, anomaly: incident.anomaly }),
+      INCIDENT_TIMEOUT_MS,
+      `the investigation of incident ${incident.id}`,
+    );
+    const duration = elapsed();
+    const result = outcome.result;
+    const cited = result?.assessment.citations ?? [];
+    const known = rawEventIds(incident);
+    const row: EvalRow = {
+      ...errorRow(incident.id, incident, "", duration),
+      cited_ids: cited,
+      invalid_cited_ids: cited.filter((id) => !known.has(id)),
+      techniques: result?.assessment.techniques ?? [],
+      tokens: (result?.tokens.input ?? 0) + (result?.tokens.output ?? 0),
+      prompt_versions: result?.prompt_versions ?? {},
+    };
+    if (outcome.status === "completed" && result) {
+      row.verdict = result.assessment.verdict;
+      row.confidence = result.assessment.confidence;
+      delete row.error;
+    } else {
+      row.error =
+        outcome.status === "awaiting_approval"
+          ? "the run paused at the approval gate; the eval runs without CASEFILE_REQUIRE_APPROVAL"
+          : `the run failed: ${outcome.error ?? "no reason given"}`;
+    }
+    return row;
+  } catch (err) {
+    return errorRow(incident.id, incident, (err as Error).message, elapsed());
+  } finally {
+    await investigator?.close().catch(() => {});
+    await sandbox?.close().catch(() => {});
+    if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+function progressLine(enabled: boolean, total: number) {
+  const on = enabled && process.stderr.isTTY === true;
+  const width = () => Math.max(40, process.stderr.columns || 80) - 1;
+  let done = 0;
+  return {
+    tick(id: string) {
+      done++;
+      if (!on) return;
+      const fill = Math.round((done / total) * 30);
+      const line = `[${"#".repeat(fill)}${" ".repeat(30 - fill)}] ${done}/${total} ${plain(id, 40)}`;
+      process.stderr.write(`\r${line.slice(0, width()).padEnd(width())}`);
+    },
+    end() {
+      if (on) process.stderr.write(`\r${" ".repeat(width())}\r`);
+    },
+  };
+}
+
+/** Runs the dataset through the pipeline and scores it. */
+export async function runEval(opts: EvalOptions): Promise<EvalReport> {
+  const concurrency = opts.concurrency ?? 2;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be a positive integer, got ${concurrency}`);
+  const info = await stat(opts.dataset).catch(() => undefined);
+  if (!info?.isDirectory()) throw new Error(`dataset ${opts.dataset} is not a directory; pass a folder of incident *.json files`);
+  if (opts.baseline) await loadReport(opts.baseline);
+  if (opts.model) evalEnv({}, opts.model);
+  const prompts = await loadPromptOverrides(opts.promptsDir);
+
+  let files = await listIncidentFiles(opts.dataset);
+  if (files.length === 0) throw new Error(`dataset ${opts.dataset} holds no *.json incident files`);
+  if (opts.limit !== undefined) files = files.slice(0, Math.max(1, opts.limit));
+
+  const rows: EvalRow[] = new Array(files.length);
+  const progress = progressLine(opts.progress ?? true, files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const row = await runIncident(files[i]!, opts, prompts);
+      rows[i] = row;
+      progress.tick(row.id);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  } finally {
+    progress.end();
+  }
+
+  const report = computeMetrics(rows, opts.dataset);
+  if (opts.json) await writeFile(opts.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (opts.thresholds) {
+    const failures = checkThresholds(report, opts.thresholds);
+    if (failures.length > 0) throw new EvalGateError(report, failures);
+  }
+  return report;
+}
+
+const USAGE = `usage: casefile eval --dataset DIR [--json FILE] [--baseline FILE] [--prompts DIR] [--model NAME]
+                     [--concurrency N] [--limit N] [--gate]
+  --dataset DIR      folder of labelled incident *.json files (e.g. evals/datasets/dev)
+  --json FILE        write the full report as JSON (use it later as a --baseline)
+  --baseline FILE    a report written by --json; prints what changed
+  --prompts DIR      run with the prompt modules of DIR instead of prompts/
+  --model NAME       model for the model-backed nodes (needs OPENAI_API_KEY; default: no model, rules + template)
+  --concurrency N    incidents run at once (default 2)
+  --limit N          only the first N incident files
+  --gate             exit 1 when the report misses a threshold of evals/gate.ts`;
+
+function positiveInt(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`${flag} must be a positive integer, got "${v}"`);
+  return Number(v);
+}
+
+/** `casefile eval …` (argv without "eval"): table on stdout; 0 ok, 1 gate missed or run error, 2 bad usage. */
+export async function runEvalCommand(argv: string[]): Promise<number> {
+  let opts: EvalOptions;
+  let gate = false;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        dataset: { type: "string" },
+        json: { type: "string" },
+        baseline: { type: "string" },
+        prompts: { type: "string" },
+        model: { type: "string" },
+        concurrency: { type: "string" },
+        limit: { type: "string" },
+        gate: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (!values.dataset) throw new Error("--dataset is required");
+    const info = await stat(values.dataset).catch(() => undefined);
+    if (!info?.isDirectory()) throw new Error(`dataset ${values.dataset} is not a directory; pass a folder of incident *.json files`);
+    if ((await listIncidentFiles(values.dataset)).length === 0) throw new Error(`dataset ${values.dataset} holds no *.json incident files`);
+    if (values.baseline) await loadReport(values.baseline);
+    if (values.prompts) {
+      const p = await stat(values.prompts).catch(() => undefined);
+      if (!p?.isDirectory()) throw new Error(`--prompts ${values.prompts} is not a directory`);
+    }
+    if (values.model) evalEnv({}, values.model);
+    const concurrency = positiveInt("--concurrency", values.concurrency);
+    const limit = positiveInt("--limit", values.limit);
+    gate = values.gate ?? false;
+    opts = {
+      dataset: values.dataset,
+      ...(values.json ? { json: values.json } : {}),
+      ...(values.baseline ? { baseline: values.baseline } : {}),
+      ...(values.prompts ? { promptsDir: values.prompts } : {}),
+      ...(values.model ? { model: values.model } : {}),
+      ...(concurrency ? { concurrency } : {}),
+      ...(limit ? { limit } : {}),
+    };
+  } catch (err) {
+    process.stderr.write(`casefile eval: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+
+  let report: EvalReport;
+  try {
+    report = await runEval(opts);
+  } catch (err) {
+    process.stderr.write(`casefile eval: ${(err as Error).message}\n`);
+    return 1;
+  }
+  process.stdout.write(`${formatMetrics(report)}\n`);
+  if (opts.baseline) process.stdout.write(`\n${compareReports(report, await loadReport(opts.baseline))}\n`);
+  if (opts.json) process.stderr.write(`report written to ${opts.json}\n`);
+  if (gate) {
+    const failures = checkThresholds(report, GATE_THRESHOLDS);
+    if (failures.length > 0) {
+      process.stderr.write(`casefile eval: gate failed:\n  ${failures.join("\n  ")}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
