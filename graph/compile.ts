@@ -1,9 +1,10 @@
 // The investigation graph:
-//   intake → (gather_cloudflare ∥ gather_datadog) → correlate → analyst → writer → [approval] → publish
+//   intake → (gather_cloudflare ∥ gather_datadog) → correlate → analyst → writer → [approval_gate] → publish
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName } from "../tools/events.ts";
+import type { PromptSet } from "../prompts/index.ts";
 import { InvestigationState, type Limits } from "./state.ts";
 import { routeAfterApproval, routeAfterWriter } from "./edges.ts";
 import { createIntakeNode } from "./nodes/intake.ts";
@@ -18,6 +19,7 @@ export interface GraphDeps {
   gatherers: Partial<Record<SourceName, Gatherer>>;
   publisher?: Publisher;
   models: { analyst?: BaseChatModel; writer?: BaseChatModel };
+  prompts: PromptSet;
   clock: () => Date;
   limits: Limits;
   dryRun: boolean;
@@ -33,9 +35,9 @@ export function buildGraph(deps: GraphDeps) {
     .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare))
     .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog))
     .addNode("correlate", createCorrelateNode())
-    .addNode("analyst", createAnalystNode({ model: deps.models.analyst }))
-    .addNode("writer", createWriterNode({ model: deps.models.writer, version: deps.version, clock: deps.clock }))
-    .addNode("approval", createApprovalNode())
+    .addNode("analyst", createAnalystNode({ model: deps.models.analyst, prompt: deps.prompts.analyst }))
+    .addNode("writer", createWriterNode({ model: deps.models.writer, prompt: deps.prompts.writer, version: deps.version, clock: deps.clock }))
+    .addNode("approval_gate", createApprovalNode())
     .addNode("publish", createPublishNode({ publisher: deps.publisher, dryRun: deps.dryRun, dataDir: deps.dataDir, version: deps.version, clock: deps.clock }), {
       retryPolicy: { maxAttempts: 2, initialInterval: 500, jitter: true },
     })
@@ -45,8 +47,8 @@ export function buildGraph(deps: GraphDeps) {
     .addEdge(["gather_cloudflare", "gather_datadog"], "correlate")
     .addEdge("correlate", "analyst")
     .addEdge("analyst", "writer")
-    .addConditionalEdges("writer", routeAfterWriter, ["approval", "publish"])
-    .addConditionalEdges("approval", routeAfterApproval, ["publish", END])
+    .addConditionalEdges("writer", routeAfterWriter, ["approval_gate", "publish"])
+    .addConditionalEdges("approval_gate", routeAfterApproval, ["publish", END])
     .addEdge("publish", END);
 }
 

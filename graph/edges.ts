@@ -3,8 +3,8 @@ import { END } from "@langchain/langgraph";
 import type { State } from "./state.ts";
 
 /** After the writer: through the approval gate when the run's policy asks for it. */
-export function routeAfterWriter(state: Pick<State, "limits">): "approval" | "publish" {
-  return state.limits.requireApproval ? "approval" : "publish";
+export function routeAfterWriter(state: Pick<State, "limits">): "approval_gate" | "publish" {
+  return state.limits.requireApproval ? "approval_gate" : "publish";
 }
 
 /** After the approval gate: a rejected report is never published. */

@@ -12,7 +12,7 @@ import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher } from "../tools/confluence/client.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
-import { promptVersions as currentPromptVersions } from "../prompts/index.ts";
+import { defaultPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
 import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
 import { createChatModel, describeModels, loadModelConfig } from "./config.ts";
 import type { State } from "./state.ts";
@@ -31,7 +31,8 @@ export interface InvestigatorOptions {
   publisher?: Publisher | null;
   models?: { analyst?: BaseChatModel; writer?: BaseChatModel };
   modelNames?: Record<string, string>;
-  promptVersions?: Record<string, string>;
+  /** Prompts per node (`casefile eval --prompts DIR`); defaults to prompts/. */
+  prompts?: PromptSet;
   requireApproval?: boolean;
   dryRun?: boolean;
 }
@@ -74,7 +75,9 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     } else {
       const saver = SqliteSaver.fromConnString(path.join(dataDir, "checkpoints.db"));
       checkpointer = saver;
-      closeCheckpointer = async () => saver.db.close();
+      closeCheckpointer = async () => {
+        saver.db.close();
+      };
     }
   }
 
@@ -82,6 +85,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     gatherers,
     ...(publisher ? { publisher } : {}),
     models,
+    prompts: opts.prompts ?? defaultPrompts,
     clock,
     limits: {
       maxAnalystAttempts: 3,
@@ -91,7 +95,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     dryRun: opts.dryRun ?? truthy(env.CASEFILE_DRY_RUN),
     dataDir,
     version: CASEFILE_VERSION,
-    promptVersions: opts.promptVersions ?? currentPromptVersions(),
+    promptVersions: versionsOf(opts.prompts ?? defaultPrompts),
     modelNames,
   };
   const graph = compileGraph(deps, checkpointer);
@@ -193,6 +197,8 @@ export function toResult(v: State): InvestigationResult {
     assessment,
     report_markdown: v.reportMarkdown ?? "",
     report_title: v.reportTitle ?? "",
+    ...(v.report ? { report: v.report } : {}),
+    ...(v.timelineSvg ? { timeline_svg: v.timelineSvg } : {}),
     prompt_versions: v.promptVersions ?? {},
     models: v.models ?? {},
     tokens: v.tokens ?? { input: 0, output: 0 },

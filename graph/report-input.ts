@@ -1,7 +1,6 @@
 // Assemble the report's input from the investigation state (shared by writer and publish).
 import type { ReportInput } from "../report/model.ts";
 import type { Correlation } from "../analysis/correlate.ts";
-import { flaggedEventIds } from "../analysis/correlate.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { State } from "./state.ts";
 
@@ -18,7 +17,7 @@ export function reportInput(state: State, deps: { version: string; clock: () => 
     window: state.window!,
     events: state.events,
     assessment: state.assessment!,
-    flaggedEventIds: flaggedEventIds(state.correlation as Correlation),
+    flaggedEventIds: (state.correlation as Correlation | undefined)?.flagged.event_ids ?? [],
     sources,
     coalesced: state.coalesced,
     promptVersions: state.promptVersions,

@@ -64,6 +64,10 @@ export const InvestigationState = Annotation.Root({
   replacements: Annotation<Record<string, string>>({ reducer: merge, default: () => ({}) }),
   /** Writer output: summary and next steps wording (model) — tables always come from state. */
   writerText: Annotation<{ summary?: string; nextSteps?: string[] } | undefined>(),
+  /** The report's data model (report/model.ts), built by the writer from state. */
+  report: Annotation<unknown>(),
+  /** The timeline picture (SVG), rendered by the writer. */
+  timelineSvg: Annotation<string | undefined>(),
   reportTitle: Annotation<string | undefined>(),
   reportMarkdown: Annotation<string | undefined>(),
   approval: Annotation<Approval>({ reducer: (_a, b) => b, default: () => ({ status: "not_required" }) }),

@@ -16,6 +16,10 @@ export interface InvestigationResult {
   /** The report rendered as Markdown, for the CLI. */
   report_markdown: string;
   report_title: string;
+  /** The report's data model (report/model.ts), for the review UI. */
+  report?: unknown;
+  /** The timeline picture (SVG). */
+  timeline_svg?: string;
   prompt_versions: Record<string, string>;
   models: Record<string, string>;
   tokens: { input: number; output: number };

@@ -4,7 +4,7 @@ import { routeAfterApproval, routeAfterWriter } from "../graph/edges.ts";
 
 describe("routing", () => {
   it("goes through the approval gate only when the run's policy asks for it", () => {
-    expect(routeAfterWriter({ limits: { maxAnalystAttempts: 3, maxEventsPerSource: 10, requireApproval: true } })).toBe("approval");
+    expect(routeAfterWriter({ limits: { maxAnalystAttempts: 3, maxEventsPerSource: 10, requireApproval: true } })).toBe("approval_gate");
     expect(routeAfterWriter({ limits: { maxAnalystAttempts: 3, maxEventsPerSource: 10, requireApproval: false } })).toBe("publish");
   });
   it("never publishes a rejected report", () => {

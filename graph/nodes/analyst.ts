@@ -5,17 +5,18 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { findIndicators } from "../../analysis/indicators.ts";
 import { assess } from "../../analysis/score.ts";
 import type { Correlation } from "../../analysis/correlate.ts";
-import { analystPrompt } from "../../prompts/index.ts";
+import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmAnalyst } from "./analyst-llm.ts";
 import type { State, Update } from "../state.ts";
 import type { SourceName, SourceStatus } from "../../tools/events.ts";
 
 export interface AnalystDeps {
   model?: BaseChatModel;
+  prompt: NodePrompt;
   clock?: () => number;
 }
 
-export function createAnalystNode(deps: AnalystDeps = {}) {
+export function createAnalystNode(deps: AnalystDeps) {
   const clock = deps.clock ?? Date.now;
   return async function analyst(state: State): Promise<Update> {
     const started = clock();
@@ -31,7 +32,7 @@ export function createAnalystNode(deps: AnalystDeps = {}) {
     if (remaining === 0) {
       return { assessment: rules, rulesAssessment: rules, timings: { analyst: clock() - started } };
     }
-    const llm = createLlmAnalyst({ model: deps.model, prompt: analystPrompt, maxAttempts: remaining });
+    const llm = createLlmAnalyst({ model: deps.model, prompt: deps.prompt, maxAttempts: remaining });
     const out = await llm({
       correlation,
       indicators,

@@ -1,6 +1,6 @@
 // gather: one node per vendor, run in parallel. A failing source never stops the other one;
 // it is recorded as a data gap with a message that says what to fix.
-import { VendorError, type Gatherer } from "../../tools/types.ts";
+import { isFatal, type Gatherer } from "../../tools/types.ts";
 import type { SourceName, SourceStatus } from "../../tools/events.ts";
 import type { State, Update } from "../state.ts";
 
@@ -54,7 +54,7 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         warnings: [],
         rejected: 0,
         error: message,
-        fatal: err instanceof VendorError && !err.retryable && [400, 401, 403, 404].includes(err.status ?? 0),
+        fatal: isFatal(err),
         duration_ms: clock() - started,
       };
       return { sources: { [source]: status }, errors: [message], timings: { [`gather_${source}`]: clock() - started } };

@@ -3,7 +3,7 @@
 // rendered into the data directory instead.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildReport } from "../../report/model.ts";
+import { buildReport, type Report } from "../../report/model.ts";
 import { renderStorage } from "../../report/storage.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import { VendorError, type Publisher } from "../../tools/types.ts";
@@ -31,8 +31,8 @@ export function reportLabels(state: State): string[] {
 export function createPublishNode(deps: PublishDeps) {
   return async function publish(state: State): Promise<Update> {
     const started = Date.now();
-    const report = buildReport(reportInput(state, deps));
-    const svg = renderTimelineSvg(report);
+    const report = (state.report as Report | undefined) ?? buildReport(reportInput(state, deps));
+    const svg = state.timelineSvg ?? renderTimelineSvg(report);
     let png: Buffer | undefined;
     try {
       png = renderTimelinePng(svg);

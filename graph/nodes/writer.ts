@@ -3,13 +3,15 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { buildReport } from "../../report/model.ts";
 import { renderMarkdown } from "../../report/markdown.ts";
-import { writerPrompt } from "../../prompts/index.ts";
+import { renderTimelineSvg } from "../../report/svg.ts";
+import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmWriter } from "./writer-llm.ts";
 import { reportInput } from "../report-input.ts";
 import type { State, Update } from "../state.ts";
 
 export interface WriterDeps {
   model?: BaseChatModel;
+  prompt: NodePrompt;
   version: string;
   clock: () => Date;
 }
@@ -23,7 +25,7 @@ export function createWriterNode(deps: WriterDeps) {
     if (deps.model) {
       const draft = buildReport(reportInput(state, deps));
       try {
-        const out = await createLlmWriter({ model: deps.model, prompt: writerPrompt })(draft);
+        const out = await createLlmWriter({ model: deps.model, prompt: deps.prompt })(draft);
         writerText = { summary: out.summary, nextSteps: out.nextSteps };
         tokens = out.tokens;
       } catch (err) {
@@ -33,6 +35,8 @@ export function createWriterNode(deps: WriterDeps) {
     const report = buildReport(reportInput({ ...state, writerText }, deps));
     return {
       writerText,
+      report,
+      timelineSvg: renderTimelineSvg(report),
       reportTitle: report.title,
       reportMarkdown: renderMarkdown(report),
       tokens,
