@@ -23,7 +23,7 @@ Usage:
 
 Configuration is by environment variables: see the README's table.`;
 
-function parse(argv: string[], options: ParseArgsConfig["options"]) {
+function parse<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: false, strict: true });
   } catch (err) {
