@@ -481,7 +481,9 @@ export function buildReport(input: ReportInput): Report {
       if (!e) return { id, truncated: false };
       let json: string;
       try {
-        json = JSON.stringify(redactValue(e.raw ?? null), null, 2) ?? "null";
+        // Angle brackets and ampersands as JSON escapes: still the same JSON, and no markup-looking text from a
+        // vendor reaches any rendering, even inside CDATA or <pre>.
+        json = (JSON.stringify(redactValue(e.raw ?? null), null, 2) ?? "null").replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
       } catch {
         json = '"(raw record could not be serialised)"';
       }

@@ -61,8 +61,9 @@ describe("report storage page", () => {
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;]]&gt;&lt;ac:structured-macro ac:name=&quot;html&quot;&gt;");
     const text = textContent(page);
     expect(text).toContain(`Revoke Cloudflare API token "ci-deploy ${INJECT}"`);
-    // the raw record in CDATA carries the string as JSON text, with its "]]>" split safely
-    expect(page).toContain("]]]]><![CDATA[>");
+    // the raw record in CDATA carries the string as JSON text with <, > and & as \u escapes: nothing markup-like at all
+    expect(page).not.toContain("<script>");
+    expect(page).toContain("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e]]\\u003e");
   });
 
   it("redacts secrets in the evidence appendix and keeps ids and names", () => {
