@@ -47,6 +47,8 @@ export function renderMarkdown(report: Report, opts: { pictureFile?: string } = 
 
   out.push(`## ${SECTION_TITLES.summary}`, "", mdText(r.summary), "");
   if (r.summaryAuthor === "model") out.push("_Summary worded by the writer model from the structured assessment._", "");
+  if (r.rationale) out.push(`**Why this verdict (${mdText(r.assessmentEngine)} engine):** ${mdText(r.rationale)}`, "");
+  if (r.disagreement) out.push(`**Model and rules disagree:** ${mdText(r.disagreement)}`, "");
 
   out.push(`## ${SECTION_TITLES.timeline}`, "");
   if (opts.pictureFile) out.push(`![Timeline](${encodeURI(opts.pictureFile)})`, "");

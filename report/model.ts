@@ -91,6 +91,8 @@ export interface Report {
   title: string;
   verdict: Verdict;
   verdictLabel: string;
+  /** rules | model: which engine's verdict stands */
+  assessmentEngine: string;
   confidence: number;
   /** "0.87" */
   confidenceText: string;
@@ -102,6 +104,8 @@ export interface Report {
   /** Always present: what the page falls back to when model text is rejected. */
   templateSummary: string;
   rationale: string;
+  /** Model vs rules disagreement, shown beside the rationale. */
+  disagreement?: string | undefined;
   timeline: { rows: TimelineRow[]; total: number; omitted: number; omittedByAction: [string, number][] };
   indicators: ReportIndicator[];
   techniques: TechniqueRef[];
@@ -588,6 +592,10 @@ export function buildReport(input: ReportInput): Report {
     summaryAuthor: accepted.summary ? "model" : "template",
     templateSummary,
     rationale,
+    assessmentEngine: assessment.engine,
+    disagreement: assessment.disagreement
+      ? `${oneLine(assessment.disagreement, 1000)}${assessment.rules_verdict ? ` (rules verdict: ${assessment.rules_verdict})` : ""}`
+      : undefined,
     timeline,
     indicators,
     techniques,

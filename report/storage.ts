@@ -73,6 +73,8 @@ export function renderStorage(report: Report, opts: StorageOptions = {}): string
   // Summary
   parts.push(el("h2", null, SECTION_TITLES.summary), el("p", null, r.summary));
   if (r.summaryAuthor === "model") parts.push(el("p", null, el("em", null, "Summary worded by the writer model from the structured assessment; all tables below come from the gathered data.")));
+  if (r.rationale) parts.push(el("p", null, el("strong", null, `Why this verdict (${r.assessmentEngine} engine): `), r.rationale));
+  if (r.disagreement) parts.push(macro("note", { title: "Model and rules disagree" }, { rich: [el("p", null, r.disagreement)] }));
 
   // Timeline
   parts.push(el("h2", null, SECTION_TITLES.timeline));
