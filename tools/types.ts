@@ -33,6 +33,11 @@ export interface PublishRequest {
   /** Confluence storage-format XHTML. */
   body: string;
   labels: string[];
+  /**
+   * Titles an earlier run for the same key may have used (the title carries the verdict, which a rerun may
+   * change). A page under one of them that carries our key is updated, and retitled, instead of duplicated.
+   */
+  previousTitles?: string[];
   attachments?: { name: string; contentType: string; data: Buffer | string }[];
 }
 

@@ -3,7 +3,8 @@
 // rendered into the data directory instead.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildReport, type Report } from "../../report/model.ts";
+import { buildReport, buildTitle, type Report } from "../../report/model.ts";
+import { VERDICTS } from "../schemas.ts";
 import { renderStorage } from "../../report/storage.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import { VendorError, type Publisher } from "../../tools/types.ts";
@@ -58,7 +59,8 @@ export function createPublishNode(deps: PublishDeps) {
       };
     }
 
-    const request = { key: state.anomaly.id, title: report.title, labels: reportLabels(state), attachments };
+    const previousTitles = VERDICTS.map((v) => buildTitle(v, state.anomaly)).filter((t) => t !== report.title);
+    const request = { key: state.anomaly.id, title: report.title, previousTitles, labels: reportLabels(state), attachments };
     let result;
     try {
       result = await deps.publisher.publish({ ...request, body: renderStorage(report, opts) });

@@ -328,8 +328,25 @@ export function createConfluencePublisher(cfg: ConfluenceConfig, opts: Confluenc
     throw new VendorError("confluence", undefined, `Confluence: 20 pages titled "${safeText(title, 120)}" belong to other investigations; choose a more specific title.`);
   }
 
+  /** A page this key was published under with another title (e.g. another verdict), if any. */
+  async function findPrevious(req: PublishRequest): Promise<PageRef | undefined> {
+    for (const title of req.previousTitles ?? []) {
+      if (title === req.title) continue;
+      for (const candidate of [title, `${title} (2)`, `${title} (3)`]) {
+        const page = await findPage(candidate);
+        if (!page) break;
+        if ((await readKey(page.id)) === req.key) return page;
+      }
+    }
+    return undefined;
+  }
+
   async function publish(req: PublishRequest): Promise<ConfluencePublishResult> {
     let resolved = await resolveTitle(req.title, req.key);
+    if (!resolved.page) {
+      const previous = await findPrevious(req);
+      if (previous) resolved = { title: resolved.title, page: previous };
+    }
     let created = false;
     let page = resolved.page;
     for (let tries = 0; !page; tries++) {
