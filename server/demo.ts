@@ -17,7 +17,7 @@ import { startService } from "./service.ts";
 export const DEMO_INCIDENT = fileURLToPath(new URL("../sandbox/incidents/demo.json", import.meta.url));
 
 export async function demoCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { incident: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { incident: { type: "string" }, keep: { type: "boolean", default: false } }, strict: true });
   const started = Date.now();
   const incident = await loadIncident(values.incident ?? DEMO_INCIDENT);
   const sandbox = await startSandbox({ incident });
@@ -83,8 +83,18 @@ export async function demoCommand(argv: string[]): Promise<number> {
     out.write(`confidence:    ${result.confidence.toFixed(2)}\n`);
     out.write(`report URL:    ${result.report_url ?? "(not published)"}\n`);
     out.write(`sources:       cloudflare ${result.sources.cloudflare.status} (${result.sources.cloudflare.events} events), datadog ${result.sources.datadog.status} (${result.sources.datadog.events} events)\n`);
-    out.write(`review UI:     ${service.url}/ui/login?token=${apiToken}   (while the demo runs)\n`);
     out.write(`took:          ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    if (values.keep) {
+      out.write(`review UI:     ${service.url}/ui/login?token=${apiToken}\n`);
+      out.write(`report page:   ${result.report_url ?? "(not published)"}\n`);
+      out.write("The demo keeps serving until Ctrl-C.\n");
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", () => resolve());
+        process.once("SIGTERM", () => resolve());
+      });
+    } else {
+      out.write(`review UI:     run \`npm run demo -- --keep\` to keep the service up and browse ${service.url.replace(/:\d+$/, ":<port>")}/ui\n`);
+    }
     return 0;
   } finally {
     await service.close();
