@@ -68,7 +68,12 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   let closeCheckpointer = async () => {};
   if (!checkpointer) {
     if (env.DATABASE_URL) {
-      const saver = PostgresSaver.fromConnString(env.DATABASE_URL, { schema: "casefile_checkpoints" });
+      // Beside the service's own schema (CASEFILE_PG_SCHEMA, default casefile): <name>_checkpoints.
+      const base = env.CASEFILE_PG_SCHEMA?.trim() || "casefile";
+      if (!/^[a-z_][a-z0-9_]{0,47}$/.test(base)) {
+        throw new Error(`CASEFILE_PG_SCHEMA=${JSON.stringify(base.slice(0, 80))} is not a usable PostgreSQL schema name; use up to 48 lowercase letters, digits and _.`);
+      }
+      const saver = PostgresSaver.fromConnString(env.DATABASE_URL, { schema: `${base}_checkpoints` });
       await saver.setup();
       checkpointer = saver;
       closeCheckpointer = () => saver.end();

@@ -47,13 +47,28 @@ async function defaultInvestigator(config: ServiceConfig): Promise<Investigator>
   return createInvestigator({ env: config.env as NodeJS.ProcessEnv, dataDir: config.dataDir, requireApproval: config.requireApproval });
 }
 
+/**
+ * CASEFILE_PG_SCHEMA (default `casefile`) names the PostgreSQL schema of the investigation records; the job queue
+ * lives in `<name>_jobs` and the graph checkpoints in `<name>_checkpoints`, so several deployments (or test runs)
+ * can share one database.
+ */
+export function pgSchemaFromEnv(env: Record<string, string | undefined>): string {
+  const raw = env.CASEFILE_PG_SCHEMA?.trim();
+  if (!raw) return "casefile";
+  if (!/^[a-z_][a-z0-9_]{0,47}$/.test(raw)) {
+    throw new Error(`CASEFILE_PG_SCHEMA=${JSON.stringify(raw.slice(0, 80))} is not a usable PostgreSQL schema name; use up to 48 lowercase letters, digits and _ (starting with a letter or _).`);
+  }
+  return raw;
+}
+
 async function openBackends(config: ServiceConfig, deps: ServiceDeps, logger: FastifyBaseLogger) {
   const onError = (err: unknown, investigationId: string) =>
     logger.error({ investigation_id: investigationId || undefined, err: err instanceof Error ? err.message : String(err) }, "queue error");
   if (config.databaseUrl) {
-    const store = await PostgresStore.open(config.databaseUrl, deps.pgSchema ?? "casefile");
+    const base = pgSchemaFromEnv(config.env);
+    const store = await PostgresStore.open(config.databaseUrl, deps.pgSchema ?? base);
     try {
-      const queue = await PgBossQueue.open(config.databaseUrl, { schema: deps.pgBossSchema ?? "casefile_jobs", pollingIntervalSeconds: 1, onError });
+      const queue = await PgBossQueue.open(config.databaseUrl, { schema: deps.pgBossSchema ?? `${base}_jobs`, pollingIntervalSeconds: 1, onError });
       return { store, queue };
     } catch (e) {
       await store.close();
@@ -61,7 +76,18 @@ async function openBackends(config: ServiceConfig, deps: ServiceDeps, logger: Fa
     }
   }
   const store = new SqliteStore(config.dataDir);
+  if (deps.workers ?? true) reclaimOrphanedJobs(store, logger);
   return { store, queue: new SqliteQueue(store, { pollMs: deps.pollMs, leaseMs: deps.leaseMs, onError }) };
+}
+
+/**
+ * The SQLite store belongs to one `casefile serve` process, so jobs still marked running when it starts were left
+ * by a process that died (SIGKILL, OOM, power loss): hand them back at once instead of waiting for their lease to
+ * lapse, so the runs resume from their checkpoints right away.
+ */
+function reclaimOrphanedJobs(store: SqliteStore, logger: FastifyBaseLogger) {
+  const n = store.db.prepare(`UPDATE jobs SET state = 'queued', owner = NULL, locked_until = NULL WHERE state = 'running'`).run().changes;
+  if (n > 0) logger.warn({ jobs: n }, "investigations left running by a previous process resume from their checkpoints");
 }
 
 function makeNotifier(config: ServiceConfig, logger: FastifyBaseLogger): Notifier | undefined {

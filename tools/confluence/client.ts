@@ -317,13 +317,22 @@ export function createConfluencePublisher(cfg: ConfluenceConfig, opts: Confluenc
     return out;
   }
 
-  /** Finds a title that is free or already ours: "T", then "T (2)", "T (3)"… */
+  /**
+   * Finds a title that is free or already ours: "T", then "T (2)", "T (3)"… A page with exactly our title and
+   * no key is our own create that was interrupted before the key was written (a crash between the two calls):
+   * it is adopted — the key written now — rather than duplicated.
+   */
   async function resolveTitle(title: string, key: string): Promise<{ title: string; page?: PageRef }> {
     for (let n = 1; n <= 20; n++) {
       const candidate = n === 1 ? title : `${title} (${n})`;
       const page = await findPage(candidate);
       if (!page) return { title: candidate };
-      if ((await readKey(page.id)) === key) return { title: candidate, page };
+      const owner = await readKey(page.id);
+      if (owner === key) return { title: candidate, page };
+      if (owner === undefined && n === 1) {
+        await writeKey(page.id, key);
+        return { title: candidate, page };
+      }
     }
     throw new VendorError("confluence", undefined, `Confluence: 20 pages titled "${safeText(title, 120)}" belong to other investigations; choose a more specific title.`);
   }
