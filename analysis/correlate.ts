@@ -15,6 +15,7 @@ import {
   uaFamily,
   valueKey,
 } from "./text.ts";
+import { removedRecord } from "./posture.ts";
 
 export interface Window {
   since: Date;
@@ -168,10 +169,13 @@ function actionTokens(s: string): string[] {
   const fold: Record<string, string> = {
     created: "create", add: "create", added: "create", deleted: "delete", del: "delete", removed: "delete", remove: "delete",
     modified: "update", modify: "update", change: "update", changed: "update", updated: "update", accessed: "view",
-    viewed: "view", rec: "record", dns_record: "record", apikey: "api_key",
+    viewed: "view", rec: "record", dns_record: "record", apikey: "api_key", records: "record", keys: "key", tokens: "token",
+    disable: "update", disabled: "update", enable: "update", enabled: "update", edit: "update", edited: "update",
+    mute: "update", muted: "update", set: "update", revoke: "delete", revoked: "delete", destroy: "delete",
+    new: "create", generate: "create", generated: "create", invite: "create", invited: "create", get: "view", read: "view",
   };
   return norm(s)
-    .split(/[_./|:]+/)
+    .split(/[_./|:\s]+/)
     .filter((t) => t.length > 1)
     .map((t) => fold[t] ?? t);
 }
@@ -303,7 +307,7 @@ function findReverts(events: AuditEvent[]): Revert[] {
         out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
         created.delete(rk);
       }
-      const sig = recordSig(e.change?.old);
+      const sig = recordSig(removedRecord(e));
       if (sig) deletedSig.set(sig, e);
     }
   }
@@ -500,7 +504,11 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
   const isAutoType = memo((s: string) => AUTOMATION_TYPE_RE.test(s));
   const isApiAuth = memo((s: string) => API_AUTH_RE.test(s));
   const isAutoUa = memo((s: string) => AUTOMATION_UA_RE.test(s));
-  const identity = mine.some((e) => isAutoType(e.actor.type ?? "")) || AUTOMATION_NAME_RE.test(anomaly.actor.split("@")[0] ?? "");
+  // a vendor id (hex, UUID) is not a name: "…-4cd7-…" says nothing about automation
+  const actorName = anomaly.actor.split("@")[0] ?? "";
+  const nameSaysAutomation = !/^[0-9a-f-]{16,}$/i.test(actorName) && AUTOMATION_NAME_RE.test(actorName);
+  const tokenSaysAutomation = mine.some((e) => e.actor.token_name !== undefined && AUTOMATION_NAME_RE.test(e.actor.token_name));
+  const identity = mine.some((e) => isAutoType(e.actor.type ?? "")) || nameSaysAutomation || tokenSaysAutomation;
   let apiN = 0;
   for (const e of focus) if (isApiAuth(e.actor.auth ?? "")) apiN++;
   const api_auth = focus.length > 0 && apiN * 2 >= focus.length;

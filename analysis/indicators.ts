@@ -4,12 +4,29 @@
 import type { AuditEvent, Operation, SourceName } from "../tools/events.ts";
 import type { Indicator, Severity } from "../graph/schemas.ts";
 import type { Correlation } from "./correlate.ts";
-import { eventKey, norm, opOf, settingOf, textOf } from "./text.ts";
+import { eventKey, norm, opOf, removedRecord, settingOf, textOf } from "./text.ts";
+import { changeDirection, destinationAccounts, destinationChanged, mailAuthWeakened, silenceIsBounded } from "./posture.ts";
 
 export type Stage = "access" | "credential" | "privilege" | "evasion" | "exfil" | "impact" | "discovery";
 
 /** How a change's values must move for the matcher to fire. */
-export type ValuePredicate = "weakened" | "not_strengthened" | "allowlisting";
+export type ValuePredicate =
+  | "weakened"
+  | "not_strengthened"
+  | "allowlisting"
+  /** a silencing with no end time or duration */
+  | "unbounded"
+  | "unbounded_weakened"
+  /** a DNS change removing or weakening SPF, DKIM, DMARC or MX */
+  | "mail_auth_weakened"
+  /** a log archive destination in a cloud account not seen before in the window */
+  | "archive_foreign"
+  /** archive_foreign and the destination is enabled */
+  | "archive_foreign_sends"
+  /** the new job/destination is enabled (a disabled job sends nothing) */
+  | "sends"
+  /** an existing archive repointed inside the same cloud account */
+  | "archive_moved";
 
 /** All given fields must match; each field matches when any of its patterns does. */
 export interface Matcher {
@@ -63,6 +80,10 @@ const REQ = [/^request\//];
 const CREATE_UPDATE: Operation[] = ["create", "update"];
 const CHANGE_OPS: Operation[] = ["create", "update", "delete"];
 const FIREWALL_WORDS = /firewall|waf|ruleset|access_rule|ip_access|security_level|page_shield|bot_management|bot_fight|rate_limit|zone_lockdown|ua_rule|ddos|under_attack/;
+/** Authentication vocabulary as whole words of a normalised label ("processor" does not contain "sso"). */
+const AUTH_WORDS = /(^|[_./|])(identity_providers?|saml|sso|authn_mappings?|login_methods?|allowed_login\w*|mfa|two_factor|2fa|tfa|authentication_methods?|auth_methods?|idp|login_org_config|single_sign_on)($|[_./|])/;
+const ARCHIVE = /^(archive|archives|log_archive|logs_archive)$/;
+const DNS_RECORD = /dns|record/;
 const SECURITY_RULE_TYPES = /security_rule|detection_rule|security_monitoring|signal_rule|cws_agent_rule|agent_rule|security_filter|suppression|notification_rule|siem_rule|threat_detection/;
 
 export const CATALOGUE: CatalogueEntry[] = [
@@ -118,9 +139,9 @@ export const CATALOGUE: CatalogueEntry[] = [
     id: "auth.modified", name: "MFA, SSO or login methods changed", kind: "attack", severity: "critical",
     techniques: ["T1556"], stage: "privilege",
     match: [
-      { resourceTypes: [/identity_provider|saml|sso|authn_mapping|login_method|mfa|two_factor|2fa|tfa|authentication_method|auth_method|idp|login_org_config/], operations: CHANGE_OPS, notActions: REQ, value: "not_strengthened" },
-      { actions: [/sso|saml|mfa|2fa|two_factor|tfa|login_method|allowed_login|identity_provider|authn_mapping/], notActions: REQ },
-      { settings: [/mfa|2fa|two_factor|sso|saml|login_method|allowed_login|require_.*auth/] },
+      { resourceTypes: [AUTH_WORDS], operations: CHANGE_OPS, notActions: REQ, value: "not_strengthened" },
+      { actions: [AUTH_WORDS], notActions: [...REQ, /(^|[_./])(login|logout)$/], value: "not_strengthened" },
+      { settings: [AUTH_WORDS, /require_.*auth/], value: "not_strengthened" },
       { text: [/\b(mfa|two[-\s]factor|2fa|sso|saml|login methods?)\b.{0,40}\b(disabled|removed|turned off|changed|modified)\b/i], notActions: REQ },
     ],
   },
@@ -138,6 +159,9 @@ export const CATALOGUE: CatalogueEntry[] = [
       { actions: [/logpush/], operations: ["update"], value: "weakened" },
       { categories: [/logpush/], operations: ["update"], value: "weakened" },
       { actions: [/audit[_a-z]{0,12}(disable|off)|disable[_a-z]{0,12}audit/] },
+      { resourceTypes: [ARCHIVE], operations: ["delete"] },
+      { resourceTypes: [ARCHIVE], operations: ["update"], value: "archive_moved" },
+      { resourceTypes: [ARCHIVE], operations: ["update"], value: "weakened" },
     ],
   },
   {
@@ -159,22 +183,33 @@ export const CATALOGUE: CatalogueEntry[] = [
     match: [
       { resourceTypes: [SECURITY_RULE_TYPES], operations: ["delete"] },
       { resourceTypes: [SECURITY_RULE_TYPES], operations: ["update"], value: "weakened" },
-      { resourceTypes: [/suppression|downtime|mute/], operations: ["create"] },
+      { resourceTypes: [/suppression|downtime|mute/], operations: ["create"], value: "unbounded" },
       { categories: [/cloud_security|security_monitoring|siem|cloud_siem/], operations: ["delete"], notActions: REQ },
       { resourceTypes: [/^monitors?$/], operations: ["delete"] },
-      { resourceTypes: [/^monitors?$/], actions: [/(^|[_./])mute|muted$/] },
-      { resourceTypes: [/^monitors?$/], operations: ["update"], text: [/\bmuted\b|\bsilenced\b/i] },
-      { actions: [/^monitor[_./]?(mute|delete|deleted)/] },
+      { resourceTypes: [/^monitors?$/], actions: [/(^|[_./])mute|muted$/], value: "unbounded" },
+      { resourceTypes: [/^monitors?$/], operations: ["update"], value: "unbounded_weakened" },
+      { resourceTypes: [/^monitors?$/], operations: ["update"], text: [/\bmuted\b|\bsilenced\b/i], value: "unbounded" },
+      { actions: [/^monitor[_./]?(delete|deleted)/] },
+      { actions: [/^monitor[_./]?mute/], value: "unbounded" },
     ],
   },
   {
     id: "exfil.new_destination", name: "Logs or data sent to a new destination", kind: "attack", severity: "high",
     techniques: ["T1537"], stage: "exfil",
     match: [
-      { resourceTypes: [/^(archive|archives|log_archive|logs_archive)$/], operations: CREATE_UPDATE },
-      { actions: [/logpush/], operations: ["create"] },
-      { categories: [/logpush/], operations: ["create"] },
+      { resourceTypes: [ARCHIVE], operations: CREATE_UPDATE, value: "archive_foreign_sends" },
+      { actions: [/logpush/], operations: ["create"], value: "sends" },
+      { categories: [/logpush/], operations: ["create"], value: "sends" },
       { actions: [/logpush/], operations: ["update"], settings: [/destination/] },
+    ],
+  },
+  {
+    id: "mail_auth.removed", name: "Mail authentication DNS records (SPF, DKIM, DMARC, MX) removed or weakened", kind: "attack",
+    severity: "high", techniques: ["T1562"], stage: "evasion",
+    match: [
+      { resourceTypes: [DNS_RECORD], operations: ["delete", "update"], notActions: REQ, value: "mail_auth_weakened" },
+      { actions: [/^rec_(del|delete|edit|update)$|dns_records?[_./](delete|update|edit)/], value: "mail_auth_weakened" },
+      { categories: [/dns/], operations: ["delete", "update"], notActions: REQ, value: "mail_auth_weakened" },
     ],
   },
   { id: "destruction.burst", name: "Burst of deletions", kind: "attack", severity: "critical", techniques: ["T1485", "T1489"], stage: "impact", derived: "burst.destructive" },
@@ -205,68 +240,30 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 
 // ---- value predicates -------------------------------------------------------------------------------------
 
-const OFF_WORDS = new Set(["off", "essentially_off", "disabled", "disable", "false", "0", "none", "bypass", "allow", "whitelist", "allowlist", "log", "simulate", "flexible", "inactive", "paused", "no"]);
-const SCALES: string[][] = [
-  ["essentially_off", "low", "medium", "high", "under_attack"],
-  ["off", "flexible", "full", "strict"],
-  ["1.0", "1.1", "1.2", "1.3"],
-];
-const ENABLED_KEYS = ["enabled", "is_enabled", "isenabled", "active", "enable", "status", "required", "enforced", "mfa_required", "strict_mode"];
-const RETENTION_KEYS = /retention|days|ttl|quota|limit|sampl/;
+export { changeDirection } from "./posture.ts";
 
-function scalar(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("value" in o && typeof o["value"] !== "object") return String(o["value"]).toLowerCase();
-    return undefined;
-  }
-  const s = String(v).toLowerCase();
-  return s === "" || s === "null" ? undefined : s;
+/** What the dynamic matchers may know beyond the event: cloud accounts the org's archives already use. */
+export interface MatchContext {
+  knownAccounts: Set<string>;
 }
 
-/** weaker | stronger | unknown, from the change's old and new values (and metadata.value for Cloudflare). */
-export function changeDirection(e: AuditEvent): "weaker" | "stronger" | "unknown" {
-  const oldV = e.change?.old;
-  const newV = e.change?.new ?? e.metadata?.["value"];
-  const o = scalar(oldV);
-  const n = scalar(newV);
-  if (n !== undefined) {
-    for (const scale of SCALES) {
-      const ni = scale.indexOf(n);
-      const oi = o === undefined ? -1 : scale.indexOf(o);
-      if (ni >= 0 && oi >= 0) return ni < oi ? "weaker" : ni > oi ? "stronger" : "unknown";
-    }
-    if (OFF_WORDS.has(n)) return "weaker";
-    if (n === "on" || n === "true" || n === "enabled" || n === "block") return o && OFF_WORDS.has(o) ? "stronger" : "unknown";
-    const nn = Number(n), on = Number(o);
-    if (o !== undefined && Number.isFinite(nn) && Number.isFinite(on) && /retention|days|ttl/.test(norm(settingOf(e)))) return nn < on ? "weaker" : nn > on ? "stronger" : "unknown";
-  }
-  const no = newV && typeof newV === "object" ? (newV as Record<string, unknown>) : undefined;
-  const oo = oldV && typeof oldV === "object" ? (oldV as Record<string, unknown>) : undefined;
-  if (no) {
-    const lower = (o: Record<string, unknown> | undefined) => (o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v])) : undefined);
-    const nl = lower(no)!, ol = lower(oo);
-    for (const k of ENABLED_KEYS) {
-      if (!(k in nl)) continue;
-      const nv = String(nl[k]).toLowerCase();
-      const ov = ol && k in ol ? String(ol[k]).toLowerCase() : undefined;
-      if ((nv === "false" || nv === "disabled" || nv === "inactive") && ov !== nv) return "weaker";
-      if ((nv === "true" || nv === "enabled" || nv === "active") && ov !== undefined && ov !== nv) return "stronger";
-    }
-    for (const k of Object.keys(nl)) {
-      if (!RETENTION_KEYS.test(k)) continue;
-      const nv = Number(nl[k]), ov = Number(ol?.[k]);
-      if (Number.isFinite(nv) && Number.isFinite(ov) && nv !== ov) return nv < ov ? "weaker" : "stronger";
-      if (Number.isFinite(nv) && ol === undefined && /quota|limit/.test(k) && nv > 0 && nv < 100_000) return "weaker";
-    }
-    const mode = no["mode"] ?? no["action"];
-    if (typeof mode === "string" && OFF_WORDS.has(mode.toLowerCase())) return "weaker";
-  }
-  return "unknown";
+/** The created object is explicitly disabled (enabled: false). */
+function createdDisabled(e: AuditEvent): boolean {
+  const n = e.change?.new;
+  if (!n || typeof n !== "object") return false;
+  const r = n as Record<string, unknown>;
+  const v = r["enabled"] ?? r["is_enabled"] ?? r["active"];
+  return v === false || v === "false";
 }
 
-function valueHolds(e: AuditEvent, p: ValuePredicate): boolean {
+function archiveForeign(e: AuditEvent, ctx: MatchContext | undefined): boolean {
+  const acc = destinationAccounts(e.change?.new);
+  if (!acc.length) return e.change?.new !== undefined ? destinationChanged(e.change?.old, e.change?.new) || e.change?.old === undefined : true;
+  const prev = new Set(destinationAccounts(e.change?.old));
+  return acc.some((a) => !prev.has(a) && !ctx?.knownAccounts.has(a));
+}
+
+function valueHolds(e: AuditEvent, p: ValuePredicate, ctx?: MatchContext): boolean {
   switch (p) {
     case "weakened":
       return changeDirection(e) === "weaker";
@@ -276,6 +273,20 @@ function valueHolds(e: AuditEvent, p: ValuePredicate): boolean {
       const t = `${norm(e.action)} ${JSON.stringify(e.change?.new ?? "").slice(0, 500)} ${JSON.stringify(e.metadata ?? {}).slice(0, 500)}`.toLowerCase();
       return /"mode":"(whitelist|allow|bypass)"|"action":"(allow|bypass|skip)"|whitelist|allowlist/.test(t);
     }
+    case "unbounded":
+      return !silenceIsBounded(e);
+    case "unbounded_weakened":
+      return !silenceIsBounded(e) && changeDirection(e) === "weaker";
+    case "mail_auth_weakened":
+      return mailAuthWeakened(e, opOf(e));
+    case "archive_foreign":
+      return archiveForeign(e, ctx);
+    case "archive_foreign_sends":
+      return archiveForeign(e, ctx) && !createdDisabled(e);
+    case "sends":
+      return !createdDisabled(e);
+    case "archive_moved":
+      return opOf(e) === "update" && e.change?.old !== undefined && destinationChanged(e.change?.old, e.change?.new) && !archiveForeign(e, ctx);
   }
 }
 
@@ -309,12 +320,12 @@ export function entryMatches(entry: CatalogueEntry, e: AuditEvent, cache?: Map<s
   return dynamicMatch(entry, e, statics);
 }
 
-function dynamicMatch(entry: CatalogueEntry, e: AuditEvent, statics: boolean[]): boolean {
+function dynamicMatch(entry: CatalogueEntry, e: AuditEvent, statics: boolean[], ctx?: MatchContext): boolean {
   for (let i = 0; i < entry.match!.length; i++) {
     if (!statics[i]) continue;
     const m = entry.match![i]!;
     if (m.settings && !m.settings.some((r) => r.test(norm(settingOf(e))))) continue;
-    if (m.value && !valueHolds(e, m.value)) continue;
+    if (m.value && !valueHolds(e, m.value, ctx)) continue;
     if (m.text && !m.text.some((r) => r.test(textOf(e, 2000)))) continue;
     return true;
   }
@@ -339,7 +350,24 @@ const safe = (s: string) => JSON.stringify(s.replace(/[\u0000-\u001f\u007f]/g, "
 
 const hitMemo = new WeakMap<Correlation, Map<string, { focus: string[]; baseline: number }>>();
 
-/** Event-level catalogue hits on the actor's events, split into focus period and baseline (memoised). */
+/** Cloud accounts the org's log archives already used: earlier values of any archive, and baseline archives. */
+export function knownArchiveAccounts(corr: Correlation): Set<string> {
+  const out = new Set<string>();
+  const add = (e: AuditEvent, withNew: boolean) => {
+    if (!ARCHIVE.test(norm(e.resource.type))) return;
+    for (const a of destinationAccounts(e.change?.old)) out.add(a);
+    if (withNew) for (const a of destinationAccounts(e.change?.new)) out.add(a);
+  };
+  for (let i = 0; i < corr.events.length; i++) add(corr.events[i]!, i < corr.focus_start);
+  for (const e of corr.pivot_events) add(e, e.ts < corr.focus_start_ts);
+  return out;
+}
+
+/**
+ * Event-level catalogue hits on the actor's events, split into focus period and baseline (memoised). `baseline`
+ * counts earlier hits of the same entry with the same action as a focus hit: the same kind of change done before
+ * (an earlier archive creation does not make a later archive repointing routine).
+ */
 export function matchEvents(corr: Correlation): Map<string, { focus: string[]; baseline: number }> {
   const memo = hitMemo.get(corr);
   if (memo) return memo;
@@ -348,6 +376,9 @@ export function matchEvents(corr: Correlation): Map<string, { focus: string[]; b
   const entries = CATALOGUE.filter((c) => c.match);
   const staticMemo = new Map<string, (boolean[] | undefined)[]>();
   const out = new Map<string, { focus: string[]; baseline: number }>();
+  const baseActions = new Map<string, Map<string, number>>();
+  const focusActions = new Map<string, Set<string>>();
+  const ctx: MatchContext = { knownAccounts: knownArchiveAccounts(corr) };
   for (let i = 0; i < corr.events.length; i++) {
     const e = corr.events[i]!;
     if (e.outcome === "failure") continue;
@@ -364,13 +395,31 @@ export function matchEvents(corr: Correlation): Map<string, { focus: string[]; b
       const st = statics[j];
       if (!st) continue;
       const entry = entries[j]!;
-      if (!dynamicMatch(entry, e, st)) continue;
+      if (!dynamicMatch(entry, e, st, ctx)) continue;
       let hit = out.get(entry.id);
       if (!hit) out.set(entry.id, (hit = { focus: [], baseline: 0 }));
+      const a = norm(e.action);
       if (i >= corr.focus_start) {
         if (hit.focus.length < 200) hit.focus.push(e.id);
-      } else hit.baseline++;
+        let fa = focusActions.get(entry.id);
+        if (!fa) focusActions.set(entry.id, (fa = new Set()));
+        fa.add(a);
+      } else {
+        let ba = baseActions.get(entry.id);
+        if (!ba) baseActions.set(entry.id, (ba = new Map()));
+        ba.set(a, (ba.get(a) ?? 0) + 1);
+      }
     }
+  }
+  for (const [id, hit] of out) {
+    const ba = baseActions.get(id);
+    const fa = focusActions.get(id);
+    if (!ba) continue;
+    if (!fa) {
+      for (const n of ba.values()) hit.baseline += n;
+      continue;
+    }
+    for (const a of fa) hit.baseline += ba.get(a) ?? 0;
   }
   hitMemo.set(corr, out);
   return out;
@@ -453,20 +502,26 @@ export function findIndicators(corr: Correlation): Indicator[] {
   // DNS record repointed: a record deleted and one of the same name and type added with another target
   const dnsDel = new Map<string, AuditEvent>();
   const repointed: string[] = [];
+  // targets the actor's own earlier records already point at are known hosts, not an unknown destination
+  const knownTargets = new Set<string>();
+  for (const e of corr.events.slice(0, corr.focus_start)) {
+    const c = e.change?.new && typeof e.change.new === "object" ? (e.change.new as Record<string, unknown>)["content"] : undefined;
+    if (c !== undefined && /dns|record/.test(norm(e.resource.type) + norm(e.action))) knownTargets.add(String(c).toLowerCase());
+  }
   for (const e of corr.events.slice(corr.focus_start)) {
     if (!/dns|record/.test(norm(e.resource.type) + norm(e.action))) continue;
     const rec = (v: unknown) => (v && typeof v === "object" ? (v as Record<string, unknown>) : undefined);
     const op = opOf(e);
     if (op === "delete") {
-      const r = rec(e.change?.old);
+      const r = rec(removedRecord(e));
       if (r?.["name"]) dnsDel.set(`${String(r["name"])}|${String(r["type"])}`, e);
     } else if (op === "create" || op === "update") {
       const r = rec(e.change?.new);
       const o = op === "update" ? rec(e.change?.old) : undefined;
       const k = r?.["name"] ? `${String(r["name"])}|${String(r["type"])}` : undefined;
       const prev = k ? dnsDel.get(k) : undefined;
-      const prevContent = o?.["content"] ?? rec(prev?.change?.old)?.["content"];
-      if (r && prevContent !== undefined && r["content"] !== undefined && String(prevContent) !== String(r["content"])) repointed.push(...(prev ? [prev.id] : []), e.id);
+      const prevContent = o?.["content"] ?? (prev ? rec(removedRecord(prev))?.["content"] : undefined);
+      if (r && prevContent !== undefined && r["content"] !== undefined && String(prevContent) !== String(r["content"]) && !knownTargets.has(String(r["content"]).toLowerCase())) repointed.push(...(prev ? [prev.id] : []), e.id);
     }
   }
   if (repointed.length) out.push(make(d("dns.repointed"), repointed, `${repointed.length} DNS change(s) pointing an existing name at another target.`));

@@ -60,9 +60,19 @@ export function settingOf(e: AuditEvent): string | undefined {
 }
 
 /** Stable string for comparing values (objects with sorted keys), bounded in size. */
+const valueKeyMemo = new WeakMap<object, string>();
 export function valueKey(v: unknown): string {
   if (v === undefined || v === null || v === "" || v === "null") return "";
   if (typeof v !== "object") return String(v).toLowerCase();
+  let k = valueKeyMemo.get(v);
+  if (k === undefined) {
+    k = valueKeyRaw(v);
+    valueKeyMemo.set(v, k);
+  }
+  return k;
+}
+
+function valueKeyRaw(v: object): string {
   const sortKeys = (x: unknown): unknown =>
     Array.isArray(x)
       ? x.map(sortKeys)
@@ -72,8 +82,30 @@ export function valueKey(v: unknown): string {
   return JSON.stringify(sortKeys(v)).slice(0, 4000).toLowerCase();
 }
 
+/**
+ * The record a deletion removed: the change's old value, else (Cloudflare v2) the API response kept in the raw
+ * record. Read as data only.
+ */
+export function removedRecord(e: AuditEvent): unknown {
+  if (e.change?.old !== undefined) return e.change.old;
+  const raw = e.raw as { resource?: { response?: unknown } } | undefined;
+  const resp = raw && typeof raw === "object" ? raw.resource?.response : undefined;
+  return resp && typeof resp === "object" && !Array.isArray(resp) && Object.keys(resp).length ? resp : undefined;
+}
+
 /** Every free-text string an event carries (description, names, metadata strings), bounded to ~4 kB. */
+const textMemo = new WeakMap<AuditEvent, string>();
 export function textOf(e: AuditEvent, limit = 4000): string {
+  // one extraction per event (at the largest bound), shared by every matcher and scan
+  let t = textMemo.get(e);
+  if (t === undefined) {
+    t = textOfRaw(e, 4000);
+    textMemo.set(e, t);
+  }
+  return limit >= 4000 ? t : t.slice(0, limit);
+}
+
+function textOfRaw(e: AuditEvent, limit: number): string {
   const parts: string[] = [];
   let size = 0;
   const push = (s: unknown) => {
@@ -94,7 +126,7 @@ export function textOf(e: AuditEvent, limit = 4000): string {
   };
   walk(e.metadata, 0);
   walk(e.change?.new, 0);
-  walk(e.change?.old, 0);
+  walk(e.change?.old ?? (e.operation === "delete" ? removedRecord(e) : undefined), 0);
   return parts.join(" \n ").slice(0, limit);
 }
 

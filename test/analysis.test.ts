@@ -51,7 +51,17 @@ describe("indicator catalogue: each entry fires on its vendor examples and not o
         cf2("access", "update", { at, change: { setting: "allowed_login_methods", old: ["sso"], new: ["password"] } }),
         cf1("change_setting", { at, change: { setting: "mfa_required", old: true, new: false } }),
       ],
-      no: [cf1("login", { at }), dd("Authentication", "", "login", { at })],
+      no: [
+        cf1("login", { at }),
+        dd("Authentication", "", "login", { at }),
+        // strengthening: strict mode and MFA on, password login off
+        dd("Access Management", "identity_provider", "modified", {
+          at,
+          change: { old: { saml_strict_mode: false, password_login: true, mfa_required: false }, new: { saml_strict_mode: true, password_login: false, mfa_required: true } },
+        }),
+        // "processor" is not "sso"
+        dd("Log Management", "pipeline_processor", "modified", { at, change: { old: { sources: ["level"] }, new: { sources: ["level", "severity"] } } }),
+      ],
     },
     "logging.impaired": {
       yes: [
@@ -60,7 +70,14 @@ describe("indicator catalogue: each entry fires on its vendor examples and not o
         dd("Log Management", "exclusion filter", "created", { at }),
         dd("Log Management", "exclusion_filter", "modified", { at }),
         dd("Log Management", "index", "modified", { at, change: { old: { num_retention_days: 30 }, new: { num_retention_days: 3 } } }),
+        // a daily cap where there was none
+        dd("Log Management", "index", "modified", { at, change: { old: { name: "main", daily_limit: null }, new: { name: "main", daily_limit: 1000 } } }),
         dd("Log Management", "pipeline", "deleted", { at }),
+        dd("Log Management", "archive", "deleted", { at }),
+        dd("Log Management", "archive", "modified", {
+          at,
+          change: { old: { destination: { bucket: "a", integration: { account_id: "111" } } }, new: { destination: { bucket: "b", integration: { account_id: "111" } } } },
+        }),
         cf2("logpush", "delete", { at }),
         cf1("logpush_job_delete", { at }),
       ],
@@ -91,12 +108,54 @@ describe("indicator catalogue: each entry fires on its vendor examples and not o
         dd("Monitor", "monitor", "deleted", { at }),
         dd("Monitor", "monitor", "modified", { at, description: `${ALICE} muted monitor "[prod] errors"` }),
         dd("Cloud Security Platform", "suppression", "created", { at }),
+        dd("Monitor", "downtime", "created", { at, change: { new: { scope: "env:prod", schedule: { start: null, end: null } } } }),
+        dd("Monitor", "monitor", "modified", { at, change: { old: { muted: false }, new: { muted: true, end: null } } }),
       ],
-      no: [dd("Monitor", "monitor", "modified", { at, description: "changed threshold" }), dd("Cloud Security Platform", "security_rule", "created", { at })],
+      no: [
+        dd("Monitor", "monitor", "modified", { at, description: "changed threshold" }),
+        dd("Cloud Security Platform", "security_rule", "created", { at }),
+        // bounded silencing: a downtime with an end, a mute that expires
+        dd("Monitor", "downtime", "created", { at, change: { new: { scope: "service:db", schedule: { start: "2026-08-20T14:00:00Z", end: "2026-08-20T15:00:00Z" } } } }),
+        dd("Monitor", "monitor", "modified", { at, change: { old: { muted: false }, new: { muted: true, end: 1787241600 } } }),
+        dd("Monitor", "monitor", "modified", { at, change: { old: { options: { silenced: {} } }, new: { options: { silenced: { "*": 1787241600 } } } } }),
+      ],
     },
     "exfil.new_destination": {
       yes: [dd("Log Management", "archive", "created", { at }), dd("Log Management", "archive", "modified", { at }), cf2("logpush", "create", { at }), cf1("logpush_create", { at })],
-      no: [dd("Log Management", "archive", "deleted", { at }), dd("Log Management", "index", "created", { at })],
+      no: [
+        dd("Log Management", "archive", "deleted", { at }),
+        dd("Log Management", "index", "created", { at }),
+        // a job created disabled sends nothing
+        cf2("logpush", "create", { at, change: { new: { dataset: "audit_logs_v2", enabled: false } } }),
+        // repointed inside the same cloud account: a logging change, not a transfer out
+        dd("Log Management", "archive", "modified", {
+          at,
+          change: { old: { destination: { bucket: "a", integration: { account_id: "111" } } }, new: { destination: { bucket: "b", integration: { account_id: "111" } } } },
+        }),
+      ],
+    },
+    "mail_auth.removed": {
+      yes: [
+        cf1("rec_del", { at, resource: { type: "DNS_record" }, change: { old: { name: "example.com", type: "TXT", content: "v=spf1 include:_spf.mail.example -all" } } }),
+        cf1("rec_del", { at, resource: { type: "DNS_record" }, change: { old: { name: "_dmarc.example.com", type: "TXT", content: "v=DMARC1; p=reject" } } }),
+        cf1("rec_del", { at, resource: { type: "DNS_record" }, change: { old: { name: "example.com", type: "MX", content: "10 mx1.example.net" } } }),
+        cf2("dns_records", "delete", { at, resource: { type: "dns.record" }, description: "Delete DNS Record _dmarc.example.com" }),
+        cf2("dns_records", "update", {
+          at,
+          resource: { type: "dns.record" },
+          change: { old: { name: "_dmarc.example.com", type: "TXT", content: "v=DMARC1; p=reject" }, new: { name: "_dmarc.example.com", type: "TXT", content: "v=DMARC1; p=none" } },
+        }),
+      ],
+      no: [
+        cf1("rec_del", { at, resource: { type: "DNS_record" }, change: { old: { name: "_acme-challenge.example.com", type: "TXT", content: "\"tok\"" } } }),
+        cf1("rec_del", { at, resource: { type: "DNS_record" }, change: { old: { name: "www.example.com", type: "A", content: "192.0.2.1" } } }),
+        cf1("rec_add", { at, resource: { type: "DNS_record" }, change: { new: { name: "example.com", type: "MX", content: "10 mx1.new.example" } } }),
+        cf2("dns_records", "update", {
+          at,
+          resource: { type: "dns.record" },
+          change: { old: { name: "_dmarc.example.com", type: "TXT", content: "v=DMARC1; p=none" }, new: { name: "_dmarc.example.com", type: "TXT", content: "v=DMARC1; p=reject" } },
+        }),
+      ],
     },
   };
 

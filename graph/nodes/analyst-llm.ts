@@ -50,6 +50,18 @@ export const ModelAnalysis = z.object({
 export type ModelAnalysis = z.infer<typeof ModelAnalysis>;
 
 export const PROMPT_CHAR_CAP = 28_000;
+/** Upper bound on the prompt's estimated tokens (the model budget is 8 000; the estimate leaves a margin). */
+export const PROMPT_TOKEN_CAP = 7_200;
+
+/**
+ * Token estimate without a tokenizer: long id-like runs (vendor ids, hashes) tokenise at ~2.5 characters per
+ * token or less, the rest (JSON punctuation, placeholders and words) at ~3.
+ */
+export function estimateTokens(text: string): number {
+  let idChars = 0;
+  for (const m of text.matchAll(/[A-Za-z0-9_-]{16,}/g)) idChars += m[0].length;
+  return Math.ceil(idChars / 1.9 + (text.length - idChars) / 2.8);
+}
 
 // ---- pseudonymisation -------------------------------------------------------------------------------------
 
@@ -168,6 +180,13 @@ export function buildAnalystPrompt(input: LlmAnalystInput, prompt: AnalystPrompt
 
   const attempt = (keep: number, textMax: number, actionsTop: number) => {
     const p = new Pseudonymiser();
+    // every indicator event id appears once: shown events carry the indexes of their indicators ("ind"), and an
+    // indicator lists only the ids of its events that are not shown
+    const shown = new Set(keyIds.slice(0, keep));
+    const indOf = new Map<string, number[]>();
+    indicators.forEach((ind, k) => {
+      for (const id of ind.event_ids) if (shown.has(id)) indOf.set(id, [...(indOf.get(id) ?? []), k]);
+    });
     const data: AnalystPromptData = {
       anomaly: {
         id: anomaly.id,
@@ -178,8 +197,17 @@ export function buildAnalystPrompt(input: LlmAnalystInput, prompt: AnalystPrompt
         severity: anomaly.severity,
         details: anomaly.details ? p.text(JSON.stringify(anomaly.details), 300) : undefined,
       },
-      rules: { verdict: rules.verdict, confidence: rules.confidence, scores: rules.scores, rationale: p.text(rules.rationale, 1200) },
-      indicators: indicators.map((i) => ({ id: i.id, kind: i.kind, severity: i.severity, techniques: i.techniques, event_ids: i.event_ids, detail: p.text(i.detail, 200) })),
+      rules: { verdict: rules.verdict, confidence: rules.confidence, scores: rules.scores, rationale: p.text(rules.rationale, Math.min(1200, textMax * 5)) },
+      indicators: indicators.map((i, k) => ({
+        n: k,
+        id: i.id,
+        kind: i.kind,
+        severity: i.severity,
+        techniques: i.techniques,
+        events_shown: i.event_ids.filter((id) => shown.has(id)).length,
+        event_ids: i.event_ids.filter((id) => !shown.has(id)),
+        detail: p.text(i.detail, Math.min(200, textMax)),
+      })),
       context: {
         baseline_events: corr.baseline.events,
         baseline_addresses: corr.baseline.ips.slice(0, 5).map((ip) => p.ip(ip)),
@@ -193,7 +221,11 @@ export function buildAnalystPrompt(input: LlmAnalystInput, prompt: AnalystPrompt
         flagged_match: corr.flagged.match,
       },
       sources: Object.fromEntries(Object.entries(sources).map(([k, s]) => [k, { status: s?.status, events: s?.events, error: s?.error ? p.text(s.error, 160) : undefined }])),
-      events: keyIds.slice(0, keep).map((id) => eventView(byId.get(id)!, p, textMax)),
+      events: keyIds.slice(0, keep).map((id) => {
+        const v = eventView(byId.get(id)!, p, textMax);
+        const ind = indOf.get(id);
+        return ind ? { ...v, ind } : v;
+      }),
       summary: {
         total_events: corr.events.length,
         key_events: keyIds.length,
@@ -201,25 +233,27 @@ export function buildAnalystPrompt(input: LlmAnalystInput, prompt: AnalystPrompt
         other_events: rest,
         other_by_source: Object.fromEntries(perSource),
         other_by_action: Object.fromEntries(Object.entries(topCounts(perAction, actionsTop)).map(([a, n]) => [p.text(a, 80), n])),
-        other_by_hour: topCounts(perHour, 24),
+        other_by_hour: topCounts(perHour, Math.min(24, actionsTop)),
         pivot_events: corr.pivot_events.length,
       },
     };
     const user = prompt.buildUser(data);
-    return { system: prompt.system, user, replacements: p.replacements, chars: prompt.system.length + user.length, kept_event_ids: keyIds.slice(0, keep) };
+    const chars = prompt.system.length + user.length;
+    return { system: prompt.system, user, replacements: p.replacements, chars, tokens: estimateTokens(prompt.system) + estimateTokens(user), kept_event_ids: keyIds.slice(0, keep) };
   };
 
   let keep = keyIds.length;
   let textMax = 240;
   let actionsTop = 40;
   let out = attempt(keep, textMax, actionsTop);
-  while (out.chars > PROMPT_CHAR_CAP && keep > 5) {
+  while ((out.chars > PROMPT_CHAR_CAP || out.tokens > PROMPT_TOKEN_CAP) && (keep > 5 || textMax > 60 || actionsTop > 10)) {
     keep = Math.max(5, Math.floor(keep * 0.7));
     textMax = Math.max(60, Math.floor(textMax * 0.8));
     actionsTop = Math.max(10, actionsTop - 5);
     out = attempt(keep, textMax, actionsTop);
   }
-  return out;
+  const { tokens: _estimate, ...built } = out;
+  return built;
 }
 
 // ---- the node ---------------------------------------------------------------------------------------------

@@ -1,0 +1,263 @@
+// Security posture of a configuration change: whether old → new values weaken or strengthen a defence, whether a
+// silencing is bounded in time, whether a DNS change touches mail authentication, whether a log archive stays in
+// the same cloud account. Works on values of any shape (scalars, flat or nested objects); pure.
+import type { AuditEvent } from "../tools/events.ts";
+import { norm, removedRecord, settingOf } from "./text.ts";
+
+export { removedRecord } from "./text.ts";
+
+export type Direction = "weaker" | "stronger" | "unknown";
+
+const OFF_WORDS = new Set(["off", "essentially_off", "disabled", "disable", "false", "0", "none", "bypass", "allow", "whitelist", "allowlist", "log", "simulate", "flexible", "inactive", "paused", "no", "permissive", "monitor", "report_only", "dry_run", "audit_only", "open"]);
+const ON_WORDS = new Set(["on", "true", "enabled", "enable", "active", "block", "deny", "drop", "challenge", "js_challenge", "managed_challenge", "enforce", "enforced", "strict", "required", "reject", "quarantine", "yes", "1"]);
+const SCALES: string[][] = [
+  ["essentially_off", "low", "medium", "high", "under_attack"],
+  ["off", "flexible", "full", "strict"],
+  ["1.0", "1.1", "1.2", "1.3"],
+  ["none", "quarantine", "reject"],
+  ["off", "log", "simulate", "challenge", "js_challenge", "managed_challenge", "block"],
+  ["allow", "bypass", "log", "challenge", "block"],
+];
+/** Keys whose true/on state protects (turning them off weakens). */
+const PROTECTIVE_KEY = /enabled?$|^enabled?|active|required|enforce|strict|mfa|2fa|two_factor|tfa|sso|saml|logging|audit|retention|verif|secure|https|hsts|protect|waf|firewall|scan|detect|alert|notify|integrity|check|lockdown|encrypt|sign/;
+/** Keys whose true/on state opens something up (turning them on weakens). */
+const PERMISSIVE_KEY = /disabled?|mute|silence|paused?|bypass|allow|skip|exclu|public|insecure|legacy|password_login|password_auth|anonymous|guest|open|suppress|whitelist|allowlist|debug|ignore|dry_run|report_only|simulate/;
+/** Numeric keys where more is stronger (retention, quotas, sampling). */
+const MORE_IS_STRONGER_KEY = /retention|days$|^days|ttl|quota|limit|cap$|sampl|min_tls|min_length|history/;
+/** Numeric keys where setting a cap where there was none (null → n) weakens ingestion. */
+const CAP_KEY = /quota|limit|cap$/;
+
+function boolish(v: unknown): boolean | undefined {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v === 0 ? false : v === 1 ? true : undefined;
+  if (typeof v !== "string") return undefined;
+  const s = v.toLowerCase();
+  if (s === "true" || s === "on" || s === "enabled" || s === "active" || s === "yes") return true;
+  if (s === "false" || s === "off" || s === "disabled" || s === "inactive" || s === "no") return false;
+  return undefined;
+}
+
+function scalar(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("value" in o && typeof o["value"] !== "object") return String(o["value"]).toLowerCase();
+    return undefined;
+  }
+  const s = String(v).toLowerCase();
+  return s === "" || s === "null" ? undefined : s;
+}
+
+/** Direction of one scalar transition, given the (normalised) key it sits under. */
+function scalarDirection(key: string, o: unknown, n: unknown): Direction {
+  const os = o === undefined || o === null ? undefined : String(o).toLowerCase();
+  const ns = n === undefined || n === null ? undefined : String(n).toLowerCase();
+  if (os === ns) return "unknown";
+  // DMARC / SPF text values
+  if (ns !== undefined || os !== undefined) {
+    const mail = mailPolicyDirection(os, ns);
+    if (mail !== "unknown") return mail;
+  }
+  if (ns !== undefined && os !== undefined) {
+    for (const scale of SCALES) {
+      const ni = scale.indexOf(ns), oi = scale.indexOf(os);
+      if (ni >= 0 && oi >= 0 && ni !== oi) return ni < oi ? "weaker" : "stronger";
+    }
+  }
+  const nb = boolish(n), ob = boolish(o);
+  const permissive = PERMISSIVE_KEY.test(key);
+  if (nb !== undefined && (ob !== undefined || o === undefined || o === null) && nb !== ob) {
+    if (permissive) return nb ? "weaker" : ob !== undefined ? "stronger" : "unknown";
+    if (PROTECTIVE_KEY.test(key) || key === "" || key === "value" || key === "status" || key === "state" || key === "mode") return nb ? (ob !== undefined ? "stronger" : "unknown") : "weaker";
+  }
+  const nn = typeof n === "number" ? n : ns !== undefined && ns.trim() !== "" ? Number(ns) : NaN;
+  const on = typeof o === "number" ? o : os !== undefined && os.trim() !== "" ? Number(os) : NaN;
+  if (MORE_IS_STRONGER_KEY.test(key)) {
+    if (Number.isFinite(nn) && Number.isFinite(on)) return nn < on ? "weaker" : nn > on ? "stronger" : "unknown";
+    if (CAP_KEY.test(key) && Number.isFinite(nn) && nn > 0 && (o === null || o === undefined || os === "unlimited")) return "weaker";
+    if (CAP_KEY.test(key) && Number.isFinite(on) && (n === null || ns === "unlimited")) return "stronger";
+  }
+  if (ns !== undefined && /(^|_)(mode|action|status|state|level|policy|value|setting)$|^$/.test(key)) {
+    if (OFF_WORDS.has(ns) && (os === undefined || !OFF_WORDS.has(os))) return "weaker";
+    if (ON_WORDS.has(ns) && os !== undefined && OFF_WORDS.has(os)) return "stronger";
+  }
+  return "unknown";
+}
+
+/** SPF `all` qualifier and DMARC `p=` policy, when both values read like mail policy records. */
+function mailPolicyDirection(o: string | undefined, n: string | undefined): Direction {
+  const dmarc = (s: string | undefined) => {
+    const m = s && /v=dmarc1/.test(s) ? /\bp=(none|quarantine|reject)\b/.exec(s) : null;
+    return m ? ["none", "quarantine", "reject"].indexOf(m[1]!) : undefined;
+  };
+  const spf = (s: string | undefined) => {
+    const m = s && /v=spf1/.test(s) ? /([-~?+]?)all\b/.exec(s) : null;
+    return m ? ({ "+": 0, "?": 1, "~": 2, "-": 3, "": 0 } as Record<string, number>)[m[1]!] : undefined;
+  };
+  for (const f of [dmarc, spf]) {
+    const a = f(o), b = f(n);
+    if (a !== undefined && b !== undefined && a !== b) return b < a ? "weaker" : "stronger";
+  }
+  return "unknown";
+}
+
+type Flat = Map<string, unknown>;
+
+/** An array leaf: only its length is compared (more entries under an allow/exclude key open more). */
+class ListLength {
+  constructor(readonly n: number) {}
+}
+
+function flatten(v: unknown, prefix: string, out: Flat, depth: number): void {
+  if (out.size > 200) return;
+  if (v !== null && typeof v === "object" && depth < 4) {
+    if (Array.isArray(v)) {
+      out.set(prefix, new ListLength(v.length));
+      return;
+    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) flatten(x, prefix ? `${prefix}.${norm(k)}` : norm(k), out, depth + 1);
+    return;
+  }
+  out.set(prefix, v);
+}
+
+/** Direction over every changed leaf of two objects: a weakening anywhere wins; otherwise any strengthening. */
+function objectDirection(oldV: unknown, newV: unknown): Direction {
+  const o: Flat = new Map(), n: Flat = new Map();
+  flatten(oldV, "", o, 0);
+  flatten(newV, "", n, 0);
+  let weaker = false, stronger = false;
+  for (const [path, nv] of n) {
+    const ov = o.get(path);
+    const key = path.split(".").slice(-2).join("_");
+    let d: Direction;
+    if (nv instanceof ListLength || ov instanceof ListLength) {
+      const a = ov instanceof ListLength ? ov.n : 0, b = nv instanceof ListLength ? nv.n : 0;
+      d = a === b || !PERMISSIVE_KEY.test(key) ? "unknown" : b > a ? "weaker" : "stronger";
+    } else d = scalarDirection(key, ov, nv);
+    if (d === "weaker") weaker = true;
+    else if (d === "stronger") stronger = true;
+  }
+  return weaker ? "weaker" : stronger ? "stronger" : "unknown";
+}
+
+/** weaker | stronger | unknown, from the change's old and new values (and metadata.value for Cloudflare). */
+export function changeDirection(e: AuditEvent): Direction {
+  const oldV = e.change?.old;
+  const newV = e.change?.new ?? e.metadata?.["value"];
+  const o = scalar(oldV);
+  const n = scalar(newV);
+  if (n !== undefined && (typeof newV !== "object" || newV === null || "value" in (newV as object))) {
+    const key = norm(settingOf(e));
+    const d = scalarDirection(key === "" ? "value" : key, o, n);
+    if (d !== "unknown") return d;
+    if (OFF_WORDS.has(n) && o !== n) return "weaker";
+    if (ON_WORDS.has(n) && o !== undefined && OFF_WORDS.has(o)) return "stronger";
+    return "unknown";
+  }
+  if (newV && typeof newV === "object") return objectDirection(oldV && typeof oldV === "object" ? oldV : undefined, newV);
+  return "unknown";
+}
+
+const END_KEY = /^(end|ends?_at|end_time|end_date|until|expires?|expires?_at|expiration|expiry|duration|duration_minutes|ttl|timeout|stop|stop_at)$/;
+
+/** A silencing (downtime, mute, suppression) with an end time or duration: bounded maintenance, not a standing gap. */
+export function silenceIsBounded(e: AuditEvent): boolean {
+  const found = { end: false, open: false };
+  const walk = (v: unknown, key: string, depth: number) => {
+    if (depth > 4 || v === undefined) return;
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        const nk = norm(k);
+        // Datadog monitor mute: {"silenced": {"<scope>": <end epoch | null>}}
+        if (nk === "silenced" && x && typeof x === "object") {
+          for (const end of Object.values(x as Record<string, unknown>)) (end === null || end === undefined || end === 0 ? (found.open = true) : (found.end = true));
+          continue;
+        }
+        walk(x, nk, depth + 1);
+      }
+      return;
+    }
+    if (!END_KEY.test(key)) return;
+    if (v === null || v === "" || v === 0 || v === "null" || v === "never") found.open = true;
+    else found.end = true;
+  };
+  walk(e.change?.new, "", 0);
+  if (!found.end && !found.open) {
+    // the end may only be spelled out in the message ("... until 22:00 UTC", "for 2 hours")
+    const t = `${e.description ?? ""}`.slice(0, 500);
+    if (/\b(until|ends? at|expires? at|for \d+\s*(min|minute|hour|h)\b)/i.test(t) && !/no end|indefinite|forever/i.test(t)) return true;
+  }
+  return found.end && !found.open;
+}
+
+const MAIL_NAME_RE = /(^|[^a-z0-9_])(_dmarc|_mta-sts|_smtp\._tls)(\.|$|\s)|\._domainkey(\.|$|\s)/i;
+const MAIL_CONTENT_RE = /v=spf1|v=dmarc1|v=dkim1|v=stsv1|v=tlsrptv1/i;
+
+function recordOf(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** The DNS record an event touches carries mail authentication or routing (SPF, DKIM, DMARC, MX, MTA-STS). */
+export function isMailAuthRecord(v: unknown, text = ""): boolean {
+  const r = recordOf(v);
+  if (r) {
+    const type = String(r["type"] ?? "").toUpperCase();
+    const name = String(r["name"] ?? "");
+    const content = String(r["content"] ?? r["value"] ?? r["data"] ?? "");
+    if (type === "MX" || MAIL_NAME_RE.test(name) || MAIL_CONTENT_RE.test(content)) return true;
+    if (type || name || content) return false;
+  }
+  return MAIL_NAME_RE.test(text) || MAIL_CONTENT_RE.test(text) || /\b(spf|dkim|dmarc|mx)\b[^.\n]{0,20}\brecords?\b|\brecords?\b[^.\n]{0,20}\b(spf|dkim|dmarc|mx)\b/i.test(text);
+}
+
+/** A DNS change that removes or weakens a mail-authentication record (the domain becomes spoofable or loses mail). */
+export function mailAuthWeakened(e: AuditEvent, op: string): boolean {
+  const text = `${e.resource.name ?? ""} ${(e.description ?? "").slice(0, 400)}`;
+  if (op === "delete") {
+    const rec = removedRecord(e);
+    return isMailAuthRecord(rec, text) || (rec === undefined && isMailAuthRecord(undefined, text));
+  }
+  if (op === "update") {
+    const o = recordOf(e.change?.old), n = recordOf(e.change?.new);
+    if (!o || !n || !isMailAuthRecord(o)) return false;
+    const oc = String(o["content"] ?? ""), nc = String(n["content"] ?? "");
+    return mailPolicyDirection(oc.toLowerCase(), nc.toLowerCase()) === "weaker" || (MAIL_CONTENT_RE.test(oc) && !MAIL_CONTENT_RE.test(nc));
+  }
+  return false;
+}
+
+const ACCOUNT_KEYS = /^(account_id|aws_account_id|account|project_id|project|client_email|tenant_id|subscription_id|storage_account|role_arn|client_id)$/;
+
+/** Cloud account identifiers of a log archive destination (AWS account, GCP project, Azure tenant/storage account). */
+export function destinationAccounts(v: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (x: unknown, depth: number) => {
+    if (depth > 4 || !x || typeof x !== "object") return;
+    for (const [k, y] of Object.entries(x as Record<string, unknown>)) {
+      const nk = norm(k);
+      if (typeof y === "string" || typeof y === "number") {
+        if (!ACCOUNT_KEYS.test(nk)) continue;
+        let s = String(y).toLowerCase();
+        // a service account email names its project: dd-archive@<project>.iam.gserviceaccount.com
+        const at = /@([^.]+)\./.exec(s);
+        if (nk === "client_email" && at) s = at[1]!;
+        const arn = /^arn:[^:]*:iam::(\d+):/.exec(s);
+        if (arn) s = arn[1]!;
+        out.add(s);
+      } else walk(y, depth + 1);
+    }
+  };
+  walk(v, 0);
+  return [...out];
+}
+
+/** Whether a value's destination (bucket, path, account) differs from the previous one. */
+export function destinationChanged(oldV: unknown, newV: unknown): boolean {
+  const pick = (v: unknown) => {
+    const r = recordOf(v);
+    const d = recordOf(r?.["destination"]) ?? r;
+    return d ? JSON.stringify([d["bucket"], d["container"], d["path"], d["type"], destinationAccounts(d)]) : "";
+  };
+  return pick(oldV) !== pick(newV);
+}
