@@ -192,6 +192,10 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   };
   flaggedIds.forEach(add);
   for (const t of drivers) t.ids.slice(0, 5).forEach(add);
+  for (const id of supportingContext(corr, flaggedIds)) add(id);
+  for (const t of terms.filter((x) => x.cls !== verdict && x.points >= 1 && !x.why.startsWith("prior")).sort((a, b) => b.points - a.points).slice(0, 2)) {
+    t.ids.slice(0, 2).forEach(add);
+  }
   const techniques =
     verdict === "benign"
       ? []
@@ -220,4 +224,33 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
     engine: "rules",
     scores: { likely_malicious: round(raw[0]!), misconfiguration: round(raw[1]!), benign: round(raw[2]!) },
   };
+}
+
+/**
+ * Events a reviewer needs beside the indicators to check the verdict: how the focus period was entered (its
+ * first event and any login in it), and what else the actor did to the flagged event's resource in the focus
+ * period (a follow-up change, a revert, the record of a ticket).
+ */
+function supportingContext(corr: Correlation, flaggedIds: string[]): string[] {
+  const out: string[] = [];
+  const focus = corr.events.slice(Math.max(0, corr.focus_start));
+  if (focus.length === 0) return out;
+  const first = focus[0]!;
+  if (!flaggedIds.includes(first.id)) out.push(first.id);
+  for (const e of focus) {
+    if (out.length >= 3) break;
+    if (e.operation === "login" && !out.includes(e.id) && !flaggedIds.includes(e.id)) out.push(e.id);
+  }
+  const flagged = corr.events.filter((e) => flaggedIds.includes(e.id));
+  const keyOf = (e: Correlation["events"][number]) => [e.resource.type, e.resource.id ?? e.resource.name].filter(Boolean).join(":");
+  const keys = new Set(flagged.map(keyOf).filter((k) => k.includes(":")));
+  let same = 0;
+  for (const e of focus) {
+    if (same >= 3) break;
+    if (keys.has(keyOf(e)) && !flaggedIds.includes(e.id) && !out.includes(e.id)) {
+      out.push(e.id);
+      same++;
+    }
+  }
+  return out;
 }
