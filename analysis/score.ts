@@ -199,7 +199,13 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   const techniques =
     verdict === "benign"
       ? []
-      : [...new Set((verdict === "likely_malicious" ? counted : [...counted, ...weakAll]).flatMap((i) => i.techniques))].sort();
+      : [
+          ...new Set([
+            ...(verdict === "likely_malicious" ? counted : [...counted, ...weakAll]).flatMap((i) => i.techniques),
+            // Malicious use of the actor's own audit trail means a valid cloud account was abused.
+            ...(verdict === "likely_malicious" && corr.events.length > 0 ? ["T1078.004"] : []),
+          ]),
+        ].sort();
 
   const label = { likely_malicious: "likely malicious", misconfiguration: "a misconfiguration", benign: "benign" }[verdict];
   const sentences: string[] = [];
