@@ -1,7 +1,8 @@
 // Run queue: an SQLite jobs table polled in-process, or pg-boss for N worker processes on PostgreSQL.
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
-import type { SqliteStore } from "./store.ts";
+import type { Anomaly } from "../graph/schemas.ts";
+import type { CreateOrAttachResult, SqliteStore, Store, WebhookIdCheck } from "./store.ts";
 
 export type JobHandler = (investigationId: string) => Promise<void>;
 
@@ -53,15 +54,30 @@ export class SqliteQueue implements Queue {
     return this.store.db;
   }
 
-  async enqueue(investigationId: string) {
-    this.db
-      .prepare(
+  /** The store this queue's jobs table lives in (same SQLite file: one transaction can cover both). */
+  get sqliteStore(): SqliteStore {
+    return this.store;
+  }
+
+  /** Inserts the job row without waking the workers: for use inside `store.transaction`, then call `wake()`. */
+  enqueueSync(investigationId: string): void {
+    this.store
+      .stmt(
         `INSERT INTO jobs (investigation_id, state, attempts, enqueued_at) VALUES (?, 'queued', 0, ?)
          ON CONFLICT (investigation_id) DO UPDATE SET state = 'queued', owner = NULL, locked_until = NULL, attempts = 0,
          enqueued_at = excluded.enqueued_at WHERE jobs.state = 'done'`,
       )
       .run(investigationId, Date.now());
+  }
+
+  /** Lets idle workers look for jobs now instead of at the next poll. */
+  wake(): void {
     if (this.running) setImmediate(() => this.poll());
+  }
+
+  async enqueue(investigationId: string) {
+    this.enqueueSync(investigationId);
+    this.wake();
   }
 
   async start(handler: JobHandler, concurrency: number) {
@@ -77,21 +93,21 @@ export class SqliteQueue implements Queue {
 
   private extendLeases() {
     if (this.active.size === 0 || !this.db.open) return;
-    this.db.prepare(`UPDATE jobs SET locked_until = ? WHERE owner = ? AND state = 'running'`).run(Date.now() + this.leaseMs, this.owner);
+    this.store.stmt(`UPDATE jobs SET locked_until = ? WHERE owner = ? AND state = 'running'`).run(Date.now() + this.leaseMs, this.owner);
   }
 
   private claim(n: number): string[] {
     const now = Date.now();
     return this.db
       .transaction(() => {
-        const rows = this.db
-          .prepare(
+        const rows = this.store
+          .stmt(
             `SELECT investigation_id FROM jobs WHERE state = 'queued' OR (state = 'running' AND locked_until < ?)
              ORDER BY enqueued_at LIMIT ?`,
           )
           .all(now, n) as Row[];
         const ids = rows.map((r) => String(r.investigation_id)).filter((id) => !this.active.has(id));
-        const upd = this.db.prepare(`UPDATE jobs SET state = 'running', owner = ?, locked_until = ?, attempts = attempts + 1 WHERE investigation_id = ?`);
+        const upd = this.store.stmt(`UPDATE jobs SET state = 'running', owner = ?, locked_until = ?, attempts = attempts + 1 WHERE investigation_id = ?`);
         for (const id of ids) upd.run(this.owner, now + this.leaseMs, id);
         return ids;
       })
@@ -125,11 +141,11 @@ export class SqliteQueue implements Queue {
         this.opts.onError?.(e, id);
       }
       if (!this.db.open) return;
-      const row = this.db.prepare(`SELECT attempts, owner FROM jobs WHERE investigation_id = ?`).get(id) as Row | undefined;
+      const row = this.store.stmt(`SELECT attempts, owner FROM jobs WHERE investigation_id = ?`).get(id) as Row | undefined;
       if (!row || row.owner !== this.owner) return;
       const retry = !ok && Number(row.attempts) < this.maxAttempts;
-      this.db
-        .prepare(`UPDATE jobs SET state = ?, owner = NULL, locked_until = NULL WHERE investigation_id = ? AND owner = ?`)
+      this.store
+        .stmt(`UPDATE jobs SET state = ?, owner = NULL, locked_until = NULL WHERE investigation_id = ? AND owner = ?`)
         .run(retry ? "queued" : "done", id, this.owner);
     })().finally(() => {
       this.active.delete(id);
@@ -144,20 +160,59 @@ export class SqliteQueue implements Queue {
     if (opts.drain) await Promise.allSettled([...this.active.values()]);
     else if (this.db.open) {
       // Hand unfinished jobs back at once; the next start resumes them from their checkpoint.
-      this.db.prepare(`UPDATE jobs SET state = 'queued', owner = NULL, locked_until = NULL WHERE owner = ? AND state = 'running'`).run(this.owner);
+      this.store.stmt(`UPDATE jobs SET state = 'queued', owner = NULL, locked_until = NULL WHERE owner = ? AND state = 'running'`).run(this.owner);
     }
     clearInterval(this.heartbeat);
   }
 
   async ping() {
-    this.db.prepare(`SELECT count(*) FROM jobs`).get();
+    this.store.stmt(`SELECT count(*) FROM jobs`).get();
   }
 
   /** For tests and diagnostics. */
   jobState(investigationId: string): { state: string; attempts: number } | null {
-    const r = this.db.prepare(`SELECT state, attempts FROM jobs WHERE investigation_id = ?`).get(investigationId) as Row | undefined;
+    const r = this.store.stmt(`SELECT state, attempts FROM jobs WHERE investigation_id = ?`).get(investigationId) as Row | undefined;
     return r ? { state: String(r.state), attempts: Number(r.attempts) } : null;
   }
+}
+
+export interface Delivery {
+  webhookId: string;
+  /** The raw body as signed (its digest tells a sender's retry from a reused webhook-id). */
+  body: string;
+  anomaly: Anomaly;
+  coalesceWindowMs: number;
+}
+
+export type AcceptOutcome = { seen: "conflict" } | ({ seen: Exclude<WebhookIdCheck, "conflict"> } & CreateOrAttachResult);
+
+/**
+ * The webhook accept path: remember the webhook-id, create or attach the investigation and, when created, enqueue
+ * its run. With the SQLite store and queue on the same file this is ONE transaction (one commit per delivery):
+ * when it returns, everything is recorded; when the process dies before, nothing is, and the sender retries.
+ * A reused webhook-id with another body ("conflict") records nothing. On PostgreSQL the steps run one after the
+ * other, each durable (as before: PostgreSQL and pg-boss are separate connections).
+ */
+export async function acceptDelivery(store: Store, queue: Queue, d: Delivery, now = new Date()): Promise<AcceptOutcome> {
+  if (queue instanceof SqliteQueue && queue.sqliteStore === store) {
+    const s = queue.sqliteStore;
+    const out = s.transaction((): AcceptOutcome => {
+      const seen = s.recordWebhookIdSync(d.webhookId, d.body, now);
+      if (seen === "conflict") return { seen };
+      const r = s.createOrAttachSync(d.anomaly, d.coalesceWindowMs, now);
+      if (r.created) queue.enqueueSync(r.investigation.id);
+      return { seen, ...r };
+    });
+    if (out.seen !== "conflict" && out.created) queue.wake();
+    return out;
+  }
+  const seen = await store.recordWebhookId(d.webhookId, d.body, now);
+  if (seen === "conflict") return { seen };
+  const r = await store.createOrAttach(d.anomaly, d.coalesceWindowMs, now);
+  // A crash between these two leaves a queued investigation without a job: `startService` re-enqueues unfinished
+  // investigations on start.
+  if (r.created) await queue.enqueue(r.investigation.id);
+  return { seen, ...r };
 }
 
 export const QUEUE_NAME = "casefile-investigations";

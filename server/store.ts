@@ -1,7 +1,9 @@
 // Durable investigation records: SQLite (one process) or PostgreSQL (N workers).
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Anomaly } from "../graph/schemas.ts";
@@ -188,21 +190,93 @@ const MIGRATIONS: { version: number; sqlite: string; postgres: string }[] = [
       CREATE INDEX anomalies_investigation ON {S}anomalies(investigation_id);
       CREATE TABLE {S}webhook_ids (id TEXT PRIMARY KEY, digest TEXT NOT NULL, seen_at BIGINT NOT NULL);`,
   },
+  {
+    // Expiring seen webhook ids runs on every delivery: without an index it scans the whole table.
+    version: 2,
+    sqlite: `CREATE INDEX webhook_ids_seen ON webhook_ids(seen_at);`,
+    postgres: `CREATE INDEX webhook_ids_seen ON {S}webhook_ids(seen_at);`,
+  },
 ];
 
 // ---------------------------------------------------------------- SQLite
 
+const BETTER_SQLITE3 = createRequire(import.meta.url).resolve("better-sqlite3");
+
+// The checkpointer thread: its own connection copies committed WAL frames into the database file (PASSIVE: never
+// waits for or blocks a writer) so that the fsyncs a checkpoint does happen off the event loop.
+const CHECKPOINTER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.module);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma("busy_timeout = 1000");
+db.pragma("wal_autocheckpoint = 0");
+const timer = setInterval(() => {
+  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (e) { parentPort.postMessage(String(e && e.message)); }
+}, workerData.intervalMs);
+parentPort.on("message", () => { clearInterval(timer); db.close(); process.exit(0); });
+`;
+
+/** How often the checkpointer thread folds the WAL back into the database file. */
+const CHECKPOINT_INTERVAL_MS = 100;
+
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   readonly db: Database.Database;
+  private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(dataDir: string, file = "casefile.db") {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, file));
     this.db.pragma("journal_mode = WAL");
+    // Durability trade-off: in WAL mode, synchronous=NORMAL makes a commit durable once it is written to the WAL
+    // (the OS has it), so a crash or SIGKILL of this process loses nothing that was committed; only an OS crash or
+    // power loss can lose the last commits before the next checkpoint's fsync. FULL would fsync every commit, which
+    // costs more than the whole rest of a webhook delivery. Run PostgreSQL (DATABASE_URL) for power-loss durability.
+    this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.pragma("foreign_keys = ON");
     this.migrate();
+    this.startCheckpointer(join(dataDir, file));
+  }
+
+  private checkpointer?: Worker;
+
+  /**
+   * Moves WAL checkpoints (each one fsyncs) off the request path into a worker thread. Should the thread fail,
+   * this connection checkpoints automatically again, as SQLite does by default.
+   */
+  private startCheckpointer(file: string) {
+    const fallback = () => {
+      this.checkpointer = undefined;
+      if (this.db.open) this.db.pragma("wal_autocheckpoint = 1000");
+    };
+    try {
+      const w = new Worker(CHECKPOINTER, { eval: true, workerData: { file, module: BETTER_SQLITE3, intervalMs: CHECKPOINT_INTERVAL_MS } });
+      w.unref();
+      w.on("error", fallback);
+      w.on("exit", () => {
+        if (this.checkpointer === w) fallback();
+      });
+      this.checkpointer = w;
+      this.db.pragma("wal_autocheckpoint = 0");
+    } catch {
+      fallback();
+    }
+  }
+
+  /** A prepared statement, compiled once per SQL text and reused (better-sqlite3 statements are reusable). */
+  stmt(sql: string): Database.Statement {
+    let st = this.stmts.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.stmts.set(sql, st);
+    }
+    return st;
+  }
+
+  /** Runs `fn` in one immediate (write-locking) transaction: everything in it commits together or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
   }
 
   private migrate() {
@@ -218,36 +292,42 @@ export class SqliteStore implements Store {
   }
 
   private getSync(id: string): Investigation | null {
-    const r = this.db.prepare(`SELECT * FROM investigations WHERE id = ?`).get(id) as Row | undefined;
+    const r = this.stmt(`SELECT * FROM investigations WHERE id = ?`).get(id) as Row | undefined;
     return r ? fromRow(r) : null;
   }
 
+  /** createOrAttach for use inside `transaction` (callers that also record the webhook id and enqueue). */
+  createOrAttachSync(anomaly: Anomaly, coalesceWindowMs: number, now = new Date()): CreateOrAttachResult {
+    const known = this.stmt(`SELECT investigation_id FROM anomalies WHERE anomaly_id = ?`).get(anomaly.id) as Row | undefined;
+    if (known) return { investigation: this.getSync(String(known.investigation_id))!, created: false, attached: false };
+    const since = new Date(now.getTime() - coalesceWindowMs).toISOString();
+    const target = this.stmt(
+      `SELECT id FROM investigations WHERE actor = ? AND (status IN ('queued','running','awaiting_approval') OR finished_at >= ?)
+       ORDER BY created_at DESC, id DESC LIMIT 1`,
+    ).get(anomaly.actor, since) as Row | undefined;
+    const at = now.toISOString();
+    const body = JSON.stringify(anomaly);
+    if (target) {
+      const id = String(target.id);
+      this.stmt(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, body, at);
+      this.stmt(`UPDATE investigations SET coalesced = json_insert(coalesced, '$[#]', json(?)) WHERE id = ?`).run(body, id);
+      return { investigation: this.getSync(id)!, created: false, attached: true };
+    }
+    const id = newInvestigationId();
+    this.stmt(`INSERT INTO investigations (id, anomaly_id, actor, action, anomaly, status, created_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)`).run(
+      id,
+      anomaly.id,
+      anomaly.actor,
+      anomaly.action,
+      body,
+      at,
+    );
+    this.stmt(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, body, at);
+    return { investigation: this.getSync(id)!, created: true, attached: false };
+  }
+
   async createOrAttach(anomaly: Anomaly, coalesceWindowMs: number, now = new Date()): Promise<CreateOrAttachResult> {
-    const tx = this.db.transaction((): CreateOrAttachResult => {
-      const known = this.db.prepare(`SELECT investigation_id FROM anomalies WHERE anomaly_id = ?`).get(anomaly.id) as Row | undefined;
-      if (known) return { investigation: this.getSync(String(known.investigation_id))!, created: false, attached: false };
-      const since = new Date(now.getTime() - coalesceWindowMs).toISOString();
-      const target = this.db
-        .prepare(
-          `SELECT id FROM investigations WHERE actor = ? AND (status IN ('queued','running','awaiting_approval') OR finished_at >= ?)
-           ORDER BY created_at DESC, id DESC LIMIT 1`,
-        )
-        .get(anomaly.actor, since) as Row | undefined;
-      const at = now.toISOString();
-      if (target) {
-        const id = String(target.id);
-        this.db.prepare(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, JSON.stringify(anomaly), at);
-        this.db.prepare(`UPDATE investigations SET coalesced = json_insert(coalesced, '$[#]', json(?)) WHERE id = ?`).run(JSON.stringify(anomaly), id);
-        return { investigation: this.getSync(id)!, created: false, attached: true };
-      }
-      const id = newInvestigationId();
-      this.db
-        .prepare(`INSERT INTO investigations (id, anomaly_id, actor, action, anomaly, status, created_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)`)
-        .run(id, anomaly.id, anomaly.actor, anomaly.action, JSON.stringify(anomaly), at);
-      this.db.prepare(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, JSON.stringify(anomaly), at);
-      return { investigation: this.getSync(id)!, created: true, attached: false };
-    });
-    return tx.immediate();
+    return this.transaction(() => this.createOrAttachSync(anomaly, coalesceWindowMs, now));
   }
 
   async get(id: string) {
@@ -255,7 +335,7 @@ export class SqliteStore implements Store {
   }
 
   async getByAnomalyId(anomalyId: string) {
-    const r = this.db.prepare(`SELECT investigation_id FROM anomalies WHERE anomaly_id = ?`).get(anomalyId) as Row | undefined;
+    const r = this.stmt(`SELECT investigation_id FROM anomalies WHERE anomaly_id = ?`).get(anomalyId) as Row | undefined;
     return r ? this.getSync(String(r.investigation_id)) : null;
   }
 
@@ -268,22 +348,20 @@ export class SqliteStore implements Store {
     const c = q.cursor ? decodeCursor(q.cursor) : null;
     if (c) (where.push(`(created_at < ? OR (created_at = ? AND id < ?))`), args.push(c.created_at, c.created_at, c.id));
     const sql = `SELECT * FROM investigations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at DESC, id DESC LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, limit + 1) as Row[];
+    const rows = this.stmt(sql).all(...args, limit + 1) as Row[];
     const items = rows.slice(0, limit).map(fromRow);
     return { items, next_cursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
   }
 
   async markRunning(id: string, now = new Date()) {
-    this.db
-      .prepare(`UPDATE investigations SET status = 'running', started_at = COALESCE(started_at, ?), attempts = attempts + 1 WHERE id = ?`)
+    this.stmt(`UPDATE investigations SET status = 'running', started_at = COALESCE(started_at, ?), attempts = attempts + 1 WHERE id = ?`)
       .run(now.toISOString(), id);
     return this.getSync(id);
   }
 
   async markFinished(id: string, outcome: FinishOutcome, now = new Date()) {
     const f = finishFields(outcome);
-    this.db
-      .prepare(
+    this.stmt(
         `UPDATE investigations SET status = ?, verdict = ?, confidence = ?, report_url = ?, page_id = ?, sources = ?, result = ?,
          errors = ?, prompt_versions = ?, models = ?, finished_at = ? WHERE id = ?`,
       )
@@ -293,48 +371,58 @@ export class SqliteStore implements Store {
   async markAwaiting(id: string, result?: InvestigationResult) {
     if (result) {
       const f = finishFields({ result });
-      this.db
-        .prepare(
+      this.stmt(
           `UPDATE investigations SET status = 'awaiting_approval', verdict = ?, confidence = ?, sources = ?, result = ?, errors = ?,
            prompt_versions = ?, models = ? WHERE id = ?`,
         )
         .run(f.verdict, f.confidence, f.sources, f.result, f.errors, f.prompt_versions, f.models, id);
     } else {
-      this.db.prepare(`UPDATE investigations SET status = 'awaiting_approval' WHERE id = ?`).run(id);
+      this.stmt(`UPDATE investigations SET status = 'awaiting_approval' WHERE id = ?`).run(id);
     }
   }
 
   async markQueued(id: string) {
-    this.db.prepare(`UPDATE investigations SET status = 'queued' WHERE id = ?`).run(id);
+    this.stmt(`UPDATE investigations SET status = 'queued' WHERE id = ?`).run(id);
   }
 
   async claimDecision(id: string) {
-    return this.db.prepare(`UPDATE investigations SET status = 'running' WHERE id = ? AND status = 'awaiting_approval'`).run(id).changes === 1;
+    return this.stmt(`UPDATE investigations SET status = 'running' WHERE id = ? AND status = 'awaiting_approval'`).run(id).changes === 1;
+  }
+
+  /** recordWebhookId for use inside `transaction`. */
+  recordWebhookIdSync(webhookId: string, body: string, now = new Date()): WebhookIdCheck {
+    const d = digest(body);
+    const t = now.getTime();
+    this.stmt(`DELETE FROM webhook_ids WHERE seen_at < ?`).run(t - WEBHOOK_ID_TTL_MS);
+    const r = this.stmt(`SELECT digest FROM webhook_ids WHERE id = ?`).get(webhookId) as Row | undefined;
+    if (r) return r.digest === d ? "replay" : "conflict";
+    this.stmt(`INSERT INTO webhook_ids (id, digest, seen_at) VALUES (?, ?, ?)`).run(webhookId, d, t);
+    return "new";
   }
 
   async recordWebhookId(webhookId: string, body: string, now = new Date()): Promise<WebhookIdCheck> {
-    const d = digest(body);
-    const t = now.getTime();
-    return this.db
-      .transaction((): WebhookIdCheck => {
-        this.db.prepare(`DELETE FROM webhook_ids WHERE seen_at < ?`).run(t - WEBHOOK_ID_TTL_MS);
-        const r = this.db.prepare(`SELECT digest FROM webhook_ids WHERE id = ?`).get(webhookId) as Row | undefined;
-        if (r) return r.digest === d ? "replay" : "conflict";
-        this.db.prepare(`INSERT INTO webhook_ids (id, digest, seen_at) VALUES (?, ?, ?)`).run(webhookId, d, t);
-        return "new";
-      })
-      .immediate();
+    return this.transaction(() => this.recordWebhookIdSync(webhookId, body, now));
   }
 
   async listUnfinished() {
-    return (this.db.prepare(`SELECT * FROM investigations WHERE status IN ('queued','running') ORDER BY created_at`).all() as Row[]).map(fromRow);
+    return (this.stmt(`SELECT * FROM investigations WHERE status IN ('queued','running') ORDER BY created_at`).all() as Row[]).map(fromRow);
   }
 
   async ping() {
-    this.db.prepare(`SELECT 1`).get();
+    this.stmt(`SELECT 1`).get();
   }
 
   async close() {
+    const w = this.checkpointer;
+    this.checkpointer = undefined;
+    if (w) {
+      const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+      w.postMessage("stop");
+      const timer = setTimeout(() => void w.terminate(), 2000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // The last connection to close checkpoints the rest of the WAL.
     if (this.db.open) this.db.close();
   }
 }

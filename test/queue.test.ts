@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { PgBossQueue, SqliteQueue } from "../server/queue.ts";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { PgBossQueue, SqliteQueue, acceptDelivery } from "../server/queue.ts";
 import { SqliteStore } from "../server/store.ts";
 import { startService, startWorker } from "../server/service.ts";
 import { FakeInvestigator, PG_URL, anomaly, hasPg, signed, silent, testConfig } from "./server-helpers.ts";
@@ -105,6 +107,88 @@ describe("SqliteQueue", () => {
   it("startWorker refuses to run without PostgreSQL, with a clear message", async () => {
     await expect(startWorker(testConfig(), { investigator: new FakeInvestigator(), logger: silent })).rejects.toThrow(/DATABASE_URL/);
   });
+});
+
+describe("the accept path (SQLite)", () => {
+  it("records webhook-id, investigation and job in one transaction; a conflicting webhook-id records nothing", async () => {
+    const store = new SqliteStore(mkdtempSync(join(tmpdir(), "casefile-q-")));
+    const q = new SqliteQueue(store, { pollMs: 10 });
+    const a = anomaly();
+    const body = JSON.stringify(a);
+    const r = await acceptDelivery(store, q, { webhookId: "msg-1", body, anomaly: a, coalesceWindowMs: 60_000 });
+    expect(r).toMatchObject({ seen: "new", created: true });
+    if (r.seen === "conflict") throw new Error("unexpected conflict");
+    expect(q.jobState(r.investigation.id)).toMatchObject({ state: "queued" });
+    // the sender's retry: same id, same body → the same investigation, no second job
+    const again = await acceptDelivery(store, q, { webhookId: "msg-1", body, anomaly: a, coalesceWindowMs: 60_000 });
+    expect(again).toMatchObject({ seen: "replay", created: false, investigation: { id: r.investigation.id } });
+    const b = anomaly();
+    const conflict = await acceptDelivery(store, q, { webhookId: "msg-1", body: JSON.stringify(b), anomaly: b, coalesceWindowMs: 60_000 });
+    expect(conflict).toEqual({ seen: "conflict" });
+    expect(await store.getByAnomalyId(b.id)).toBeNull();
+    // a failure inside the transaction rolls back the webhook-id too: the retry is "new", not a "replay"
+    const c = anomaly();
+    const broken = { ...c, actor: undefined } as unknown as typeof c; // NOT NULL actor fails the insert
+    await expect(acceptDelivery(store, q, { webhookId: "msg-2", body: "x", anomaly: broken, coalesceWindowMs: 60_000 })).rejects.toThrow();
+    expect(await store.recordWebhookId("msg-2", "x")).toBe("new");
+    await store.close();
+  });
+
+  it("SIGKILL mid-storm: every anomaly answered 202 is recorded with its investigation and job", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "casefile-kill-"));
+    const config = testConfig({ CASEFILE_DATA_DIR: dataDir, CASEFILE_RATE_LIMIT: "1000000" });
+    const script = `
+      const { startService } = await import(${JSON.stringify(new URL("../server/service.ts", import.meta.url).pathname)});
+      const { loadServiceConfig } = await import(${JSON.stringify(new URL("../server/config.ts", import.meta.url).pathname)});
+      const { default: pino } = await import("pino");
+      const investigator = { run: () => new Promise(() => {}), decide: async () => ({ status: "failed", error: "none" }), close: async () => {} };
+      const svc = await startService(loadServiceConfig(JSON.parse(process.env.KILL_ENV)), { investigator, logger: pino({ level: "silent" }), workers: false });
+      process.stdout.write(svc.url + "\\n");`;
+    const env = { CASEFILE_HOST: "127.0.0.1", CASEFILE_PORT: "0", CASEFILE_DATA_DIR: dataDir, CASEFILE_WEBHOOK_SECRET: config.webhookSecrets[0]!, CASEFILE_RATE_LIMIT: "1000000" };
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: new URL("..", import.meta.url).pathname,
+      env: { ...process.env, KILL_ENV: JSON.stringify(env) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const exited = once(child, "exit");
+    const started = await Promise.race([once(child.stdout!, "data"), exited.then(() => [Buffer.from("the service process exited before it listened")])]);
+    const url = (started[0] as Buffer).toString().trim();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const accepted: string[] = [];
+    let sent = 0;
+    let killed = false;
+    const sender = async () => {
+      while (!killed) {
+        const a = anomaly({ actor: `svc-${sent % 7}@example.com` });
+        sent++;
+        const body = JSON.stringify(a);
+        try {
+          const r = await fetch(`${url}/v1/anomalies`, { method: "POST", headers: signed(body), body, signal: AbortSignal.timeout(20_000) });
+          if (r.status === 202) accepted.push(a.id);
+          else throw new Error(`unexpected ${r.status}: ${await r.text()}`);
+        } catch (e) {
+          if (!killed) throw e;
+        }
+        if (accepted.length >= 150 && !killed) {
+          killed = true;
+          child.kill("SIGKILL");
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, sender));
+    await exited;
+    expect(sent).toBeGreaterThan(accepted.length); // some deliveries were in flight when it died
+    const store = new SqliteStore(dataDir);
+    const q = new SqliteQueue(store);
+    const lost: string[] = [];
+    for (const id of accepted) {
+      const inv = await store.getByAnomalyId(id);
+      if (!inv) lost.push(id);
+      else expect(q.jobState(inv.id)).not.toBeNull();
+    }
+    expect(lost).toEqual([]);
+    await store.close();
+  }, 60_000);
 });
 
 describe.skipIf(!hasPg)("pg-boss queue and workers on PostgreSQL", () => {

@@ -116,8 +116,8 @@ describe.skipIf(!hasPg)("PostgreSQL", () => {
   it("migrations are idempotent and applied once under concurrent opens", async () => {
     const s2 = `casefile_test_${randomBytes(4).toString("hex")}`;
     const stores = await Promise.all([PostgresStore.open(PG_URL, s2), PostgresStore.open(PG_URL, s2)]);
-    const r = await stores[0].pool.query(`SELECT version FROM "${s2}".schema_migrations`);
-    expect(r.rows).toEqual([{ version: 1 }]);
+    const r = await stores[0].pool.query(`SELECT version FROM "${s2}".schema_migrations ORDER BY version`);
+    expect(r.rows).toEqual([{ version: 1 }, { version: 2 }]);
     await stores[0].pool.query(`DROP SCHEMA "${s2}" CASCADE`);
     await Promise.all(stores.map((s) => s.close()));
   });

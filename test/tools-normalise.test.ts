@@ -4,8 +4,17 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AuditEvent } from "../tools/events.ts";
-import { normaliseCloudflare, normaliseCloudflareV1, normaliseCloudflareV2 } from "../tools/cloudflare/normalise.ts";
-import { normaliseDatadog, normaliseDatadogEvent } from "../tools/datadog/normalise.ts";
+import {
+  CloudflareV1Record,
+  CloudflareV2Record,
+  isCloudflareV1Record,
+  isCloudflareV2Record,
+  normaliseCloudflare,
+  normaliseCloudflareV1,
+  normaliseCloudflareV2,
+} from "../tools/cloudflare/normalise.ts";
+import { DatadogEvent, isDatadogEvent, normaliseDatadog, normaliseDatadogEvent } from "../tools/datadog/normalise.ts";
+import { clean, parseTime } from "../tools/http.ts";
 
 const cfSample = JSON.parse(readFileSync("/work/shared/contracts/cloudflare-audit-logs.sample.json", "utf8")) as { result: unknown[] };
 const ddSample = JSON.parse(readFileSync("/work/shared/contracts/datadog-audit-search.sample.json", "utf8")) as { data: unknown[] };
@@ -190,5 +199,125 @@ describe("properties", () => {
         }
       }),
     );
+  });
+});
+
+// ---- the fast paths agree with their references ----
+
+/** Replaces one value somewhere in a record (by a path of keys) to make near-miss shapes. */
+function mutate(rec: unknown, pathPick: number, value: unknown): unknown {
+  const copy = structuredClone(rec) as Record<string, unknown>;
+  const paths: string[][] = [];
+  const walk = (o: unknown, p: string[]) => {
+    if (!o || typeof o !== "object" || p.length > 10) return;
+    for (const k of Object.keys(o)) {
+      paths.push([...p, k]);
+      walk((o as Record<string, unknown>)[k], [...p, k]);
+    }
+  };
+  walk(copy, []);
+  const path = paths[pathPick % Math.max(1, paths.length)];
+  if (!path) return copy;
+  let cur = copy as Record<string, unknown>;
+  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string, unknown>;
+  cur[path[path.length - 1]!] = value;
+  return copy;
+}
+
+const oddValue = fc.oneof(fc.constant(null), fc.constant(undefined), fc.constant(""), fc.integer(), fc.double(), fc.boolean(), fc.string(), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+
+/** A Datadog event with every field the schema names, so near-misses reach the deepest ones. */
+const ddFull = {
+  id: "full",
+  type: "audit",
+  attributes: {
+    timestamp: "2026-08-20T14:00:00Z",
+    message: "m",
+    service: "s",
+    tags: ["a"],
+    attributes: {
+      timestamp: "2026-08-20T14:00:00Z",
+      status: "info",
+      evt: { name: "n", actor: { type: "USER" } },
+      usr: { id: "i", email: "e@x.io", uuid: "u", name: "n" },
+      action: "modified",
+      asset: { type: "t", id: 5, name: "n", prev_value: 1, new_value: 2 },
+      auth_method: "SESSION",
+      org: { uuid: "o" },
+      http: { method: "GET", status_code: "200", useragent: "ua", url_details: { path: "/p", host: "h" } },
+      network: { client: { ip: "192.0.2.1", geoip: { country: { iso_code: "NL", name: "NL" }, city: { name: "A" }, location: { latitude: 1, longitude: "2" } } } },
+      metadata: {},
+      threat_intel: {},
+    },
+  },
+};
+
+describe("fast checks agree with the zod schemas", () => {
+  const cases = [
+    { name: "Cloudflare v1", arb: cfV1, fast: isCloudflareV1Record, schema: CloudflareV1Record },
+    { name: "Cloudflare v2", arb: cfV2, fast: isCloudflareV2Record, schema: CloudflareV2Record },
+    { name: "Datadog", arb: fc.oneof(ddEvent, fc.constant(ddFull)), fast: isDatadogEvent, schema: DatadogEvent },
+  ] as const;
+  for (const c of cases) {
+    it(`${c.name}: same answer on valid, near-miss and arbitrary input`, () => {
+      const arb = c.arb as fc.Arbitrary<unknown>;
+      const input = fc.oneof(arb, fc.tuple(arb, fc.nat(), oddValue).map(([r, i, v]) => mutate(r, i, v)), fc.anything());
+      fc.assert(
+        fc.property(input, (x) => {
+          expect(c.fast(x)).toBe(c.schema.safeParse(x).success);
+        }),
+        { numRuns: 1500 },
+      );
+    });
+  }
+});
+
+/** The timestamp rule without any fast path: trim, UTC when zoneless, milliseconds, 1970..9999. */
+function referenceTime(s: unknown): { time: string; ts: number } | undefined {
+  if (typeof s !== "string" || s.trim() === "") return undefined;
+  let t = s.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) t += "Z";
+  t = t.replace(/(\.\d{3})\d+/, "$1");
+  const ts = Date.parse(t);
+  if (Number.isNaN(ts)) return undefined;
+  const d = new Date(ts);
+  if (d.getUTCFullYear() < 1970 || d.getUTCFullYear() > 9999) return undefined;
+  return { time: d.toISOString(), ts };
+}
+
+describe("field helpers", () => {
+  it("parseTime matches Date.parse on timestamps of every precision and on near-misses", () => {
+    const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => String(n).padStart(2, "0"));
+    const stamp = fc
+      .tuple(fc.integer({ min: 1900, max: 9999 }), two(0, 13), two(0, 32), two(0, 25), two(0, 60), two(0, 61), fc.constantFrom("", ".", ".5", ".12", ".123", ".1234567", ".1234567891"), fc.constantFrom("", "Z", "+02:00", " ", "z"))
+      .map(([y, mo, d, h, mi, s, f, z]) => `${String(y).padStart(4, "0")}-${mo}-${d}T${h}:${mi}:${s}${f}${z}`);
+    fc.assert(
+      fc.property(fc.oneof(stamp, when, fc.string({ maxLength: 30 })), (s) => {
+        expect(parseTime(s)).toEqual(referenceTime(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(parseTime("2024-02-29T23:59:59.9999Z")).toEqual({ time: "2024-02-29T23:59:59.999Z", ts: Date.parse("2024-02-29T23:59:59.999Z") });
+    expect(parseTime("2023-02-29T00:00:00Z")).toEqual(referenceTime("2023-02-29T00:00:00Z"));
+  });
+
+  it("clean drops control and bidi characters, trims and caps", () => {
+    expect(clean("  a\u202eb\u0000c\t ")).toBe("abc");
+    expect(clean("x".repeat(5), 3)).toBe("xxx…");
+    expect(clean(" \u2066 ")).toBeUndefined();
+    expect(clean("line\nbreak")).toBe("line\nbreak");
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) => {
+        // eslint-disable-next-line no-control-regex
+        const ref = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "").trim();
+        expect(clean(s)).toBe(ref === "" ? undefined : ref);
+      }),
+    );
+  });
+
+  it("the output event references the raw record instead of copying it", () => {
+    const raw = cfSample.result[0];
+    const r = normaliseCloudflareV1(raw);
+    expect("event" in r && r.event.raw).toBe(raw);
   });
 });

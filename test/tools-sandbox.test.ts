@@ -54,11 +54,12 @@ describe("Cloudflare gatherer against the sandbox", () => {
     expect(v1.every((x) => x.status === 200)).toBe(true);
   });
 
-  it("auto falls back to v1 when v2 answers 404 and says so", async () => {
+  it("auto falls back to v1 when v2 answers 404: recorded in status.api, not as a warning (no data gap)", async () => {
     const g = await cfGatherer({ api: "auto", v2: false });
     const r = await g.gather(req);
     expect(r.status.api).toBe("cloudflare-v1");
-    expect(r.status.warnings.join(" ")).toMatch(/v2 not available \(HTTP 404\)/);
+    expect(r.status.warnings.join(" ")).not.toMatch(/v2 not available/);
+    expect(r.status.status).toBe("ok");
     expect(r.status.events).toBe(CF_V1_OWN_IDS.length);
   });
 

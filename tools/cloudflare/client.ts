@@ -218,10 +218,9 @@ export class CloudflareAuditClient {
       return await this.fetchV2(q);
     } catch (e) {
       if (!v2Unavailable(e)) throw e;
+      // A fallback is not a data gap: `api: "cloudflare-v1"` in the source status records it, no warning.
       this.v2Missing = true;
-      const r = await this.fetchV1(q);
-      r.warnings.unshift(`Cloudflare audit logs v2 not available (HTTP ${(e as HttpError).status}); used v1.`);
-      return r;
+      return this.fetchV1(q);
     }
   }
 }

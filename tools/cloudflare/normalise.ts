@@ -1,8 +1,9 @@
 // Cloudflare audit log records (v1 /audit_logs and v2 /logs/audit) → AuditEvent.
-// Records are validated with zod at the boundary; unknown fields are kept (the whole record stays in `raw`).
+// Records are validated at the boundary against the zod schemas below (a hand-written check that agrees with them
+// runs first, zod names the problem when it says no); unknown fields are kept (the whole record stays in `raw`).
 import { z } from "zod";
-import { AuditEvent } from "../events.ts";
-import { clean, operationOf, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
+import type { AuditEvent } from "../events.ts";
+import { clean, isObj, isOptObj, isOptStr, isPlainObj, operationOf, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
 
 const str = z.string().nullish();
 const obj = z.record(z.string(), z.unknown()).nullish();
@@ -38,9 +39,53 @@ export const CloudflareV2Record = z.looseObject({
 });
 export type CloudflareV2Record = z.infer<typeof CloudflareV2Record>;
 
-function opt<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
+type Rec = Record<string, unknown>;
+
+/**
+ * Exactly `CloudflareV1Record.safeParse(r).success`, without building zod's copy of the record: this runs once
+ * per record on pages of thousands. The schema stays the contract and names the problem when this says no;
+ * test/tools-normalise.test.ts checks the two agree.
+ */
+export function isCloudflareV1Record(r: unknown): r is CloudflareV1Record {
+  if (!isObj(r)) return false;
+  if (typeof r.id !== "string" || r.id === "" || typeof r.when !== "string" || !isOptStr(r.interface)) return false;
+  const a = r.action;
+  if (!isObj(a) || typeof a.type !== "string" || !(a.result === undefined || a.result === null || typeof a.result === "boolean") || !isOptStr(a.info)) return false;
+  const ac = r.actor;
+  if (!isOptObj(ac) || (ac && (!isOptStr(ac.id) || !isOptStr(ac.email) || !isOptStr(ac.ip) || !isOptStr(ac.type)))) return false;
+  if (!(r.metadata === undefined || r.metadata === null || isPlainObj(r.metadata))) return false;
+  const o = r.owner;
+  if (!isOptObj(o) || (o && !isOptStr(o.id))) return false;
+  const re = r.resource;
+  return isOptObj(re) && (!re || (isOptStr(re.id) && isOptStr(re.type)));
+}
+
+/** Exactly `CloudflareV2Record.safeParse(r).success` (see isCloudflareV1Record). */
+export function isCloudflareV2Record(r: unknown): r is CloudflareV2Record {
+  if (!isObj(r)) return false;
+  if (typeof r.id !== "string" || r.id === "") return false;
+  const a = r.action;
+  if (!isObj(a) || typeof a.time !== "string" || !isOptStr(a.description) || !isOptStr(a.result) || !isOptStr(a.type)) return false;
+  const acc = r.account;
+  if (!isOptObj(acc) || (acc && (!isOptStr(acc.id) || !isOptStr(acc.name)))) return false;
+  const ac = r.actor;
+  if (
+    !isOptObj(ac) ||
+    (ac &&
+      (!isOptStr(ac.id) || !isOptStr(ac.context) || !isOptStr(ac.email) || !isOptStr(ac.ip_address) || !isOptStr(ac.token_id) || !isOptStr(ac.token_name) || !isOptStr(ac.type)))
+  )
+    return false;
+  const raw = r.raw;
+  if (!isOptObj(raw)) return false;
+  if (raw) {
+    const sc = raw.status_code;
+    if (!isOptStr(raw.cf_ray_id) || !isOptStr(raw.method) || !isOptStr(raw.uri) || !isOptStr(raw.user_agent)) return false;
+    if (!(sc === undefined || sc === null || typeof sc === "string" || (typeof sc === "number" && Number.isFinite(sc)))) return false;
+  }
+  const re = r.resource;
+  if (!isOptObj(re) || (re && (!isOptStr(re.id) || !isOptStr(re.product) || !isOptStr(re.type)))) return false;
+  const z2 = r.zone;
+  return isOptObj(z2) && (!z2 || (isOptStr(z2.id) && isOptStr(z2.name)));
 }
 
 /** v1 newValue/oldValue: "" and the literal "null" mean "no value". */
@@ -55,103 +100,135 @@ function issue(e: z.ZodError): string {
   return i ? `${i.path.join(".") || "(record)"}: ${i.message}` : "invalid record";
 }
 
+function nameFromJson(v: unknown): string | undefined {
+  return isObj(v) ? clean(v.name, 300) : undefined;
+}
+
+// The normalisers build each AuditEvent field by field, setting only present values, so the output matches the
+// AuditEvent schema by construction (the property tests validate it); it is not re-parsed here.
+
 export function normaliseCloudflareV1(raw: unknown): { event: AuditEvent } | { error: string } {
-  const p = CloudflareV1Record.safeParse(raw);
-  if (!p.success) return { error: issue(p.error) };
-  const r = p.data;
+  if (!isCloudflareV1Record(raw)) {
+    const p = CloudflareV1Record.safeParse(raw);
+    if (!p.success) return { error: issue(p.error) };
+  }
+  const r = raw as CloudflareV1Record;
   const t = parseTime(r.when);
   if (!t) return { error: "when: not a timestamp" };
-  const md = (r.metadata ?? undefined) as Record<string, unknown> | undefined;
-  const newV = v1Value(r.newValueJson, r.newValue);
-  const oldV = v1Value(r.oldValueJson, r.oldValue);
-  const setting = clean(md?.name, 200);
-  const change = newV !== undefined || oldV !== undefined ? opt({ setting, old: oldV, new: newV }) : undefined;
-  const nameFromJson = (v: unknown) => (v && typeof v === "object" ? clean((v as Record<string, unknown>).name, 300) : undefined);
-  const metadata: Record<string, unknown> = { ...(md ?? {}) };
-  if (r.interface) metadata.interface = r.interface;
-  if (r.action.info) metadata.info = r.action.info;
-  if (r.owner?.id) metadata.owner_id = r.owner.id;
+  const md = (r.metadata ?? undefined) as Rec | undefined;
+  const act = r.actor;
+  const actor: AuditEvent["actor"] = {};
+  let v: string | undefined;
+  if (act) {
+    if ((v = clean(act.email, 320)) !== undefined) actor.email = v;
+    if ((v = clean(act.id, 200)) !== undefined) actor.id = v;
+    if ((v = clean(act.type, 100)) !== undefined) actor.type = v;
+  }
+  if ((v = clean(r.interface, 100)) !== undefined) actor.auth = v;
+  const tokenName = md ? clean(md.token_name, 300) : undefined;
+  if (tokenName !== undefined) actor.token_name = tokenName;
   const result = r.action.result;
-  const ev = {
-    source: "cloudflare" as const,
+  const ev: AuditEvent = {
+    source: "cloudflare",
     id: r.id,
     time: t.time,
     ts: t.ts,
-    actor: opt({
-      email: clean(r.actor?.email, 320),
-      id: clean(r.actor?.id, 200),
-      type: clean(r.actor?.type, 100),
-      auth: clean(r.interface, 100),
-      token_name: clean(md?.token_name, 300),
-    }),
-    ip: clean(r.actor?.ip, 100),
+    actor,
     action: clean(r.action.type, 200) ?? "unknown",
     operation: operationOf(r.action.type),
-    resource: opt({
-      type: clean(r.resource?.type, 200),
-      id: clean(r.resource?.id, 300),
-      name: clean(md?.token_name, 300) ?? nameFromJson(r.newValueJson) ?? nameFromJson(r.oldValueJson) ?? clean(md?.name, 300),
-      scope: clean(md?.zone_name, 300),
-    }),
-    outcome: result === true ? ("success" as const) : result === false ? ("failure" as const) : ("unknown" as const),
-    description: clean(r.action.info),
-    change,
-    metadata: Object.keys(metadata).length ? metadata : undefined,
+    resource: {},
+    outcome: result === true ? "success" : result === false ? "failure" : "unknown",
     raw,
   };
-  const checked = AuditEvent.safeParse(opt(ev));
-  return checked.success ? { event: checked.data } : { error: issue(checked.error) };
+  if (act && (v = clean(act.ip, 100)) !== undefined) ev.ip = v;
+  const res = ev.resource;
+  if (r.resource) {
+    if ((v = clean(r.resource.type, 200)) !== undefined) res.type = v;
+    if ((v = clean(r.resource.id, 300)) !== undefined) res.id = v;
+  }
+  const name = tokenName ?? nameFromJson(r.newValueJson) ?? nameFromJson(r.oldValueJson) ?? (md ? clean(md.name, 300) : undefined);
+  if (name !== undefined) res.name = name;
+  if (md && (v = clean(md.zone_name, 300)) !== undefined) res.scope = v;
+  if ((v = clean(r.action.info)) !== undefined) ev.description = v;
+  const newV = v1Value(r.newValueJson, r.newValue);
+  const oldV = v1Value(r.oldValueJson, r.oldValue);
+  if (newV !== undefined || oldV !== undefined) {
+    const change: NonNullable<AuditEvent["change"]> = {};
+    if (md && (v = clean(md.name, 200)) !== undefined) change.setting = v;
+    if (oldV !== undefined) change.old = oldV;
+    if (newV !== undefined) change.new = newV;
+    ev.change = change;
+  }
+  // metadata is a new object (the raw record is never changed); its values are shared with the raw record.
+  const metadata: Rec = md ? { ...md } : {};
+  if (r.interface) metadata.interface = r.interface;
+  if (r.action.info) metadata.info = r.action.info;
+  if (r.owner?.id) metadata.owner_id = r.owner.id;
+  for (const _ in metadata) {
+    ev.metadata = metadata;
+    break;
+  }
+  return { event: ev };
 }
 
 export function normaliseCloudflareV2(raw: unknown): { event: AuditEvent } | { error: string } {
-  const p = CloudflareV2Record.safeParse(raw);
-  if (!p.success) return { error: issue(p.error) };
-  const r = p.data;
+  if (!isCloudflareV2Record(raw)) {
+    const p = CloudflareV2Record.safeParse(raw);
+    if (!p.success) return { error: issue(p.error) };
+  }
+  const r = raw as CloudflareV2Record;
   const t = parseTime(r.action.time);
   if (!t) return { error: "action.time: not a timestamp" };
   const product = clean(r.resource?.product, 100);
   const type = clean(r.action.type, 100);
   const result = r.action.result?.toLowerCase();
-  const metadata = opt({
-    account_name: clean(r.account?.name, 300),
-    method: clean(r.raw?.method, 20),
-    uri: clean(r.raw?.uri, 1000),
-    status_code: r.raw?.status_code ?? undefined,
-    cf_ray_id: clean(r.raw?.cf_ray_id, 100),
-    token_id: clean(r.actor?.token_id, 200),
-  });
-  const request = r.resource?.request;
-  const hasRequest = request !== undefined && request !== null && !(typeof request === "object" && Object.keys(request).length === 0);
-  const ev = {
-    source: "cloudflare" as const,
+  let v: string | undefined;
+  const metadata: Rec = {};
+  if ((v = clean(r.account?.name, 300)) !== undefined) metadata.account_name = v;
+  if (r.raw) {
+    if ((v = clean(r.raw.method, 20)) !== undefined) metadata.method = v;
+    if ((v = clean(r.raw.uri, 1000)) !== undefined) metadata.uri = v;
+    if (r.raw.status_code !== undefined && r.raw.status_code !== null) metadata.status_code = r.raw.status_code;
+    if ((v = clean(r.raw.cf_ray_id, 100)) !== undefined) metadata.cf_ray_id = v;
+  }
+  if ((v = clean(r.actor?.token_id, 200)) !== undefined) metadata.token_id = v;
+  const actor: AuditEvent["actor"] = {};
+  const act = r.actor;
+  if (act) {
+    if ((v = clean(act.email, 320)) !== undefined) actor.email = v;
+    if ((v = clean(act.id, 200)) !== undefined) actor.id = v;
+    if ((v = clean(act.type, 100)) !== undefined) actor.type = v;
+    if ((v = clean(act.context, 100)) !== undefined) actor.auth = v;
+    if ((v = clean(act.token_name, 300)) !== undefined) actor.token_name = v;
+  }
+  const ev: AuditEvent = {
+    source: "cloudflare",
     id: r.id,
     time: t.time,
     ts: t.ts,
-    actor: opt({
-      email: clean(r.actor?.email, 320),
-      id: clean(r.actor?.id, 200),
-      type: clean(r.actor?.type, 100),
-      auth: clean(r.actor?.context, 100),
-      token_name: clean(r.actor?.token_name, 300),
-    }),
-    ip: clean(r.actor?.ip_address, 100),
-    user_agent: clean(r.raw?.user_agent, 1000),
+    actor,
     action: product && type ? `${product}.${type}` : (type ?? product ?? "unknown"),
     operation: operationOf(type),
-    category: product,
-    resource: opt({
-      type: clean(r.resource?.type, 200),
-      id: clean(r.resource?.id, 300),
-      scope: clean(r.zone?.name, 300),
-    }),
-    outcome: result === "success" ? ("success" as const) : result === "failure" ? ("failure" as const) : ("unknown" as const),
-    description: clean(r.action.description),
-    change: hasRequest ? { new: request } : undefined,
-    metadata: Object.keys(metadata).length ? metadata : undefined,
+    resource: {},
+    outcome: result === "success" ? "success" : result === "failure" ? "failure" : "unknown",
     raw,
   };
-  const checked = AuditEvent.safeParse(opt(ev));
-  return checked.success ? { event: checked.data } : { error: issue(checked.error) };
+  if (act && (v = clean(act.ip_address, 100)) !== undefined) ev.ip = v;
+  if ((v = clean(r.raw?.user_agent, 1000)) !== undefined) ev.user_agent = v;
+  if (product !== undefined) ev.category = product;
+  if (r.resource) {
+    if ((v = clean(r.resource.type, 200)) !== undefined) ev.resource.type = v;
+    if ((v = clean(r.resource.id, 300)) !== undefined) ev.resource.id = v;
+  }
+  if ((v = clean(r.zone?.name, 300)) !== undefined) ev.resource.scope = v;
+  if ((v = clean(r.action.description)) !== undefined) ev.description = v;
+  const request = r.resource?.request;
+  if (request !== undefined && request !== null && !(typeof request === "object" && Object.keys(request).length === 0)) ev.change = { new: request };
+  for (const _ in metadata) {
+    ev.metadata = metadata;
+    break;
+  }
+  return { event: ev };
 }
 
 /** Normalises a page of records; invalid ones are skipped and reported, never thrown. */

@@ -1,8 +1,9 @@
 // Datadog Audit Trail events (data[] of the search/list responses) → AuditEvent.
-// Validated with zod at the boundary; unknown fields are kept (the whole event stays in `raw`).
+// Validated at the boundary against the zod schemas below (a hand-written check that agrees with them runs first,
+// zod names the problem when it says no); unknown fields are kept (the whole event stays in `raw`).
 import { z } from "zod";
-import { AuditEvent, type Operation } from "../events.ts";
-import { clean, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
+import type { AuditEvent, Operation } from "../events.ts";
+import { clean, isObj, isOptObj, isOptStr, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
 
 const str = z.string().nullish();
 const num = z.union([z.number(), z.string()]).nullish();
@@ -57,9 +58,60 @@ export const DatadogEvent = z.looseObject({
 });
 export type DatadogEvent = z.infer<typeof DatadogEvent>;
 
-function opt<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
+type Rec = Record<string, unknown>;
+
+const isOptNum = (v: unknown) => v === undefined || v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+
+function isAttributes(a: Rec): boolean {
+  if (!isOptStr(a.timestamp) || !isOptStr(a.status) || !isOptStr(a.action) || !isOptStr(a.auth_method)) return false;
+  const evt = a.evt;
+  if (!isOptObj(evt)) return false;
+  if (evt) {
+    if (!isOptStr(evt.name) || !isOptObj(evt.actor)) return false;
+    if (evt.actor && !isOptStr(evt.actor.type)) return false;
+  }
+  const u = a.usr;
+  if (!isOptObj(u) || (u && (!isOptStr(u.id) || !isOptStr(u.email) || !isOptStr(u.uuid) || !isOptStr(u.name)))) return false;
+  const as = a.asset;
+  if (!isOptObj(as)) return false;
+  if (as && (!isOptStr(as.type) || !isOptStr(as.name) || !isOptNum(as.id))) return false;
+  const org = a.org;
+  if (!isOptObj(org) || (org && !isOptStr(org.uuid))) return false;
+  const h = a.http;
+  if (!isOptObj(h)) return false;
+  if (h) {
+    if (!isOptStr(h.method) || !isOptNum(h.status_code) || !isOptStr(h.useragent) || !isOptObj(h.url_details)) return false;
+    if (h.url_details && (!isOptStr(h.url_details.path) || !isOptStr(h.url_details.host))) return false;
+  }
+  const n = a.network;
+  if (!isOptObj(n)) return false;
+  const c = n?.client;
+  if (!isOptObj(c)) return false;
+  if (c) {
+    if (!isOptStr(c.ip) || !isOptObj(c.geoip)) return false;
+    const g = c.geoip;
+    if (g) {
+      if (!isOptObj(g.country) || !isOptObj(g.city) || !isOptObj(g.location)) return false;
+      if (g.country && (!isOptStr(g.country.iso_code) || !isOptStr(g.country.name))) return false;
+      if (g.city && !isOptStr(g.city.name)) return false;
+      if (g.location && (!isOptNum(g.location.latitude) || !isOptNum(g.location.longitude))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Exactly `DatadogEvent.safeParse(r).success`, without building zod's copy of the event: this runs once per event
+ * on pages of thousands. The schema stays the contract and names the problem when this says no;
+ * test/tools-normalise.test.ts checks the two agree.
+ */
+export function isDatadogEvent(r: unknown): r is DatadogEvent {
+  if (!isObj(r) || typeof r.id !== "string" || r.id === "" || !isOptStr(r.type)) return false;
+  const at = r.attributes;
+  if (!isObj(at) || !isOptStr(at.message) || !isOptStr(at.service) || !isOptStr(at.timestamp)) return false;
+  if (!(at.tags === undefined || at.tags === null || Array.isArray(at.tags))) return false;
+  const a = at.attributes;
+  return a === undefined || a === null || (isObj(a) && isAttributes(a));
 }
 
 const OPS: Record<string, Operation> = {
@@ -92,35 +144,36 @@ function toNum(v: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+function findKey(o: unknown, keys: string[], depth: number, seen: Set<unknown>): string | undefined {
+  if (!o || typeof o !== "object" || depth > 4 || seen.has(o)) return undefined;
+  seen.add(o);
+  for (const [k, v] of Object.entries(o as Rec)) {
+    if (keys.includes(k.toLowerCase()) && typeof v === "string") return v;
+  }
+  for (const v of Object.values(o as Rec)) {
+    const r = findKey(v, keys, depth + 1, seen);
+    if (r) return r;
+  }
+  return undefined;
+}
+
 /** Location from network.client.geoip, else leniently from a threat_intel object carrying country/city fields. */
 function locationOf(a: z.infer<typeof DatadogAttributes>): AuditEvent["location"] {
   const g = a.network?.client?.geoip;
-  let loc: NonNullable<AuditEvent["location"]> = opt({
-    country: clean(g?.country?.iso_code, 10) ?? clean(g?.country?.name, 100),
-    city: clean(g?.city?.name, 100),
-    lat: toNum(g?.location?.latitude),
-    lon: toNum(g?.location?.longitude),
-  });
-  if (Object.keys(loc).length === 0 && a.threat_intel && typeof a.threat_intel === "object") {
-    const seen = new Set<unknown>();
-    const find = (o: unknown, keys: string[], depth: number): string | undefined => {
-      if (!o || typeof o !== "object" || depth > 4 || seen.has(o)) return undefined;
-      seen.add(o);
-      for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-        if (keys.includes(k.toLowerCase()) && typeof v === "string") return v;
-      }
-      for (const v of Object.values(o as Record<string, unknown>)) {
-        const r = find(v, keys, depth + 1);
-        if (r) return r;
-      }
-      return undefined;
-    };
-    loc = opt({ country: clean(find(a.threat_intel, ["country", "country_code", "iso_code"], 0), 100) });
-    seen.clear();
-    const city = clean(find(a.threat_intel, ["city"], 0), 100);
-    if (city) loc.city = city;
+  const loc: NonNullable<AuditEvent["location"]> = {};
+  let any = false;
+  let v: string | number | undefined;
+  if (g) {
+    if ((v = clean(g.country?.iso_code, 10) ?? clean(g.country?.name, 100)) !== undefined) (loc.country = v), (any = true);
+    if ((v = clean(g.city?.name, 100)) !== undefined) (loc.city = v), (any = true);
+    if ((v = toNum(g.location?.latitude)) !== undefined) (loc.lat = v), (any = true);
+    if ((v = toNum(g.location?.longitude)) !== undefined) (loc.lon = v), (any = true);
   }
-  return Object.keys(loc).length ? loc : undefined;
+  if (!any && a.threat_intel && typeof a.threat_intel === "object") {
+    if ((v = clean(findKey(a.threat_intel, ["country", "country_code", "iso_code"], 0, new Set()), 100)) !== undefined) (loc.country = v), (any = true);
+    if ((v = clean(findKey(a.threat_intel, ["city"], 0, new Set()), 100)) !== undefined) (loc.city = v), (any = true);
+  }
+  return any ? loc : undefined;
 }
 
 function issue(e: z.ZodError): string {
@@ -128,67 +181,86 @@ function issue(e: z.ZodError): string {
   return i ? `${i.path.join(".") || "(record)"}: ${i.message}` : "invalid record";
 }
 
+const NO_ATTRIBUTES: z.infer<typeof DatadogAttributes> = {};
+
+// The event is built field by field, setting only present values, so it matches the AuditEvent schema by
+// construction (the property tests validate it); it is not re-parsed here.
 export function normaliseDatadogEvent(raw: unknown): { event: AuditEvent } | { error: string } {
-  const p = DatadogEvent.safeParse(raw);
-  if (!p.success) return { error: issue(p.error) };
-  const r = p.data;
-  const a: z.infer<typeof DatadogAttributes> = r.attributes.attributes ?? {};
+  if (!isDatadogEvent(raw)) {
+    const p = DatadogEvent.safeParse(raw);
+    if (!p.success) return { error: issue(p.error) };
+  }
+  const r = raw as DatadogEvent;
+  const a: z.infer<typeof DatadogAttributes> = r.attributes.attributes ?? NO_ATTRIBUTES;
   const t = parseTime(r.attributes.timestamp) ?? parseTime(a.timestamp);
   if (!t) return { error: "attributes.timestamp: not a timestamp" };
   const evtName = clean(a.evt?.name, 200);
   const assetType = clean(a.asset?.type, 200);
   const action = clean(a.action, 100);
-  const httpStatus = toNum(a.http?.status_code);
-  const outcome =
+  const http = a.http;
+  const httpStatus = toNum(http?.status_code);
+  const outcome: AuditEvent["outcome"] =
     httpStatus !== undefined ? (httpStatus < 400 ? "success" : "failure") : a.status === "error" ? "failure" : "unknown";
-  const prev = a.asset?.prev_value;
-  const next = a.asset?.new_value;
-  const change =
-    (prev !== undefined && prev !== null) || (next !== undefined && next !== null)
-      ? opt({ setting: assetType ?? clean(a.asset?.name, 300), old: prev ?? undefined, new: next ?? undefined })
-      : undefined;
-  const metadata = opt({
-    http:
-      a.http && (a.http.method || a.http.status_code || a.http.url_details)
-        ? opt({ method: clean(a.http.method, 20), status_code: a.http.status_code ?? undefined, path: clean(a.http.url_details?.path, 1000) })
-        : undefined,
-    org_uuid: clean(a.org?.uuid, 100),
-    service: clean(r.attributes.service, 200),
-    metadata: a.metadata ?? undefined,
-    threat_intel: a.threat_intel ?? undefined,
-  });
-  const ev = {
-    source: "datadog" as const,
+  let v: string | undefined;
+  const actor: AuditEvent["actor"] = {};
+  const u = a.usr;
+  if (u) {
+    if ((v = clean(u.email, 320)) !== undefined) actor.email = v;
+    if ((v = clean(u.id, 320)) !== undefined) actor.id = v;
+    if ((v = clean(u.uuid, 100)) !== undefined) actor.uuid = v;
+  }
+  if ((v = clean(a.evt?.actor?.type, 100)) !== undefined) actor.type = v;
+  if ((v = clean(a.auth_method, 100)) !== undefined) actor.auth = v;
+  const ev: AuditEvent = {
+    source: "datadog",
     id: r.id,
     time: t.time,
     ts: t.ts,
-    actor: opt({
-      email: clean(a.usr?.email, 320),
-      id: clean(a.usr?.id, 320),
-      uuid: clean(a.usr?.uuid, 100),
-      type: clean(a.evt?.actor?.type, 100),
-      auth: clean(a.auth_method, 100),
-    }),
-    ip: clean(a.network?.client?.ip, 100),
-    user_agent: clean(a.http?.useragent, 1000),
-    location: locationOf(a),
+    actor,
     action: `${evtName ?? ""}/${assetType ?? ""}/${action ?? ""}`,
-    operation: operationFor(action, a.http?.method),
-    category: evtName,
-    resource: opt({
-      type: assetType,
-      id: a.asset?.id !== undefined && a.asset?.id !== null ? clean(String(a.asset.id), 300) : undefined,
-      name: clean(a.asset?.name, 300),
-      scope: clean(a.http?.url_details?.host, 300),
-    }),
-    outcome: outcome as AuditEvent["outcome"],
-    description: clean(r.attributes.message),
-    change,
-    metadata: Object.keys(metadata).length ? metadata : undefined,
+    operation: operationFor(action, http?.method),
+    resource: {},
+    outcome,
     raw,
   };
-  const checked = AuditEvent.safeParse(opt(ev));
-  return checked.success ? { event: checked.data } : { error: issue(checked.error) };
+  if ((v = clean(a.network?.client?.ip, 100)) !== undefined) ev.ip = v;
+  if ((v = clean(http?.useragent, 1000)) !== undefined) ev.user_agent = v;
+  const location = locationOf(a);
+  if (location) ev.location = location;
+  if (evtName !== undefined) ev.category = evtName;
+  const asset = a.asset;
+  if (assetType !== undefined) ev.resource.type = assetType;
+  if (asset) {
+    if (asset.id !== undefined && asset.id !== null && (v = clean(String(asset.id), 300)) !== undefined) ev.resource.id = v;
+    if ((v = clean(asset.name, 300)) !== undefined) ev.resource.name = v;
+  }
+  if ((v = clean(http?.url_details?.host, 300)) !== undefined) ev.resource.scope = v;
+  if ((v = clean(r.attributes.message)) !== undefined) ev.description = v;
+  const prev = asset?.prev_value;
+  const next = asset?.new_value;
+  if ((prev !== undefined && prev !== null) || (next !== undefined && next !== null)) {
+    const change: NonNullable<AuditEvent["change"]> = {};
+    if ((v = assetType ?? clean(asset?.name, 300)) !== undefined) change.setting = v;
+    if (prev !== undefined && prev !== null) change.old = prev;
+    if (next !== undefined && next !== null) change.new = next;
+    ev.change = change;
+  }
+  const metadata: Rec = {};
+  let hasMetadata = false;
+  if (http && (http.method || http.status_code || http.url_details)) {
+    const h: Rec = {};
+    if ((v = clean(http.method, 20)) !== undefined) h.method = v;
+    if (http.status_code !== undefined && http.status_code !== null) h.status_code = http.status_code;
+    if ((v = clean(http.url_details?.path, 1000)) !== undefined) h.path = v;
+    metadata.http = h;
+    hasMetadata = true;
+  }
+  if ((v = clean(a.org?.uuid, 100)) !== undefined) (metadata.org_uuid = v), (hasMetadata = true);
+  if ((v = clean(r.attributes.service, 200)) !== undefined) (metadata.service = v), (hasMetadata = true);
+  if (a.metadata !== undefined && a.metadata !== null) (metadata.metadata = a.metadata), (hasMetadata = true);
+  if (a.threat_intel !== undefined && a.threat_intel !== null) (metadata.threat_intel = a.threat_intel), (hasMetadata = true);
+  if (hasMetadata) ev.metadata = metadata;
+  return { event: ev };
 }
 
 /** Normalises a page of events; invalid ones are skipped and reported, never thrown. */
