@@ -223,6 +223,10 @@ export interface PgBossQueueOptions {
   onError?: (err: unknown, investigationId: string) => void;
 }
 
+/** A running PostgreSQL job renews its lease this often; one not renewed for LEASE_STALE_MS is run again. */
+const LEASE_RENEW_MS = 5_000;
+const LEASE_STALE_MS = 30_000;
+
 export class PgBossQueue implements Queue {
   readonly kind = "pg-boss" as const;
   readonly boss: PgBoss;
@@ -253,23 +257,74 @@ export class PgBossQueue implements Queue {
     await this.boss.send(QUEUE_NAME, { investigationId }, { singletonKey: investigationId });
   }
 
+  /**
+   * pg-boss has no heartbeat: a job whose worker was killed stays "active" until it expires (30 min). Each
+   * running job therefore holds a lease that its worker renews every few seconds; any process finding a lease
+   * that stopped being renewed enqueues the investigation again, and the graph resumes from its checkpoint.
+   */
+  private leases = new Set<string>();
+  private timers: NodeJS.Timeout[] = [];
+  private readonly workerId = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  private get leaseTable() {
+    return `"${this.opts.schema ?? "casefile_jobs"}".casefile_leases`;
+  }
+
+  private async sql(text: string, values: unknown[] = []) {
+    return this.boss.getDb().executeSql(text, values);
+  }
+
   async start(handler: JobHandler, concurrency: number) {
     this.started = true;
+    await this.sql(
+      `CREATE TABLE IF NOT EXISTS ${this.leaseTable} (investigation_id text PRIMARY KEY, job_id text NOT NULL, worker_id text NOT NULL, heartbeat_at timestamptz NOT NULL)`,
+    );
     const opts = { batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 };
     for (let i = 0; i < Math.max(1, concurrency); i++) {
       await this.boss.work<{ investigationId: string }>(QUEUE_NAME, opts, async ([job]) => {
         if (!job) return;
+        const id = job.data.investigationId;
+        await this.sql(
+          `INSERT INTO ${this.leaseTable} (investigation_id, job_id, worker_id, heartbeat_at) VALUES ($1, $2, $3, now())
+           ON CONFLICT (investigation_id) DO UPDATE SET job_id = EXCLUDED.job_id, worker_id = EXCLUDED.worker_id, heartbeat_at = now()`,
+          [id, job.id, this.workerId],
+        );
+        this.leases.add(id);
         try {
-          await handler(job.data.investigationId);
+          await handler(id);
         } catch (e) {
-          this.opts.onError?.(e, job.data.investigationId);
+          this.opts.onError?.(e, id);
           throw e;
+        } finally {
+          this.leases.delete(id);
+          await this.sql(`DELETE FROM ${this.leaseTable} WHERE investigation_id = $1 AND worker_id = $2`, [id, this.workerId]).catch(() => {});
         }
       });
     }
+    const every = (ms: number, fn: () => Promise<unknown>) => {
+      const t = setInterval(() => void fn().catch((e) => this.opts.onError?.(e, "")), ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(LEASE_RENEW_MS, async () => {
+      if (this.leases.size) await this.sql(`UPDATE ${this.leaseTable} SET heartbeat_at = now() WHERE worker_id = $1`, [this.workerId]);
+    });
+    every(LEASE_RENEW_MS * 2, async () => {
+      const { rows } = await this.sql(
+        `DELETE FROM ${this.leaseTable} WHERE heartbeat_at < now() - make_interval(secs => $1) RETURNING investigation_id, job_id`,
+        [LEASE_STALE_MS / 1000],
+      );
+      for (const r of rows) {
+        // The dead worker's job still holds the queue's single "active" slot for this investigation (stately
+        // policy): close it, then queue the investigation again.
+        await this.boss.complete(QUEUE_NAME, String(r.job_id), { reclaimed: true }).catch(() => {});
+        await this.enqueue(String(r.investigation_id));
+      }
+    });
   }
 
   async stop(opts: { drain?: boolean } = {}) {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
     // Not draining: running jobs stay active and expire, then pg-boss retries them (the graph resumes from its checkpoint).
     await this.boss.stop({ graceful: opts.drain ?? false, wait: true, close: true, timeout: opts.drain ? 60_000 : 1_000 });
     this.started = false;

@@ -131,12 +131,8 @@ describe.skipIf(!available)("durability: PostgreSQL, serve + two workers", () =>
     for (const d of deliveries) expect(runs.get(JSON.parse(d.body).actor), d.anomalyId).toBe(1);
   }, 200_000);
 
-  // A SIGKILLed worker leaves its pg-boss job "active" until the queue's expiry (expireInMinutes: 30 in
-  // server/queue.ts) and nothing hands it back sooner, so the killed run stalls for half an hour. Enable with
-  // CASEFILE_TEST_PG_WORKER_KILL=1 once the queue reclaims a dead worker's jobs promptly.
-  const killTest = process.env.CASEFILE_TEST_PG_WORKER_KILL === "1";
-  if (!killTest) console.warn("durability-pg: worker-kill test skipped (set CASEFILE_TEST_PG_WORKER_KILL=1): a killed worker's pg-boss job only expires after 30 min");
-  it.skipIf(!killTest)("a worker SIGKILLed ten times mid-run: every run completes, one page each", async () => {
+  // A SIGKILLed worker's job is reclaimed once its lease (renewed every 5 s by a live worker) goes stale.
+  it("a worker SIGKILLed ten times mid-run: every run completes, one page each", async () => {
     const pagesBefore = casefilePages(sandbox).length;
     const deliveries = Array.from({ length: 60 }, (_, n) => delivery(anomaly(`pgkill${n}.ops@example.com`, n, "pgkill")));
     const ids = new Set<string>();
