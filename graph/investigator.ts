@@ -5,6 +5,9 @@ import path from "node:path";
 import { Command, type BaseCheckpointSaver } from "@langchain/langgraph";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { FastJsonSerde } from "./serde.ts";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { loadVendorConfig } from "../tools/config.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
@@ -73,12 +76,12 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       if (!/^[a-z_][a-z0-9_]{0,47}$/.test(base)) {
         throw new Error(`CASEFILE_PG_SCHEMA=${JSON.stringify(base.slice(0, 80))} is not a usable PostgreSQL schema name; use up to 48 lowercase letters, digits and _.`);
       }
-      const saver = PostgresSaver.fromConnString(env.DATABASE_URL, { schema: `${base}_checkpoints` });
+      const saver = new PostgresSaver(new pg.Pool({ connectionString: env.DATABASE_URL }), new FastJsonSerde(), { schema: `${base}_checkpoints` });
       await saver.setup();
       checkpointer = saver;
       closeCheckpointer = () => saver.end();
     } else {
-      const saver = SqliteSaver.fromConnString(path.join(dataDir, "checkpoints.db"));
+      const saver = new SqliteSaver(new Database(path.join(dataDir, "checkpoints.db")), new FastJsonSerde());
       checkpointer = saver;
       closeCheckpointer = async () => {
         saver.db.close();
@@ -105,6 +108,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   };
   const graph = compileGraph(deps, checkpointer);
 
+  // Every step's checkpoint is written before the next step starts, so a crash resumes exactly where it stopped.
   const cfg = (id: string) => ({ configurable: { thread_id: id }, durability: "sync" as const, recursionLimit: 50 });
 
   async function outcome(id: string): Promise<RunOutcome> {
@@ -116,12 +120,15 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   }
 
   async function invoke(id: string, input: unknown): Promise<RunOutcome> {
+    let values: State & { __interrupt__?: unknown[] };
     try {
-      await graph.invoke(input as never, cfg(id));
+      values = (await graph.invoke(input as never, cfg(id))) as State & { __interrupt__?: unknown[] };
     } catch (err) {
       return { status: "failed", error: err instanceof Error ? err.message : String(err), ...partialResult(await safeValues(id)) };
     }
-    return outcome(id);
+    // The final values come back from invoke: reading them again from the checkpoint would deserialise it.
+    if (values.__interrupt__?.length) return { status: "awaiting_approval", result: toResult(values) };
+    return finalOutcome(values);
   }
 
   async function safeValues(id: string): Promise<State | undefined> {

@@ -1,6 +1,6 @@
 // Assemble the report's input from the investigation state (shared by writer and publish).
 import type { ReportInput } from "../report/model.ts";
-import type { Correlation } from "../analysis/correlate.ts";
+import type { StoredCorrelation } from "./nodes/correlate.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { State } from "./state.ts";
 
@@ -17,7 +17,7 @@ export function reportInput(state: State, deps: { version: string; clock: () => 
     window: state.window!,
     events: state.events,
     assessment: state.assessment!,
-    flaggedEventIds: (state.correlation as Correlation | undefined)?.flagged.event_ids ?? [],
+    flaggedEventIds: (state.correlation as StoredCorrelation | undefined)?.flagged.event_ids ?? [],
     sources,
     coalesced: state.coalesced,
     promptVersions: state.promptVersions,

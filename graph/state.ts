@@ -68,6 +68,8 @@ export const InvestigationState = Annotation.Root({
   report: Annotation<unknown>(),
   /** The timeline picture (SVG), rendered by the writer. */
   timelineSvg: Annotation<string | undefined>(),
+  /** The same picture as PNG (base64), for Confluence pages that need a raster image. */
+  timelinePng: Annotation<string | undefined>(),
   reportTitle: Annotation<string | undefined>(),
   reportMarkdown: Annotation<string | undefined>(),
   approval: Annotation<Approval>({ reducer: (_a, b) => b, default: () => ({ status: "not_required" }) }),

@@ -4,7 +4,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { findIndicators } from "../../analysis/indicators.ts";
 import { assess } from "../../analysis/score.ts";
-import type { Correlation } from "../../analysis/correlate.ts";
+import { loadCorrelation, type StoredCorrelation } from "./correlate.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmAnalyst } from "./analyst-llm.ts";
 import type { State, Update } from "../state.ts";
@@ -20,7 +20,7 @@ export function createAnalystNode(deps: AnalystDeps) {
   const clock = deps.clock ?? Date.now;
   return async function analyst(state: State): Promise<Update> {
     const started = clock();
-    const correlation = state.correlation as Correlation;
+    const correlation = loadCorrelation(state.correlation as StoredCorrelation, state.events);
     const sources = state.sources as Record<SourceName, SourceStatus>;
     const indicators = findIndicators(correlation);
     const rules = assess(correlation, indicators, sources);

@@ -34,11 +34,13 @@ export function createPublishNode(deps: PublishDeps) {
     const started = Date.now();
     const report = (state.report as Report | undefined) ?? buildReport(reportInput(state, deps));
     const svg = state.timelineSvg ?? renderTimelineSvg(report);
-    let png: Buffer | undefined;
-    try {
-      png = renderTimelinePng(svg);
-    } catch {
-      png = undefined; // the SVG alone still shows the picture
+    let png: Buffer | undefined = state.timelinePng ? Buffer.from(state.timelinePng, "base64") : undefined;
+    if (!png) {
+      try {
+        png = renderTimelinePng(svg);
+      } catch {
+        png = undefined; // the SVG alone still shows the picture
+      }
     }
     const opts = { pictureAttachment: SVG_NAME, ...(png ? { pngAttachment: PNG_NAME } : {}) };
     const attachments = [

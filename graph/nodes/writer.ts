@@ -3,7 +3,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { buildReport } from "../../report/model.ts";
 import { renderMarkdown } from "../../report/markdown.ts";
-import { renderTimelineSvg } from "../../report/svg.ts";
+import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmWriter } from "./writer-llm.ts";
 import { reportInput } from "../report-input.ts";
@@ -22,21 +22,32 @@ export function createWriterNode(deps: WriterDeps) {
     let writerText: State["writerText"];
     let tokens = { input: 0, output: 0 };
     const errors: string[] = [];
-    if (deps.model) {
-      const draft = buildReport(reportInput(state, deps));
+    const draft = buildReport(reportInput(state, deps));
+    // The model words the summary while the picture renders: the timeline does not depend on the wording.
+    const worded = deps.model ? createLlmWriter({ model: deps.model, prompt: deps.prompt })(draft) : undefined;
+    worded?.catch(() => {}); // handled below; keeps an early rejection from going unhandled while rendering
+    const timelineSvg = renderTimelineSvg(draft);
+    let timelinePng: string | undefined;
+    try {
+      timelinePng = renderTimelinePng(timelineSvg).toString("base64");
+    } catch {
+      timelinePng = undefined; // the SVG alone still shows the picture
+    }
+    if (worded) {
       try {
-        const out = await createLlmWriter({ model: deps.model, prompt: deps.prompt })(draft);
+        const out = await worded;
         writerText = { summary: out.summary, nextSteps: out.nextSteps };
         tokens = out.tokens;
       } catch (err) {
         errors.push(`writer model failed, the template wording stands: ${(err as Error).message}`);
       }
     }
-    const report = buildReport(reportInput({ ...state, writerText }, deps));
+    const report = writerText ? buildReport(reportInput({ ...state, writerText }, deps)) : draft;
     return {
       writerText,
       report,
-      timelineSvg: renderTimelineSvg(report),
+      timelineSvg,
+      timelinePng,
       reportTitle: report.title,
       reportMarkdown: renderMarkdown(report),
       tokens,

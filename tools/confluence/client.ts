@@ -339,12 +339,15 @@ export function createConfluencePublisher(cfg: ConfluenceConfig, opts: Confluenc
 
   /** A page this key was published under with another title (e.g. another verdict), if any. */
   async function findPrevious(req: PublishRequest): Promise<PageRef | undefined> {
-    for (const title of req.previousTitles ?? []) {
-      if (title === req.title) continue;
-      for (const candidate of [title, `${title} (2)`, `${title} (3)`]) {
-        const page = await findPage(candidate);
-        if (!page) break;
+    // One lookup per earlier title, in parallel; suffixed variants only behind a taken title.
+    const titles = (req.previousTitles ?? []).filter((t) => t !== req.title);
+    const firsts = await Promise.all(titles.map((t) => findPage(t)));
+    for (let i = 0; i < titles.length; i++) {
+      let page = firsts[i];
+      for (let n = 2; page; n++) {
         if ((await readKey(page.id)) === req.key) return page;
+        if (n > 3) break;
+        page = await findPage(`${titles[i]} (${n})`);
       }
     }
     return undefined;
