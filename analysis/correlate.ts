@@ -239,6 +239,24 @@ function recordSig(v: unknown): string | undefined {
   return undefined;
 }
 
+/** Type and name of an object (resource name, else the record's name): how a re-created object is recognised. */
+function namedKey(e: AuditEvent, rec: unknown): string | undefined {
+  const r = rec && typeof rec === "object" && !Array.isArray(rec) ? (rec as Record<string, unknown>) : undefined;
+  const name = e.resource.name ?? (typeof r?.["name"] === "string" ? (r["name"] as string) : undefined);
+  const type = norm(e.resource.type) || norm(e.category);
+  return name && type ? `${type}|${name.toLowerCase()}|${e.resource.scope ?? ""}` : undefined;
+}
+
+const TARGET_KEYS = ["destination", "destination_conf", "dataset", "bucket", "path", "url", "endpoint", "content", "type", "account_id", "project"];
+
+/** Two records of an object agree on every target field both carry (a re-creation pointing elsewhere is no revert). */
+function sameTarget(a: unknown, b: unknown): boolean {
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return true;
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  for (const k of TARGET_KEYS) if (x[k] !== undefined && y[k] !== undefined && valueKey(x[k]) !== valueKey(y[k])) return false;
+  return true;
+}
+
 const INVERSE: [RegExp, RegExp][] = [
   [/(^|[_./])(disable|disabled|pause|paused|mute|muted|off)($|[_./])/, /(^|[_./])(enable|enabled|resume|resumed|unmute|unmuted|on)($|[_./])/],
   [/(^|[_./])(enable|enabled|resume|resumed|unmute|unmuted)($|[_./])/, /(^|[_./])(disable|disabled|pause|paused|mute|muted)($|[_./])/],
@@ -256,6 +274,7 @@ function findReverts(events: AuditEvent[]): Revert[] {
   const history = new Map<string, string[]>();
   const created = new Map<string, AuditEvent>();
   const deletedSig = new Map<string, AuditEvent>();
+  const deletedNamed = new Map<string, { e: AuditEvent; rec: unknown }>();
   const toggled = new Map<string, { e: AuditEvent; inv: RegExp }>();
   const mins = (a: AuditEvent, b: AuditEvent) => Math.round((b.ts - a.ts) / 6000) / 10;
   for (const e of events) {
@@ -300,8 +319,19 @@ function findReverts(events: AuditEvent[]): Revert[] {
       if (sig && del) {
         out.push({ kind: "deleted_then_restored", change_id: del.id, revert_id: e.id, what: sig.split("|")[0] ?? "record", minutes: mins(del, e) });
         deletedSig.delete(sig);
+      } else {
+        // an equivalent object re-created under the name of one deleted earlier (new id, same name and target)
+        const nk = namedKey(e, e.change?.new);
+        const prev = nk ? deletedNamed.get(nk) : undefined;
+        if (nk && prev && sameTarget(prev.rec, e.change?.new)) {
+          out.push({ kind: "deleted_then_restored", change_id: prev.e.id, revert_id: e.id, what: nk.split("|")[1] ?? "object", minutes: mins(prev.e, e) });
+          deletedNamed.delete(nk);
+        }
       }
     } else if (op === "delete") {
+      const rec = removedRecord(e) ?? e.change?.new;
+      const nk = namedKey(e, rec);
+      if (nk && deletedNamed.size < 10_000) deletedNamed.set(nk, { e, rec });
       const c = created.get(rk);
       if (c && (e.resource.id || e.resource.name)) {
         out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });

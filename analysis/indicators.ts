@@ -5,7 +5,7 @@ import type { AuditEvent, Operation, SourceName } from "../tools/events.ts";
 import type { Indicator, Severity } from "../graph/schemas.ts";
 import type { Correlation } from "./correlate.ts";
 import { eventKey, norm, opOf, removedRecord, settingOf, textOf } from "./text.ts";
-import { changeDirection, destinationAccounts, destinationChanged, mailAuthWeakened, silenceIsBounded } from "./posture.ts";
+import { changeDirection, destinationAccounts, destinationChanged, mailAuthWeakened, opensToEveryone, silenceIsBounded } from "./posture.ts";
 
 export type Stage = "access" | "credential" | "privilege" | "evasion" | "exfil" | "impact" | "discovery";
 
@@ -26,7 +26,9 @@ export type ValuePredicate =
   /** the new job/destination is enabled (a disabled job sends nothing) */
   | "sends"
   /** an existing archive repointed inside the same cloud account */
-  | "archive_moved";
+  | "archive_moved"
+  /** a policy decision letting everyone through (bypass / allow for everyone, 0.0.0.0/0, `*`) */
+  | "opens_to_everyone";
 
 /** All given fields must match; each field matches when any of its patterns does. */
 export interface Matcher {
@@ -84,6 +86,7 @@ const FIREWALL_WORDS = /firewall|waf|ruleset|access_rule|ip_access|security_leve
 const AUTH_WORDS = /(^|[_./|])(identity_providers?|saml|sso|authn_mappings?|login_methods?|allowed_login\w*|mfa|two_factor|2fa|tfa|authentication_methods?|auth_methods?|idp|login_org_config|single_sign_on)($|[_./|])/;
 const ARCHIVE = /^(archive|archives|log_archive|logs_archive)$/;
 const DNS_RECORD = /dns|record/;
+const CREDENTIAL_WORDS = /token|api_key|application_key|app_key|credential|secret/;
 const SECURITY_RULE_TYPES = /security_rule|detection_rule|security_monitoring|signal_rule|cws_agent_rule|agent_rule|security_filter|suppression|notification_rule|siem_rule|threat_detection/;
 
 export const CATALOGUE: CatalogueEntry[] = [
@@ -194,6 +197,11 @@ export const CATALOGUE: CatalogueEntry[] = [
     ],
   },
   {
+    id: "policy.opened", name: "Access policy or rule opened to everyone (bypass, allow all, 0.0.0.0/0)", kind: "attack",
+    severity: "high", techniques: ["T1556.009"], stage: "evasion",
+    match: [{ operations: CREATE_UPDATE, notActions: REQ, value: "opens_to_everyone" }],
+  },
+  {
     id: "exfil.new_destination", name: "Logs or data sent to a new destination", kind: "attack", severity: "high",
     techniques: ["T1537"], stage: "exfil",
     match: [
@@ -285,6 +293,9 @@ function valueHolds(e: AuditEvent, p: ValuePredicate, ctx?: MatchContext): boole
       return archiveForeign(e, ctx) && !createdDisabled(e);
     case "sends":
       return !createdDisabled(e);
+    case "opens_to_everyone":
+      // a credential's own permission policy is scoped by credential.created, not an opened door
+      return !CREDENTIAL_WORDS.test(`${norm(e.action)}|${norm(e.resource.type)}|${norm(e.category)}`) && opensToEveryone(e);
     case "archive_moved":
       return opOf(e) === "update" && e.change?.old !== undefined && destinationChanged(e.change?.old, e.change?.new) && !archiveForeign(e, ctx);
   }
@@ -430,6 +441,31 @@ export function burstIsRoutine(corr: Correlation, kind: string): boolean {
   return corr.bursts.some((b) => b.kind === kind && b.end < corr.focus_start_ts);
 }
 
+const restoredMemo = new WeakMap<Correlation, { changes: Set<string>; restorations: Set<string> }>();
+
+/**
+ * Reverts that undo a removal or weakening (deleted then re-created, weakened then restored, muted then unmuted),
+ * credentials aside: `changes` are the undone changes, `restorations` the events that undid them.
+ */
+export function restoredChanges(corr: Correlation): { changes: Set<string>; restorations: Set<string> } {
+  let m = restoredMemo.get(corr);
+  if (m) return m;
+  m = { changes: new Set(), restorations: new Set() };
+  const byId = new Map<string, AuditEvent>();
+  const ids = new Set(corr.reverts.flatMap((r) => [r.change_id, r.revert_id]));
+  for (const e of corr.events) if (ids.has(e.id)) byId.set(e.id, e);
+  for (const r of corr.reverts) {
+    if (r.kind === "created_then_deleted") continue;
+    const c = byId.get(r.change_id);
+    if (!c || changeDirection(c) === "stronger") continue;
+    if (CREDENTIAL_WORDS.test(`${norm(c.action)}|${norm(c.resource.type)}|${norm(c.category)}`)) continue;
+    m.changes.add(r.change_id);
+    m.restorations.add(r.revert_id);
+  }
+  restoredMemo.set(corr, m);
+  return m;
+}
+
 export function findIndicators(corr: Correlation): Indicator[] {
   const out: Indicator[] = [];
   const hits = matchEvents(corr);
@@ -438,10 +474,12 @@ export function findIndicators(corr: Correlation): Indicator[] {
   const restoring = new Set(
     corr.reverts.filter((r) => { const c = byId.get(r.change_id); return c && changeDirection(c) === "stronger"; }).map((r) => r.revert_id),
   );
+  // the event that puts back what an earlier change removed or weakened is a restoration, not a new step
+  const restorations = restoredChanges(corr).restorations;
   for (const entry of CATALOGUE) {
     const h0 = hits.get(entry.id);
     if (!h0 || !h0.focus.length) continue;
-    const h = entry.stage === "evasion" ? { ...h0, focus: h0.focus.filter((x) => !restoring.has(x)) } : h0;
+    const h = { ...h0, focus: h0.focus.filter((x) => !restorations.has(x) && (entry.stage !== "evasion" || !restoring.has(x))) };
     if (!h.focus.length) continue;
     const first = byId.get(h.focus[0]!);
     const routine = h.baseline > 0 ? ` The actor did the same kind of change ${h.baseline} time(s) earlier in the window.` : "";

@@ -261,3 +261,52 @@ export function destinationChanged(oldV: unknown, newV: unknown): boolean {
   };
   return pick(oldV) !== pick(newV);
 }
+
+const DECISION_KEY = /(^|_)(decision|action|mode|effect|access|policy|visibility|permission)$/;
+const PERMISSIVE_DECISION = new Set(["bypass", "allow", "allow_all", "allowall", "skip", "public", "non_identity", "open", "anonymous", "whitelist", "allowlist", "permit", "accept"]);
+const BROAD_KEY = /^(everyone|anyone|all|any|all_users|allusers|all_authenticated_users|public|world|internet)$/;
+const BROAD_VALUE = new Set(["0.0.0.0/0", "::/0", "*", "everyone", "anyone", "all_users", "allusers", "allauthenticatedusers", "all_authenticated_users", "internet", "world"]);
+const BROAD_TEXT_RE = /\b(bypass|allow(ed)?|open(ed)?|public|skip)\b[^.\n]{0,40}\b(everyone|anyone|all users|the (whole )?internet|0\.0\.0\.0\/0|::\/0)\b|\b(allow[\s_-]?all|bypass for everyone)\b/i;
+
+/**
+ * A policy whose decision lets traffic or people through (bypass, allow, skip, public) for everyone: an include of
+ * `everyone`, a 0.0.0.0/0 or ::/0 range, a `*` principal. Reads the request body / new value and, for Cloudflare v2,
+ * the request and response kept in the raw record. Data only; bounded walk.
+ */
+export function opensToEveryone(e: AuditEvent): boolean {
+  const raw = e.raw as { resource?: { request?: unknown; response?: unknown } } | undefined;
+  const res = raw && typeof raw === "object" ? raw.resource : undefined;
+  const values = [e.change?.new, res?.request, res?.response];
+  let permissive = false, broad = false, seen = 0;
+  const walk = (v: unknown, key: string, depth: number) => {
+    if (depth > 6 || ++seen > 400 || v === undefined || v === null) return;
+    if (Array.isArray(v)) {
+      for (const x of v.slice(0, 50)) walk(x, key, depth + 1);
+      return;
+    }
+    if (typeof v === "object") {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        const nk = norm(k);
+        if (BROAD_KEY.test(nk) && x !== false && x !== null) broad = true;
+        walk(x, nk, depth + 1);
+      }
+      return;
+    }
+    const s = norm(String(v));
+    if (DECISION_KEY.test(key) && PERMISSIVE_DECISION.has(s)) permissive = true;
+    if (BROAD_VALUE.has(s) || BROAD_VALUE.has(String(v).trim())) broad = true;
+  };
+  for (const v of values) walk(v, "", 0);
+  if (permissive && broad) return true;
+  return BROAD_TEXT_RE.test(`${e.description ?? ""} ${e.resource.name ?? ""}`.slice(0, 600));
+}
+
+const SILENCE_RE = /(^|[_./|])(mute|muted|unmute|silence|silenced|downtime|downtimes|suppress|suppressed|suppression|snooze|snoozed)($|[_./|])/;
+
+/** The change silences alerting (a monitor mute, a downtime, a suppression) rather than changing a defence. */
+export function isSilencing(e: AuditEvent): boolean {
+  if (SILENCE_RE.test(`${norm(e.action)}|${norm(e.resource.type)}|${norm(e.category)}`)) return true;
+  const n = e.change?.new;
+  if (n && typeof n === "object" && /"silenced"|"muted"|"downtime"/.test(JSON.stringify(n).slice(0, 2000))) return true;
+  return /\b(muted|silenced|snoozed)\b/i.test((e.description ?? "").slice(0, 300));
+}

@@ -13,14 +13,15 @@
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { Assessment, Indicator, Severity, Verdict } from "../graph/schemas.ts";
 import type { Correlation } from "./correlate.ts";
-import { burstIsRoutine, catalogueEntry, changeDirection, matchEvents, type Stage } from "./indicators.ts";
-import { norm } from "./text.ts";
+import { burstIsRoutine, catalogueEntry, changeDirection, matchEvents, restoredChanges, type Stage } from "./indicators.ts";
+import { isSilencing, silenceIsBounded } from "./posture.ts";
+import { norm, textOf } from "./text.ts";
 
 const WEIGHT: Record<Severity, number> = { info: 0, low: 0.5, medium: 1, high: 2, critical: 3 };
 // fitted on the dev set by a coarse grid over (temperature, data-gap discount) minimising the Brier score, with the
 // previous engine's dev scores (which had misses) in the objective so the fit does not reward overconfidence
 const TEMPERATURE = 0.75;
-const WEAKENING = new Set(["logging.impaired", "firewall.weakened", "detection.impaired", "auth.modified", "mail_auth.removed"]);
+const WEAKENING = new Set(["logging.impaired", "firewall.weakened", "detection.impaired", "auth.modified", "mail_auth.removed", "policy.opened"]);
 const BURST_OF: Record<string, string> = { "destruction.burst": "destructive", "discovery.burst": "discovery", "collection.export_burst": "export" };
 
 interface Term {
@@ -82,10 +83,13 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   const ticketed = new Set(corr.tickets.flatMap((t) => t.event_ids));
   const burstIds = get("destruction.burst")[0]?.event_ids ?? [];
   const planned = burstIds.length >= 3 && burstIds.filter((id) => ticketed.has(id)).length >= 0.8 * burstIds.length;
+  const restored = restoredChanges(corr);
   const terms: Term[] = [];
   const stages = new Set<Stage>();
   const counted: Indicator[] = [];
   const routineAttack: Indicator[] = [];
+  const grantTerms: Term[] = [];
+  let selfGrant = false;
 
   for (const ind of indicators) {
     if (ind.kind !== "attack") continue;
@@ -93,6 +97,13 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
     const burstKind = BURST_OF[ind.id];
     const routine = burstKind ? burstIsRoutine(corr, burstKind) : (hits.get(ind.id)?.baseline ?? 0) > 0;
     const explained = ((ind.id === "credential.created" || ind.id === "credential.viewed") && rotation) || (ind.id === "destruction.burst" && planned);
+    // every event of it was undone later by the actor (re-created, restored, unmuted): a revert, not a chain step
+    const undone = ind.event_ids.length > 0 && ind.event_ids.every((id) => restored.changes.has(id));
+    if (undone) {
+      routineAttack.push(ind);
+      terms.push({ cls: "likely_malicious", points: WEIGHT[ind.severity] / 3, why: `${ind.name} (undone later by the actor)`, ids: ind.event_ids });
+      continue;
+    }
     let w = WEIGHT[ind.severity] + Math.min(1, 0.25 * (ind.event_ids.length - 1));
     // verified automation from its usual place: its changes weigh half (a faulty run is likelier than an attack)
     if (known && !novel) w /= 2;
@@ -109,12 +120,24 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
         const t = `${e?.description ?? ""} ${e?.resource.name ?? ""}`.toLowerCase();
         return me.length > 3 && t.split(me).length - 1 >= (e?.description?.toLowerCase().startsWith(me) ? 2 : 1);
       });
-      if (self) w += 1.5;
+      if (self) {
+        w += 1.5;
+        selfGrant = true;
+      }
     }
     counted.push(ind);
     if (entry?.stage && entry.stage !== "access") stages.add(entry.stage);
-    terms.push({ cls: "likely_malicious", points: w, why: ind.name, ids: ind.event_ids });
+    const term: Term = { cls: "likely_malicious", points: w, why: ind.name, ids: ind.event_ids };
+    if (GRANTS.has(ind.id)) grantTerms.push(term);
+    terms.push(term);
   }
+  // a grant by the actor's usual self (known place and client, earlier work in the window) with nothing else of an
+  // attack around it (no credential, evasion, removal of others, exfiltration) is one ambiguous step: it weighs half,
+  // and an admin-level grant to someone outside the organisation is an over-broad grant (least privilege), not a chain
+  const usualSelf = !novel && corr.baseline.events >= 3 && !has("context.instruction_text");
+  const grantOnly = usualSelf && grantTerms.length > 0 && !selfGrant && counted.every((i) => GRANTS.has(i.id));
+  const overbroad = grantOnly ? overbroadGrant(corr, counted.flatMap((i) => i.event_ids), byId) : [];
+  if (grantOnly) for (const t of grantTerms) (t.points /= 2), (t.why += " (by the actor's usual self, nothing else of an attack around it)");
   const chain = [...stages].filter((s) => s !== "discovery");
   if (stages.size >= 2) terms.push({ cls: "likely_malicious", points: 1.5 * (stages.size - 1), why: `an attack chain across ${stages.size} stages (${[...stages].join(", ")})`, ids: [] });
   const access = counted.filter((i) => catalogueEntry(i.id)?.stage === "access");
@@ -137,15 +160,24 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
     if (!e || changeDirection(e) === "stronger") return false;
     return !/token|api_key|application_key|credential/.test(`${norm(e.resource.type)}|${norm(e.action)}`);
   });
-  const focusReverts = reverts.filter((r) => focusIds.has(r.change_id) || focusIds.has(r.revert_id));
+  // a silencing with an end time that was lifted again is a maintenance window run to plan, not a mistake fixed
+  const maintenance = reverts.filter((r) => {
+    const e = byId.get(r.change_id);
+    return e !== undefined && isSilencing(e) && silenceIsBounded(e) && (focusIds.has(r.change_id) || focusIds.has(r.revert_id));
+  });
+  const maintenanceIds = new Set(maintenance.map((r) => r.change_id));
+  const focusReverts = reverts.filter((r) => !maintenanceIds.has(r.change_id) && (focusIds.has(r.change_id) || focusIds.has(r.revert_id)));
   if (focusReverts.length) terms.push({ cls: "misconfiguration", points: known && !weakAll.length ? 1 : 4, why: "a change around the anomaly was reverted (changed and then restored)", ids: focusReverts.flatMap((r) => [r.change_id, r.revert_id]) });
-  else if (reverts.length) terms.push({ cls: "misconfiguration", points: 1, why: "earlier changes in the window were reverted", ids: reverts.flatMap((r) => [r.change_id, r.revert_id]).slice(0, 6) });
+  else if (reverts.length > maintenance.length) terms.push({ cls: "misconfiguration", points: 1, why: "earlier changes in the window were reverted", ids: reverts.flatMap((r) => [r.change_id, r.revert_id]).slice(0, 6) });
   const focusChanges = corr.events.slice(corr.focus_start).some((e) => ["create", "update", "delete"].includes(e.operation));
   const ticket = get("context.change_ticket")[0];
+  const risky = weakAll.length > 0 || overbroad.length > 0;
   if (ticket && focusChanges) {
-    terms.push({ cls: "misconfiguration", points: weakAll.length || has("destruction.burst") ? 1.5 : 0.5, why: "the change references a change ticket or change window", ids: ticket.event_ids });
-    terms.push({ cls: "benign", points: weakAll.length ? 0.5 : 1.5, why: "the change is planned (ticket or change window)", ids: ticket.event_ids });
+    terms.push({ cls: "misconfiguration", points: risky || has("destruction.burst") ? 1.5 : 0.5, why: "the change references a change ticket or change window", ids: ticket.event_ids });
+    terms.push({ cls: "benign", points: risky ? 0.5 : 1.5, why: "the change is planned (ticket or change window)", ids: ticket.event_ids });
   }
+  if (overbroad.length)
+    terms.push({ cls: "misconfiguration", points: 3, why: "an administrator-level role granted to an identity outside the organisation by the actor's usual self: an over-broad grant (least privilege), not an attack chain", ids: overbroad });
   const destructive = counted.find((i) => i.id === "destruction.burst");
   // the actor's own place: earlier activity in the window and nothing first-seen around the anomaly
   const usualPlace = !novel && corr.baseline.events > 0;
@@ -169,9 +201,11 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   const routineInd = get("context.routine")[0];
   if (share > 0) terms.push({ cls: "benign", points: (weakAll.length ? 1 : 2) * share, why: `${Math.round(share * 100)}% of the actions around the anomaly continue the actor's earlier work`, ids: routineInd?.event_ids ?? [] });
   if (!counted.length && !weakAll.length && !focusReverts.length) terms.push({ cls: "benign", points: 2, why: "no sensitive change beyond the actor's routine", ids: [] });
+  if (maintenance.length && !focusReverts.length && !weakAll.length)
+    terms.push({ cls: "benign", points: 2.5, why: "alerting silenced with an end time and restored afterwards (a planned maintenance window)", ids: maintenance.flatMap((r) => [r.change_id, r.revert_id]).slice(0, 6) });
   if (rotation) terms.push({ cls: "benign", points: 3, why: "credential rotation: a new credential and the old one revoked", ids: get("context.rotation")[0]!.event_ids });
   if (known && !weakAll.length) terms.push({ cls: "benign", points: 1.5, why: "verified automation from its usual place", ids: corr.automation.event_ids });
-  if (!novel && stages.size <= 1 && !weak.length && !destructive && counted.length) terms.push({ cls: "benign", points: 1.5, why: "an isolated change from the actor's known place and client, with no attack chain", ids: [] });
+  if (!novel && stages.size <= 1 && !weak.length && !destructive && !overbroad.length && counted.length) terms.push({ cls: "benign", points: 1.5, why: "an isolated change from the actor's known place and client, with no attack chain", ids: [] });
   const shared = get("context.pivot_shared_ip")[0];
   if (shared && !counted.some((i) => i.id === "access.new_location")) terms.push({ cls: "benign", points: 0.5, why: "the new address is shared by colleagues doing routine work", ids: shared.event_ids.slice(0, 3) });
 
@@ -230,6 +264,33 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
     engine: "rules",
     scores: { likely_malicious: round(raw[0]!), misconfiguration: round(raw[1]!), benign: round(raw[2]!) },
   };
+}
+
+const GRANTS = new Set(["privilege.granted", "account.created"]);
+const ADMIN_RE = /\b(admin|admins|administrator|administrators|owner|owners|super[\s_-]?admin|super[\s_-]?user|superuser|full[\s_-]access|all[\s_-]privileges|account[\s_-]admin)\b/i;
+const OUTSIDER_RE = /\b(contractor|consultant|consultancy|vendor|external|third[\s-]party|guest|freelancer|agency|partner)\b/i;
+const EMAIL_RE = /[a-z0-9._%+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+
+/**
+ * Grant events that give an administrator-level role to an identity outside the organisation: an e-mail in a
+ * domain other than the actor's, or words naming an outsider. Vendor text is read as data only.
+ */
+function overbroadGrant(corr: Correlation, ids: string[], byId: Map<string, Correlation["events"][number]>): string[] {
+  const mine = /@([a-z0-9.-]+)$/i.exec(corr.actor)?.[1]?.toLowerCase();
+  const out: string[] = [];
+  let outsider = false, admin = false;
+  for (const id of ids) {
+    const e = byId.get(id);
+    if (!e) continue;
+    const text = textOf(e, 2000);
+    const domains = [...text.matchAll(EMAIL_RE)].map((m) => m[1]!.toLowerCase());
+    const stranger = (mine !== undefined && domains.some((d) => d !== mine && !d.endsWith(`.${mine}`))) || OUTSIDER_RE.test(text.replace(EMAIL_RE, " "));
+    const adm = ADMIN_RE.test(text.replace(EMAIL_RE, " "));
+    if (stranger) outsider = true;
+    if (adm) admin = true;
+    if (stranger || adm) out.push(id);
+  }
+  return outsider && admin ? out : [];
 }
 
 /**

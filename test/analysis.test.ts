@@ -134,6 +134,19 @@ describe("indicator catalogue: each entry fires on its vendor examples and not o
         }),
       ],
     },
+    "policy.opened": {
+      yes: [
+        cf2("access", "update", { at, resource: { type: "policy" }, change: { new: { decision: "bypass", include: [{ everyone: {} }] } } }),
+        cf2("access", "create", { at, resource: { type: "policy" }, change: { new: { decision: "allow", include: [{ ip: { ip: "0.0.0.0/0" } }] } } }),
+        dd("Organization", "ip_allowlist", "modified", { at, change: { new: { action: "allow", entries: [{ cidr_block: "::/0" }] } } }),
+      ],
+      no: [
+        cf2("access", "update", { at, resource: { type: "policy" }, change: { new: { decision: "allow", include: [{ email_domain: { domain: "example.com" } }] } } }),
+        cf2("access", "update", { at, resource: { type: "policy" }, change: { new: { decision: "deny", include: [{ everyone: {} }] } } }),
+        cf2("api_tokens", "create", { at, resource: { type: "token" }, change: { new: { policies: [{ effect: "allow", resources: { "com.cloudflare.api.account.*": "*" } }] } } }),
+        cf2("access", "view", { at, resource: { type: "policy" }, change: { new: { decision: "bypass", include: [{ everyone: {} }] } } }),
+      ],
+    },
     "mail_auth.removed": {
       yes: [
         cf1("rec_del", { at, resource: { type: "DNS_record" }, change: { old: { name: "example.com", type: "TXT", content: "v=spf1 include:_spf.mail.example -all" } } }),
