@@ -4,12 +4,15 @@ import type { EvalReport } from "./metrics.ts";
 
 /** Metric name (a top-level key of the report, or a dotted path such as "per_class.benign.recall") → bound. */
 export const GATE_THRESHOLDS: Record<string, number> = {
-  // Measured on the 48-incident dev corpus, offline (rules analyst, template writer): accuracy 0.896,
-  // macro_f1 0.896, key_event_recall 0.695. Placeholders until the lead settles the final numbers.
-  accuracy: 0.85,
-  macro_f1: 0.85,
-  key_event_recall: 0.65,
+  // Measured offline (rules analyst, template writer) on 2026-11-29: dev (48) accuracy 1.000, macro_f1 1.000,
+  // key_event_recall 0.79, technique_recall 0.89, ECE 0.07; challenge (24) and challenge2 (24) accuracy 1.000.
+  accuracy: 0.95,
+  macro_f1: 0.95,
+  key_event_recall: 0.75,
+  technique_recall: 0.85,
   invalid_citations: 0,
+  abstentions: 0,
+  ece: 0.15,
 };
 
 /** Metrics where a lower value is better: the threshold is a maximum. Every other threshold is a minimum. */

@@ -7,6 +7,7 @@ import { formatMetrics } from "../evals/metrics.ts";
 import { runEval } from "../evals/runner.ts";
 
 const DEV = path.join(import.meta.dirname, "..", "evals", "datasets", "dev");
+const CHALLENGES = ["challenge", "challenge2"].map((d) => path.join(import.meta.dirname, "..", "evals", "datasets", d));
 const hasCorpus = (() => {
   try {
     return readdirSync(DEV).some((f) => f.endsWith(".json"));
@@ -32,4 +33,18 @@ describe.skipIf(!hasCorpus)("eval gate on evals/datasets/dev", () => {
     },
     120_000,
   );
+});
+
+describe("eval gate on the independent challenge sets", () => {
+  for (const dir of CHALLENGES) {
+    it.skipIf(!readdirSync(dir, { withFileTypes: true }).some((f) => f.name.endsWith(".json")))(
+      `keeps accuracy and citations on ${path.basename(dir)}`,
+      async () => {
+        const report = await runEval({ dataset: dir, concurrency: 2, progress: false });
+        const failures = checkThresholds(report, { accuracy: 0.9, invalid_citations: 0, abstentions: 0 });
+        expect(failures, `${failures.join("\n")}\n\n${formatMetrics(report)}`).toEqual([]);
+      },
+      120_000,
+    );
+  }
 });
