@@ -76,8 +76,17 @@ async function openBackends(config: ServiceConfig, deps: ServiceDeps, logger: Fa
     }
   }
   const store = new SqliteStore(config.dataDir);
-  if (deps.workers ?? true) reclaimOrphanedJobs(store, logger);
+  if (serveRunsWorkers(config, deps)) reclaimOrphanedJobs(store, logger);
   return { store, queue: new SqliteQueue(store, { pollMs: deps.pollMs, leaseMs: deps.leaseMs, onError }) };
+}
+
+/**
+ * `serve` runs queue workers itself unless told not to: with PostgreSQL, CASEFILE_SERVE_WORKERS=0 leaves the
+ * runs to `casefile worker` processes. On SQLite there are no other workers, so serve always runs them.
+ */
+function serveRunsWorkers(config: ServiceConfig, deps: ServiceDeps): boolean {
+  if (deps.workers !== undefined) return deps.workers;
+  return !config.databaseUrl || !/^(0|false|no|off)$/i.test(String(config.env.CASEFILE_SERVE_WORKERS ?? "").trim());
 }
 
 /**
@@ -121,7 +130,7 @@ export async function startService(config: ServiceConfig, deps: ServiceDeps = {}
     const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
     url = `http://${host}:${port}`;
 
-    if (deps.workers ?? true) await queue.start(runner.handle, config.concurrency);
+    if (serveRunsWorkers(config, deps)) await queue.start(runner.handle, config.concurrency);
     // Runs a previous process left unfinished resume from their checkpoints.
     for (const inv of await store.listUnfinished()) await queue.enqueue(inv.id);
 
