@@ -4,6 +4,7 @@ import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../events.ts";
 import { HttpClient, HttpError, safeText } from "../http.ts";
 import { isFatal } from "../types.ts";
+import { pivotOnIps } from "../pivot.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { VendorError } from "../types.ts";
 import { normaliseCloudflare } from "./normalise.ts";
@@ -276,29 +277,17 @@ export function createCloudflareGatherer(
     status.events = ownEvents.length;
 
     // Pivots: other actors seen from the actor's IPs (the hinted IP first).
-    const ips: string[] = [];
-    for (const ip of [req.ip, ...ownEvents.map((e) => e.ip)]) if (ip && !ips.includes(ip)) ips.push(ip);
-    const pivots: AuditEvent[] = [];
-    for (const ip of ips.slice(0, budget.ips)) {
-      try {
-        const r = await client.fetch({ ip, since: req.since, before: req.before, maxRecords: budget.eventsPerIp, signal: req.signal });
-        status.pages += r.pages;
-        status.rejected += r.rejected;
-        for (const e of r.events) {
-          if (!inWindow(e) || isOwn(e, req) || byId.has(e.id)) continue;
-          const p = { ...e, pivot: true };
-          byId.set(e.id, p);
-          pivots.push(p);
-        }
-        if (r.truncated) status.warnings.push(`Cloudflare pivot on IP ${safeText(ip, 60)} stopped after ${budget.eventsPerIp} records.`);
-      } catch (e) {
-        if (req.signal?.aborted) throw e;
-        status.warnings.push(`Cloudflare pivot on IP ${safeText(ip, 60)} failed: ${e instanceof Error ? e.message : String(e)}`);
-        if (status.status === "ok") status.status = "partial";
-      }
-    }
-    if (ips.length > budget.ips) status.warnings.push(`Cloudflare: pivoted on ${budget.ips} of ${ips.length} actor IPs (pivot budget).`);
-    status.pivot_events = pivots.length;
+    const pivots = await pivotOnIps({
+      vendor: "Cloudflare",
+      own: ownEvents,
+      hintIp: req.ip,
+      budget,
+      fetchByIp: (ip) => client.fetch({ ip, since: req.since, before: req.before, maxRecords: budget.eventsPerIp, signal: req.signal }),
+      byId,
+      keep: (e) => inWindow(e) && !isOwn(e, req),
+      status,
+      signal: req.signal,
+    });
     status.duration_ms = Date.now() - started;
     const events = [...ownEvents, ...pivots].sort((a, b) => a.ts - b.ts);
     return { events, status };

@@ -4,6 +4,7 @@ import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../events.ts";
 import { HttpClient, safeText } from "../http.ts";
 import { isFatal } from "../types.ts";
+import { pivotOnIps } from "../pivot.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { normaliseDatadog } from "./normalise.ts";
 
@@ -167,30 +168,17 @@ export function createDatadogGatherer(
     const own = [...byId.values()];
     status.events = own.length;
 
-    const ips: string[] = [];
-    for (const ip of [req.ip, ...own.map((e) => e.ip)]) if (ip && !ips.includes(ip)) ips.push(ip);
-    const pivots: AuditEvent[] = [];
-    for (const ip of ips.slice(0, budget.ips)) {
-      try {
-        const r = await client.search(`@network.client.ip:${ddQuote(ip)}`, req.since, req.before, budget.eventsPerIp, req.signal);
-        status.pages += r.pages;
-        status.rejected += r.rejected;
-        if (r.partial) status.warnings.push(...r.warnings);
-        for (const e of r.events) {
-          if (!inWindow(e) || isOwn(e) || byId.has(e.id)) continue;
-          const p = { ...e, pivot: true };
-          byId.set(e.id, p);
-          pivots.push(p);
-        }
-        if (r.truncated) status.warnings.push(`Datadog pivot on IP ${safeText(ip, 60)} stopped after ${budget.eventsPerIp} events.`);
-      } catch (e) {
-        if (req.signal?.aborted) throw e;
-        status.warnings.push(`Datadog pivot on IP ${safeText(ip, 60)} failed: ${e instanceof Error ? e.message : String(e)}`);
-        if (status.status === "ok") status.status = "partial";
-      }
-    }
-    if (ips.length > budget.ips) status.warnings.push(`Datadog: pivoted on ${budget.ips} of ${ips.length} actor IPs (pivot budget).`);
-    status.pivot_events = pivots.length;
+    const pivots = await pivotOnIps({
+      vendor: "Datadog",
+      own,
+      hintIp: req.ip,
+      budget,
+      fetchByIp: (ip) => client.search(`@network.client.ip:${ddQuote(ip)}`, req.since, req.before, budget.eventsPerIp, req.signal),
+      byId,
+      keep: (e) => inWindow(e) && !isOwn(e),
+      status,
+      signal: req.signal,
+    });
     status.duration_ms = Date.now() - started;
     return { events: [...own, ...pivots].sort((a, b) => a.ts - b.ts), status };
   }
