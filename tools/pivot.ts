@@ -45,8 +45,8 @@ export async function pivotOnIps(o: PivotOptions): Promise<AuditEvent[]> {
       if (r.truncated) o.status.warnings.push(`${o.vendor} pivot on IP ${safeText(ip, 60)} stopped after ${o.budget.eventsPerIp} records.`);
     } catch (e) {
       if (o.signal?.aborted) throw e;
+      // Pivots are extra context: a failed one is reported, the actor's own timeline stays complete.
       o.status.warnings.push(`${o.vendor} pivot on IP ${safeText(ip, 60)} failed: ${e instanceof Error ? e.message : String(e)}`);
-      if (o.status.status === "ok") o.status.status = "partial";
     }
   }
   if (ips.length > o.budget.ips) o.status.warnings.push(`${o.vendor}: pivoted on ${o.budget.ips} of ${ips.length} actor IPs (pivot budget).`);

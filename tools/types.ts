@@ -47,6 +47,8 @@ export interface PublishResult {
   version: number;
   title: string;
   created: boolean;
+  /** What did not work beside the page itself (labels, attachments). */
+  warnings?: string[];
 }
 
 export interface Publisher {

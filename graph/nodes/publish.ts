@@ -74,6 +74,7 @@ export function createPublishNode(deps: PublishDeps) {
     return {
       publication: { id: result.id, url: result.url, version: result.version, title: result.title, created: result.created },
       attempts: { publish: (state.attempts.publish ?? 0) + 1 },
+      ...(result.warnings?.length ? { errors: result.warnings } : {}),
       timings: { publish: Date.now() - started },
     };
   };

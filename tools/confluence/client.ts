@@ -203,6 +203,8 @@ export function createConfluencePublisher(cfg: ConfluenceConfig, opts: Confluenc
     } catch (e) {
       // Already there (a previous run or a retried write): fine when it holds our key.
       if (e instanceof HttpError && (e.status === 400 || e.status === 409) && (await readKey(pageId)) === key) return;
+      // A Confluence without content properties: the title, which ends with the anomaly id, still keys the page.
+      if (e instanceof HttpError && [404, 405, 501].includes(e.status ?? 0)) return;
       throw e;
     }
   }
@@ -301,14 +303,23 @@ export function createConfluencePublisher(cfg: ConfluenceConfig, opts: Confluenc
       const data = typeof f.data === "string" ? Buffer.from(f.data, "utf8") : f.data;
       form.append("file", new Blob([new Uint8Array(data)], { type: f.contentType }), f.name);
       form.append("minorEdit", "true");
-      // PUT creates the attachment or adds a new version of an existing one: safe to repeat.
-      const res = await http.request({
-        method: "PUT",
-        path: `${v1}/content/${pageId}/child/attachment`,
-        form,
-        headers: { "x-atlassian-token": "no-check" },
-        what: `attachment upload (${safeText(f.name, 80)})`,
-      });
+      // PUT creates the attachment or adds a new version of an existing one: safe to repeat. A server that only
+      // knows POST (create) gets that instead.
+      const upload = (method: "PUT" | "POST") =>
+        http.request({
+          method,
+          path: `${v1}/content/${pageId}/child/attachment`,
+          form,
+          headers: { "x-atlassian-token": "no-check" },
+          what: `attachment upload (${safeText(f.name, 80)})`,
+        });
+      let res;
+      try {
+        res = await upload("PUT");
+      } catch (e) {
+        if (!(e instanceof HttpError && (e.status === 404 || e.status === 405))) throw e;
+        res = await upload("POST");
+      }
       const b = rec(res.body);
       const first = (Array.isArray(b.results) ? b.results.map(rec) : [])[0];
       const url = abs(rec(b._links).base, rec(first?._links).download);
@@ -388,11 +399,26 @@ export function createConfluencePublisher(cfg: ConfluenceConfig, opts: Confluenc
     }
     if (created) await writeKey(page.id, req.key);
     else page = await updatePage(page, resolved.title, req.body);
-    if (req.labels.length) await addLabels(page.id, req.labels);
-    const attachments = req.attachments?.length ? await attach(page.id, req.attachments) : [];
+    // The page is published; labels and the picture are extras whose failure is reported, not fatal.
+    const warnings: string[] = [];
+    if (req.labels.length) {
+      try {
+        await addLabels(page.id, req.labels);
+      } catch (e) {
+        warnings.push(`Confluence labels were not added: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    let attachments: Awaited<ReturnType<typeof attach>> = [];
+    if (req.attachments?.length) {
+      try {
+        attachments = await attach(page.id, req.attachments);
+      } catch (e) {
+        warnings.push(`the timeline picture was not attached to the Confluence page: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     let url = page.url;
     if (!url) url = (await findPage(resolved.title))?.url ?? "";
-    return { id: page.id, url, version: page.version, title: resolved.title, created, attachments };
+    return { id: page.id, url, version: page.version, title: resolved.title, created, attachments, ...(warnings.length ? { warnings } : {}) };
   }
 
   async function checkAccess(signal?: AbortSignal): Promise<AccessReport> {
