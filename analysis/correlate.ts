@@ -153,6 +153,7 @@ const DISCOVERY_PATH_RE = /\/(users?|roles?|api_keys?|application_keys?|service_
 const EXPORT_PATH_RE = /\/(logs\/events|logs-queries|logs\/analytics|audit\/events|export|events\/search|query|rum\/events)/i;
 const TICKET_RE = /\b(CHG|CR|RFC|CHANGE|CRQ|SR|REQ|TKT|TICKET)[-_ #:]?\d{2,}\b|\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b/g;
 const TICKET_WORDS_RE = /\b(change[\s_-]?window|maintenance|planned[\s_-]?change|approved change|change request|scheduled change|rollout|cab[-\s]approved)\b/i;
+const APPROVAL_RE = /\b(approved|approval|cab|cutover|decommission(ing)?|scheduled|planned|signed[\s-]off)\b/i;
 const NOT_TICKET_RE = /^(SHA|UTF|ISO|AES|TLS|SSL|RSA|HTTP|HTTPS|X|CVE|TLSV|IPV|MD|DES|ECDSA|ED|AWS|GCP|COVID|RFC1918|T\d+)-/;
 
 function actorMatches(e: AuditEvent, actor: string): boolean {
@@ -614,6 +615,18 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
   };
   // the baseline's free text is not evidence about the flagged activity; only the focus period is scanned
   for (let i = focusStart; i < mine.length; i++) scanText(mine[i]!, true);
+  // ...except an approval the actor recorded earlier for the same zone or scope the focus period changes (a change
+  // reference written down before the work: "CHG-123 ... approved", "cutover at 10:00")
+  const focusScopes = new Set(mine.slice(focusStart).map((e) => e.resource.scope).filter((x): x is string => !!x));
+  if (focusScopes.size && focusScopes.size <= 20) {
+    for (let i = Math.max(0, focusStart - 2000); i < focusStart; i++) {
+      const e = mine[i]!;
+      if (!e.resource.scope || !focusScopes.has(e.resource.scope) || !["create", "update"].includes(opOf(e))) continue;
+      const text = textOf(e, 600);
+      const hit = text.search(TICKET_RE) >= 0 && APPROVAL_RE.test(text);
+      if (hit) scanText(e, true);
+    }
+  }
   for (const e of pivots) scanText(e, false);
   const detailsText = anomaly.details ? JSON.stringify(anomaly.details).slice(0, 4000) : "";
   const inAnomaly = INSTRUCTION_RE.test(detailsText);

@@ -5,7 +5,7 @@ import type { AuditEvent, Operation, SourceName } from "../tools/events.ts";
 import type { Indicator, Severity } from "../graph/schemas.ts";
 import type { Correlation } from "./correlate.ts";
 import { eventKey, norm, opOf, removedRecord, settingOf, textOf } from "./text.ts";
-import { changeDirection, destinationAccounts, destinationChanged, mailAuthWeakened, opensToEveryone, silenceIsBounded } from "./posture.ts";
+import { changeDirection, destinationAccounts, destinationChanged, mailAuthWeakened, oldValueOf, opensToEveryone, silenceIsBounded } from "./posture.ts";
 
 export type Stage = "access" | "credential" | "privilege" | "evasion" | "exfil" | "impact" | "discovery";
 
@@ -28,7 +28,9 @@ export type ValuePredicate =
   /** an existing archive repointed inside the same cloud account */
   | "archive_moved"
   /** a policy decision letting everyone through (bypass / allow for everyone, 0.0.0.0/0, `*`) */
-  | "opens_to_everyone";
+  | "opens_to_everyone"
+  /** an existing job's destination pointed elsewhere (the previous destination is known and differs) */
+  | "destination_repointed";
 
 /** All given fields must match; each field matches when any of its patterns does. */
 export interface Matcher {
@@ -161,6 +163,7 @@ export const CATALOGUE: CatalogueEntry[] = [
       { categories: [/logpush/], operations: ["delete"] },
       { actions: [/logpush/], operations: ["update"], value: "weakened" },
       { categories: [/logpush/], operations: ["update"], value: "weakened" },
+      { categories: [/logpush/], operations: ["update"], value: "destination_repointed" },
       { actions: [/audit[_a-z]{0,12}(disable|off)|disable[_a-z]{0,12}audit/] },
       { resourceTypes: [ARCHIVE], operations: ["delete"] },
       { resourceTypes: [ARCHIVE], operations: ["update"], value: "archive_moved" },
@@ -296,6 +299,10 @@ function valueHolds(e: AuditEvent, p: ValuePredicate, ctx?: MatchContext): boole
     case "opens_to_everyone":
       // a credential's own permission policy is scoped by credential.created, not an opened door
       return !CREDENTIAL_WORDS.test(`${norm(e.action)}|${norm(e.resource.type)}|${norm(e.category)}`) && opensToEveryone(e);
+    case "destination_repointed": {
+      const o = oldValueOf(e);
+      return opOf(e) === "update" && o !== undefined && e.change?.new !== undefined && destinationChanged(o, e.change.new);
+    }
     case "archive_moved":
       return opOf(e) === "update" && e.change?.old !== undefined && destinationChanged(e.change?.old, e.change?.new) && !archiveForeign(e, ctx);
   }
@@ -305,8 +312,12 @@ function valueHolds(e: AuditEvent, p: ValuePredicate, ctx?: MatchContext): boole
 
 const anyRe = (res: RegExp[] | undefined, s: string) => !res || res.some((r) => r.test(s));
 
+/** A sign-in or sign-out record (Cloudflare v2 files them as `create` on a `session`): never a created user, key or setting. */
+const SESSION_TYPE_RE = /^(user_)?sessions?$|^(login|logout)s?$/;
+
 function staticMatch(m: Matcher, e: AuditEvent): boolean {
   if (m.sources && !m.sources.includes(e.source)) return false;
+  if (SESSION_TYPE_RE.test(norm(e.resource.type)) && !m.resourceTypes?.some((r) => r.test("session"))) return false;
   const a = norm(e.action);
   if (m.notActions && m.notActions.some((r) => r.test(a))) return false;
   if (!anyRe(m.actions, a)) return false;

@@ -22,6 +22,8 @@ const SCALES: string[][] = [
 const PROTECTIVE_KEY = /enabled?$|^enabled?|active|required|enforce|strict|mfa|2fa|two_factor|tfa|sso|saml|logging|audit|retention|verif|secure|https|hsts|protect|waf|firewall|scan|detect|alert|notify|integrity|check|lockdown|encrypt|sign/;
 /** Keys whose true/on state opens something up (turning them on weakens). */
 const PERMISSIVE_KEY = /disabled?|mute|silence|paused?|bypass|allow|skip|exclu|public|insecure|legacy|password_login|password_auth|anonymous|guest|open|suppress|whitelist|allowlist|debug|ignore|dry_run|report_only|simulate/;
+/** Keys that only ever tighten when switched on (an enforcement or requirement), whatever they were before. */
+const ENFORCING_KEY = /enforce|require|mfa|2fa|two_?factor|tfa|strict|lockdown/;
 /** Numeric keys where more is stronger (retention, quotas, sampling). */
 const MORE_IS_STRONGER_KEY = /retention|days$|^days|ttl|quota|limit|cap$|sampl|min_tls|min_length|history/;
 /** Numeric keys where setting a cap where there was none (null → n) weakens ingestion. */
@@ -68,7 +70,7 @@ function scalarDirection(key: string, o: unknown, n: unknown): Direction {
   const permissive = PERMISSIVE_KEY.test(key);
   if (nb !== undefined && (ob !== undefined || o === undefined || o === null) && nb !== ob) {
     if (permissive) return nb ? "weaker" : ob !== undefined ? "stronger" : "unknown";
-    if (PROTECTIVE_KEY.test(key) || key === "" || key === "value" || key === "status" || key === "state" || key === "mode") return nb ? (ob !== undefined ? "stronger" : "unknown") : "weaker";
+    if (PROTECTIVE_KEY.test(key) || key === "" || key === "value" || key === "status" || key === "state" || key === "mode") return nb ? (ob !== undefined || ENFORCING_KEY.test(key) ? "stronger" : "unknown") : "weaker";
   }
   const nn = typeof n === "number" ? n : ns !== undefined && ns.trim() !== "" ? Number(ns) : NaN;
   const on = typeof o === "number" ? o : os !== undefined && os.trim() !== "" ? Number(os) : NaN;
@@ -113,6 +115,8 @@ function flatten(v: unknown, prefix: string, out: Flat, depth: number): void {
   if (v !== null && typeof v === "object" && depth < 4) {
     if (Array.isArray(v)) {
       out.set(prefix, new ListLength(v.length));
+      // a short list of rules is read entry by entry too (a rule switched off inside a ruleset)
+      if (v.length <= 20) v.forEach((x, i) => x !== null && typeof x === "object" && !Array.isArray(x) && flatten(x, `${prefix}.${i}`, out, depth + 1));
       return;
     }
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) flatten(x, prefix ? `${prefix}.${norm(k)}` : norm(k), out, depth + 1);
@@ -141,9 +145,29 @@ function objectDirection(oldV: unknown, newV: unknown): Direction {
   return weaker ? "weaker" : stronger ? "stronger" : "unknown";
 }
 
+/** The value a change replaced: change.old, else (Cloudflare v2) the previous values kept in the API response. */
+export function oldValueOf(e: AuditEvent): unknown {
+  return e.change?.old ?? previousValues(e);
+}
+
+/** Cloudflare v2: the values a change replaced, when the API response kept them (`response.previous`). */
+function previousValues(e: AuditEvent): unknown {
+  const raw = e.raw as { resource?: { response?: unknown } } | undefined;
+  const resp = raw && typeof raw === "object" ? recordOf(raw.resource?.response) : undefined;
+  const prev = resp ? recordOf(resp["previous"] ?? resp["old_value"] ?? resp["prev_value"]) : undefined;
+  if (!prev) return undefined;
+  // the request may wrap its values one level deeper ({settings: {...}}): align the previous values with it
+  const n = recordOf(e.change?.new);
+  if (n && Object.keys(n).length === 1) {
+    const [k, inner] = Object.entries(n)[0]!;
+    if (recordOf(inner) && !(k in prev)) return { [k]: prev };
+  }
+  return prev;
+}
+
 /** weaker | stronger | unknown, from the change's old and new values (and metadata.value for Cloudflare). */
 export function changeDirection(e: AuditEvent): Direction {
-  const oldV = e.change?.old;
+  const oldV = e.change?.old ?? previousValues(e);
   const newV = e.change?.new ?? e.metadata?.["value"];
   const o = scalar(oldV);
   const n = scalar(newV);
@@ -159,7 +183,7 @@ export function changeDirection(e: AuditEvent): Direction {
   return "unknown";
 }
 
-const END_KEY = /^(end|ends?_at|end_time|end_date|until|expires?|expires?_at|expiration|expiry|duration|duration_minutes|ttl|timeout|stop|stop_at)$/;
+const END_KEY = /(^|_)(end|ends?_at|end_time|end_date|until|expires?|expires?_at|expiration|expiry|duration|duration_minutes|ttl|timeout|stop|stop_at)$/;
 
 /** A silencing (downtime, mute, suppression) with an end time or duration: bounded maintenance, not a standing gap. */
 export function silenceIsBounded(e: AuditEvent): boolean {
@@ -257,13 +281,16 @@ export function destinationChanged(oldV: unknown, newV: unknown): boolean {
   const pick = (v: unknown) => {
     const r = recordOf(v);
     const d = recordOf(r?.["destination"]) ?? r;
-    return d ? JSON.stringify([d["bucket"], d["container"], d["path"], d["type"], destinationAccounts(d)]) : "";
+    // Logpush and similar jobs name their destination in one URL string
+    const url = typeof r?.["destination_conf"] === "string" ? r["destination_conf"] : typeof r?.["destination"] === "string" ? r["destination"] : undefined;
+    return d ? JSON.stringify([d["bucket"], d["container"], d["path"], d["type"], destinationAccounts(d), url]) : "";
   };
   return pick(oldV) !== pick(newV);
 }
 
 const DECISION_KEY = /(^|_)(decision|action|mode|effect|access|policy|visibility|permission)$/;
 const PERMISSIVE_DECISION = new Set(["bypass", "allow", "allow_all", "allowall", "skip", "public", "non_identity", "open", "anonymous", "whitelist", "allowlist", "permit", "accept"]);
+const INCLUDE_KEY = /^(include|includes|allow|allowed|allow_list|principals|grantees)$/;
 const BROAD_KEY = /^(everyone|anyone|all|any|all_users|allusers|all_authenticated_users|public|world|internet)$/;
 const BROAD_VALUE = new Set(["0.0.0.0/0", "::/0", "*", "everyone", "anyone", "all_users", "allusers", "allauthenticatedusers", "all_authenticated_users", "internet", "world"]);
 const BROAD_TEXT_RE = /\b(bypass|allow(ed)?|open(ed)?|public|skip)\b[^.\n]{0,40}\b(everyone|anyone|all users|the (whole )?internet|0\.0\.0\.0\/0|::\/0)\b|\b(allow[\s_-]?all|bypass for everyone)\b/i;
@@ -277,7 +304,7 @@ export function opensToEveryone(e: AuditEvent): boolean {
   const raw = e.raw as { resource?: { request?: unknown; response?: unknown } } | undefined;
   const res = raw && typeof raw === "object" ? raw.resource : undefined;
   const values = [e.change?.new, res?.request, res?.response];
-  let permissive = false, broad = false, seen = 0;
+  let permissive = false, broad = false, includeBroad = false, denied = false, seen = 0;
   const walk = (v: unknown, key: string, depth: number) => {
     if (depth > 6 || ++seen > 400 || v === undefined || v === null) return;
     if (Array.isArray(v)) {
@@ -287,17 +314,25 @@ export function opensToEveryone(e: AuditEvent): boolean {
     if (typeof v === "object") {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         const nk = norm(k);
-        if (BROAD_KEY.test(nk) && x !== false && x !== null) broad = true;
-        walk(x, nk, depth + 1);
+        if (BROAD_KEY.test(nk) && x !== false && x !== null) {
+          broad = true;
+          // an include/allow list naming everyone lets everyone through by itself (Access policy include rules)
+          if (INCLUDE_KEY.test(key)) includeBroad = true;
+        }
+        walk(x, INCLUDE_KEY.test(key) && !INCLUDE_KEY.test(nk) ? key : nk, depth + 1);
       }
       return;
     }
     const s = norm(String(v));
     if (DECISION_KEY.test(key) && PERMISSIVE_DECISION.has(s)) permissive = true;
-    if (BROAD_VALUE.has(s) || BROAD_VALUE.has(String(v).trim())) broad = true;
+    if (DECISION_KEY.test(key) && /^(deny|block|reject|drop)$/.test(s)) denied = true;
+    if (BROAD_VALUE.has(s) || BROAD_VALUE.has(String(v).trim())) {
+      broad = true;
+      if (INCLUDE_KEY.test(key)) includeBroad = true;
+    }
   };
   for (const v of values) walk(v, "", 0);
-  if (permissive && broad) return true;
+  if ((permissive && broad) || (includeBroad && !denied)) return true;
   return BROAD_TEXT_RE.test(`${e.description ?? ""} ${e.resource.name ?? ""}`.slice(0, 600));
 }
 

@@ -82,7 +82,13 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   // planned removal: (nearly) every deletion of the burst carries a change reference in its own record
   const ticketed = new Set(corr.tickets.flatMap((t) => t.event_ids));
   const burstIds = get("destruction.burst")[0]?.event_ids ?? [];
-  const planned = burstIds.length >= 3 && burstIds.filter((id) => ticketed.has(id)).length >= 0.8 * burstIds.length;
+  // ...or the actor wrote the approval down before the work, in the scope (zone) every deletion of the burst is in
+  const baselineIds = new Set(corr.events.slice(0, corr.focus_start).map((e) => e.id));
+  const burstScopes = new Set(burstIds.map((id) => byId.get(id)?.resource.scope));
+  const preApproved =
+    burstIds.length >= 3 && burstScopes.size === 1 && !burstScopes.has(undefined) &&
+    [...ticketed].some((id) => baselineIds.has(id) && burstScopes.has(byId.get(id)?.resource.scope));
+  const planned = burstIds.length >= 3 && (preApproved || burstIds.filter((id) => ticketed.has(id)).length >= 0.8 * burstIds.length);
   const restored = restoredChanges(corr);
   const terms: Term[] = [];
   const stages = new Set<Stage>();
@@ -109,7 +115,7 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
     if (known && !novel) w /= 2;
     if (routine || explained) {
       routineAttack.push(ind);
-      terms.push({ cls: "likely_malicious", points: w / 3, why: `${ind.name} (${explained ? (planned && ind.id === "destruction.burst" ? "each deletion references a change" : "explained by rotation") : "seen earlier in the window too"})`, ids: ind.event_ids });
+      terms.push({ cls: "likely_malicious", points: w / 3, why: `${ind.name} (${explained ? (planned && ind.id === "destruction.burst" ? (preApproved ? "approved beforehand for the same zone" : "each deletion references a change") : "explained by rotation") : "seen earlier in the window too"})`, ids: ind.event_ids });
       continue;
     }
     // self-granted privileges: the actor names itself as the target of a role change
@@ -137,6 +143,7 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   const usualSelf = !novel && corr.baseline.events >= 3 && !has("context.instruction_text");
   const grantOnly = usualSelf && grantTerms.length > 0 && !selfGrant && counted.every((i) => GRANTS.has(i.id));
   const overbroad = grantOnly ? overbroadGrant(corr, counted.flatMap((i) => i.event_ids), byId) : [];
+  const widenedRoles = grantOnly ? roleWidened(counted.flatMap((i) => i.event_ids), byId) : [];
   if (grantOnly) for (const t of grantTerms) (t.points /= 2), (t.why += " (by the actor's usual self, nothing else of an attack around it)");
   const chain = [...stages].filter((s) => s !== "discovery");
   if (stages.size >= 2) terms.push({ cls: "likely_malicious", points: 1.5 * (stages.size - 1), why: `an attack chain across ${stages.size} stages (${[...stages].join(", ")})`, ids: [] });
@@ -152,7 +159,12 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   const weakAll = indicators.filter((i) => WEAKENING.has(i.id));
   const credChain = counted.some((i) => ["credential.created", "privilege.granted", "account.created", "exfil.new_destination", "collection.export_burst", "admin.removed"].includes(i.id));
   if (weakAll.length && !credChain && access.length === 0)
-    terms.push({ cls: "misconfiguration", points: 3.5, why: "a risky weakening of defences with no credential, privilege or exfiltration activity around it", ids: weakAll.flatMap((i) => i.event_ids.slice(0, 5)) });
+    // planted instructions are a manipulation attempt: they argue against an honest mistake by a legitimate actor
+    terms.push({ cls: "misconfiguration", points: inj ? 2.5 : 3.5, why: "a risky weakening of defences with no credential, privilege or exfiltration activity around it", ids: weakAll.flatMap((i) => i.event_ids.slice(0, 5)) });
+  // the vendor reported one of the actor's credentials as leaked (public repository, paste): a hygiene failure
+  const leaks = corr.events.filter((e) => LEAK_RE.test(textOf(e, 600)) && /notif|secur|alert|leak|scan/.test(`${norm(e.category)}|${norm(e.action)}`)).map((e) => e.id);
+  if (leaks.length && access.length === 0)
+    terms.push({ cls: "misconfiguration", points: 3.5, why: "the vendor reported one of the actor's credentials exposed (leaked-credential notification): a credential-hygiene failure", ids: leaks.slice(0, 5) });
   const focusIds = new Set(corr.events.slice(corr.focus_start).map((e) => e.id));
   // a reverted credential is not a configuration fix; a reverted hardening (raised, then lowered again) is routine
   const reverts = corr.reverts.filter((r) => {
@@ -176,6 +188,8 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
     terms.push({ cls: "misconfiguration", points: risky || has("destruction.burst") ? 1.5 : 0.5, why: "the change references a change ticket or change window", ids: ticket.event_ids });
     terms.push({ cls: "benign", points: risky ? 0.5 : 1.5, why: "the change is planned (ticket or change window)", ids: ticket.event_ids });
   }
+  if (widenedRoles.length && !overbroad.length)
+    terms.push({ cls: "misconfiguration", points: 3, why: "a shared role's definition widened with administrative permissions by the actor's usual self, nothing else of an attack around it: an over-broad role change (least privilege)", ids: widenedRoles });
   if (overbroad.length)
     terms.push({ cls: "misconfiguration", points: 3, why: "an administrator-level role granted to an identity outside the organisation by the actor's usual self: an over-broad grant (least privilege), not an attack chain", ids: overbroad });
   const destructive = counted.find((i) => i.id === "destruction.burst");
@@ -184,8 +198,8 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   if (destructive && !credChain && access.length === 0)
     terms.push({ cls: "misconfiguration", points: known || ticket ? 3.5 : usualPlace ? 4.5 : 2, why: "bulk deletions from a known place with no credential or privilege activity (a faulty bulk change)", ids: destructive.event_ids.slice(0, 5) });
   if (planned && !credChain && access.length === 0) {
-    terms.push({ cls: "misconfiguration", points: 1, why: "bulk deletions, though each one references a change", ids: burstIds.slice(0, 5) });
-    terms.push({ cls: "benign", points: 2.5, why: "every deletion in the burst carries its change reference (planned, scoped removal)", ids: burstIds.slice(0, 5) });
+    terms.push({ cls: "misconfiguration", points: 1, why: preApproved ? "bulk deletions, though approved beforehand" : "bulk deletions, though each one references a change", ids: burstIds.slice(0, 5) });
+    terms.push({ cls: "benign", points: 2.5, why: preApproved ? "the actor recorded the change's approval beforehand for the zone the deletions are in (planned, scoped removal)" : "every deletion in the burst carries its change reference (planned, scoped removal)", ids: burstIds.slice(0, 5) });
   }
   if (known && (weakAll.length || destructive)) terms.push({ cls: "misconfiguration", points: 1.5, why: "verified automation made the risky change", ids: corr.automation.event_ids });
 
@@ -200,12 +214,12 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   }
   const routineInd = get("context.routine")[0];
   if (share > 0) terms.push({ cls: "benign", points: (weakAll.length ? 1 : 2) * share, why: `${Math.round(share * 100)}% of the actions around the anomaly continue the actor's earlier work`, ids: routineInd?.event_ids ?? [] });
-  if (!counted.length && !weakAll.length && !focusReverts.length) terms.push({ cls: "benign", points: 2, why: "no sensitive change beyond the actor's routine", ids: [] });
+  if (!counted.length && !weakAll.length && !focusReverts.length && !leaks.length) terms.push({ cls: "benign", points: 2, why: "no sensitive change beyond the actor's routine", ids: [] });
   if (maintenance.length && !focusReverts.length && !weakAll.length)
     terms.push({ cls: "benign", points: 2.5, why: "alerting silenced with an end time and restored afterwards (a planned maintenance window)", ids: maintenance.flatMap((r) => [r.change_id, r.revert_id]).slice(0, 6) });
   if (rotation) terms.push({ cls: "benign", points: 3, why: "credential rotation: a new credential and the old one revoked", ids: get("context.rotation")[0]!.event_ids });
   if (known && !weakAll.length) terms.push({ cls: "benign", points: 1.5, why: "verified automation from its usual place", ids: corr.automation.event_ids });
-  if (!novel && stages.size <= 1 && !weak.length && !destructive && !overbroad.length && counted.length) terms.push({ cls: "benign", points: 1.5, why: "an isolated change from the actor's known place and client, with no attack chain", ids: [] });
+  if (!novel && stages.size <= 1 && !weak.length && !destructive && !overbroad.length && !widenedRoles.length && counted.length) terms.push({ cls: "benign", points: 1.5, why: "an isolated change from the actor's known place and client, with no attack chain", ids: [] });
   const shared = get("context.pivot_shared_ip")[0];
   if (shared && !counted.some((i) => i.id === "access.new_location")) terms.push({ cls: "benign", points: 0.5, why: "the new address is shared by colleagues doing routine work", ids: shared.event_ids.slice(0, 3) });
 
@@ -266,6 +280,7 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   };
 }
 
+const LEAK_RE = /\b(detected|found|exposed|leaked|leak|published|committed)\b[^.\n]{0,80}\b(keys?|tokens?|secrets?|credentials?)\b[^.\n]{0,80}\b(public|repository|repo|github|gitlab|bitbucket|paste(bin)?|internet)\b|\b(keys?|tokens?|secrets?|credentials?)\b[^.\n]{0,40}\b(leaked|exposed)\b/i;
 const GRANTS = new Set(["privilege.granted", "account.created"]);
 const ADMIN_RE = /\b(admin|admins|administrator|administrators|owner|owners|super[\s_-]?admin|super[\s_-]?user|superuser|full[\s_-]access|all[\s_-]privileges|account[\s_-]admin)\b/i;
 const OUTSIDER_RE = /\b(contractor|consultant|consultancy|vendor|external|third[\s-]party|guest|freelancer|agency|partner)\b/i;
@@ -291,6 +306,27 @@ function overbroadGrant(corr: Correlation, ids: string[], byId: Map<string, Corr
     if (stranger || adm) out.push(id);
   }
   return outsider && admin ? out : [];
+}
+
+const ADMIN_PERMISSION_RE = /admin|manage|management|owner|write|_edit$|^edit_|full_access|all_privileges/;
+
+/** Role-definition changes whose permission list gained administrative entries (a role widened for everyone in it). */
+function roleWidened(ids: string[], byId: Map<string, Correlation["events"][number]>): string[] {
+  const list = (v: unknown): string[] | undefined => {
+    const r = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    const p = r?.["permissions"] ?? r?.["permission_names"] ?? r?.["scopes"];
+    return Array.isArray(p) ? p.slice(0, 500).map((x) => norm(typeof x === "string" ? x : String((x as Record<string, unknown> | null)?.["name"] ?? ""))) : undefined;
+  };
+  const out: string[] = [];
+  for (const id of ids) {
+    const e = byId.get(id);
+    if (!e || !/role/.test(norm(e.resource.type))) continue;
+    const before = list(e.change?.old), after = list(e.change?.new);
+    if (!before || !after) continue;
+    const had = new Set(before);
+    if (after.some((p) => !had.has(p) && ADMIN_PERMISSION_RE.test(p))) out.push(id);
+  }
+  return out;
 }
 
 /**

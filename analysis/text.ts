@@ -54,8 +54,13 @@ export function settingOf(e: AuditEvent): string | undefined {
   if (e.change?.setting) return e.change.setting;
   const n = e.metadata?.["name"];
   if (typeof n === "string" && /setting|firewall|security|waf|ssl|tls/i.test(String(e.metadata?.["type"] ?? e.action))) return n;
-  // Cloudflare v2 zone settings: the setting is the resource type (resource.product "zone_settings")
-  if (/setting/i.test(e.category ?? "") && e.resource.type) return e.resource.type;
+  // Cloudflare v2 zone settings: the request names the setting ({id: "ssl", value: ...}), else the resource type does
+  if (/setting/i.test(e.category ?? "")) {
+    const req = e.change?.new;
+    const id = req && typeof req === "object" && !Array.isArray(req) ? (req as Record<string, unknown>)["id"] : undefined;
+    if (typeof id === "string" && id.length <= 100 && "value" in (req as object)) return id;
+    if (e.resource.type) return e.resource.type;
+  }
   return undefined;
 }
 
