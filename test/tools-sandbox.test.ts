@@ -64,7 +64,7 @@ describe("Cloudflare gatherer against the sandbox", () => {
   });
 
   it.each([1, 2, 7])("v2 with page size %i follows the cursor", async (page) => {
-    const g = await cfGatherer({ api: "auto", v2: true, page });
+    const g = await cfGatherer({ api: "v2", v2: true, page });
     const r = await g.gather(req);
     expect(r.status.api).toBe("cloudflare-v2");
     expect(new Set(r.events.filter((e) => !e.pivot).map((e) => e.id))).toEqual(new Set(CF_V2_OWN_IDS));
@@ -72,6 +72,16 @@ describe("Cloudflare gatherer against the sandbox", () => {
     expect(r.events.find((e) => e.id === "v2-alice-1")).toMatchObject({ action: "members.create", operation: "create", ip: ACTOR_IP, outcome: "success" });
     const first = sb!.requests.find((x) => x.path.endsWith("/logs/audit"));
     expect(first?.query).toMatchObject({ actor_email: ACTOR, limit: "1000" });
+  });
+
+  it("auto reads both histories when v2 answers and keeps what v2 lacks", async () => {
+    const g = await cfGatherer({ api: "auto", v2: true, page: 3 });
+    const r = await g.gather(req);
+    expect(r.status.api).toBe("cloudflare-v2");
+    const own = r.events.filter((e) => !e.pivot).map((e) => e.id);
+    expect(new Set(own)).toEqual(new Set([...CF_V2_OWN_IDS, ...CF_V1_OWN_IDS]));
+    expect(own.length).toBe(new Set(own).size);
+    expect(sb!.requests.some((x) => x.path.endsWith("/audit_logs"))).toBe(true);
   });
 
   it("a page cap truncates and says which limit", async () => {

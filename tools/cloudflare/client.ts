@@ -215,15 +215,43 @@ export class CloudflareAuditClient {
     if (this.cfg.auditApi === "v1") return this.fetchV1(q);
     if (this.cfg.auditApi === "v2") return this.fetchV2(q);
     if (this.v2Missing) return this.fetchV1(q);
+    let v2: CloudflareFetch;
     try {
-      return await this.fetchV2(q);
+      v2 = await this.fetchV2(q);
     } catch (e) {
       if (!v2Unavailable(e)) throw e;
       // A fallback is not a data gap: `api: "cloudflare-v1"` in the source status records it, no warning.
       this.v2Missing = true;
       return this.fetchV1(q);
     }
+    // Both histories exist while Cloudflare moves from v1 to v2, and neither is promised to hold every entry the
+    // other has: read v1 too and keep what v2 lacks.
+    let v1: CloudflareFetch;
+    try {
+      v1 = await this.fetchV1(q);
+    } catch (e) {
+      return { ...v2, warnings: [...v2.warnings, `Cloudflare audit logs v1 could not be read beside v2 (${e instanceof Error ? e.message : String(e)}); the timeline holds v2 entries only.`] };
+    }
+    return mergeHistories(v2, v1);
   }
+}
+
+/**
+ * v2 entries first; a v1 entry is added unless v2 has the same id, or an entry at the same second on the same
+ * resource with the same kind of operation (the same change as seen by the other API).
+ */
+export function mergeHistories(v2: CloudflareFetch, v1: CloudflareFetch): CloudflareFetch {
+  const ids = new Set(v2.events.map((e) => e.id));
+  const same = new Set(v2.events.map((e) => `${Math.floor(e.ts / 1000)}|${e.resource.id ?? ""}|${e.operation}`));
+  const extra = v1.events.filter((e) => !ids.has(e.id) && !same.has(`${Math.floor(e.ts / 1000)}|${e.resource.id ?? ""}|${e.operation}`));
+  return {
+    events: [...v2.events, ...extra],
+    rejected: v2.rejected + v1.rejected,
+    warnings: [...v2.warnings, ...v1.warnings],
+    pages: v2.pages + v1.pages,
+    truncated: v2.truncated || v1.truncated,
+    api: "cloudflare-v2",
+  };
 }
 
 function isEmail(s: string): boolean {
