@@ -7,7 +7,7 @@ import { formatMetrics } from "../evals/metrics.ts";
 import { runEval } from "../evals/runner.ts";
 
 const DEV = path.join(import.meta.dirname, "..", "evals", "datasets", "dev");
-const CHALLENGES = ["challenge", "challenge2"].map((d) => path.join(import.meta.dirname, "..", "evals", "datasets", d));
+const CHALLENGES = ["challenge", "challenge2", "challenge3"].map((d) => path.join(import.meta.dirname, "..", "evals", "datasets", d));
 const hasCorpus = (() => {
   try {
     return readdirSync(DEV).some((f) => f.endsWith(".json"));
