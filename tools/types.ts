@@ -72,3 +72,12 @@ export class VendorError extends Error {
 export function isFatal(err: unknown): boolean {
   return err instanceof VendorError && !err.retryable && [400, 401, 403, 404].includes(err.status ?? 0);
 }
+
+/** A gatherer's answer when its source failed: no events, the status says why and whether an operator must act. */
+export function failedSource(status: SourceStatus, err: unknown, startedMs: number): GatherResult {
+  status.status = "failed";
+  status.error = err instanceof Error ? err.message : String(err);
+  status.fatal = isFatal(err);
+  status.duration_ms = Date.now() - startedMs;
+  return { events: [], status };
+}

@@ -3,7 +3,7 @@ import type { CloudflareConfig, Limits } from "../config.ts";
 import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../events.ts";
 import { HttpClient, HttpError, safeText } from "../http.ts";
-import { isFatal } from "../types.ts";
+import { failedSource } from "../types.ts";
 import { pivotOnIps } from "../pivot.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { VendorError } from "../types.ts";
@@ -295,11 +295,7 @@ export function createCloudflareGatherer(
       for (const e of own.events) if (inWindow(e) && isOwn(e, req)) byId.set(e.id, e);
     } catch (e) {
       if (req.signal?.aborted) throw e;
-      status.status = "failed";
-      status.error = e instanceof Error ? e.message : String(e);
-      status.fatal = isFatal(e);
-      status.duration_ms = Date.now() - started;
-      return { events: [], status };
+      return failedSource(status, e, started);
     }
     const ownEvents = [...byId.values()];
     status.events = ownEvents.length;

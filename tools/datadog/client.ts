@@ -3,7 +3,7 @@ import type { DatadogConfig, Limits } from "../config.ts";
 import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../events.ts";
 import { HttpClient, safeText } from "../http.ts";
-import { isFatal } from "../types.ts";
+import { failedSource } from "../types.ts";
 import { pivotOnIps } from "../pivot.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { normaliseDatadog } from "./normalise.ts";
@@ -159,11 +159,7 @@ export function createDatadogGatherer(
       }
     } catch (e) {
       if (req.signal?.aborted) throw e;
-      status.status = "failed";
-      status.error = e instanceof Error ? e.message : String(e);
-      status.fatal = isFatal(e);
-      status.duration_ms = Date.now() - started;
-      return { events: [], status };
+      return failedSource(status, e, started);
     }
     const own = [...byId.values()];
     status.events = own.length;
