@@ -163,6 +163,14 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       }
       return invoke(id, new Command({ resume: decision }));
     },
+    async amend(id, coalesced) {
+      const snap = await graph.getState(cfg(id));
+      const values = snap.values as State;
+      if (!values?.assessment || snap.next.length > 0) return { status: "failed", error: `investigation ${id} has no finished run to amend` };
+      // Back to just after the analyst: the writer drafts again with every attached anomaly, then publish.
+      await graph.updateState(cfg(id), { coalesced }, "analyst");
+      return invoke(id, null);
+    },
     async close() {
       await closeCheckpointer();
     },

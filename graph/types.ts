@@ -49,6 +49,11 @@ export interface Investigator {
   run(input: RunInput): Promise<RunOutcome>;
   /** Resume a run paused at the approval gate. */
   decide(investigationId: string, decision: { approve: boolean; reviewer?: string; comment?: string }): Promise<RunOutcome>;
+  /**
+   * Anomalies attached to the investigation after its run started: redraft the report with all of them and
+   * publish it again (the same page, next version). Only for a completed run.
+   */
+  amend?(investigationId: string, coalesced: Anomaly[]): Promise<RunOutcome>;
   /** Release the checkpointer's resources. */
   close(): Promise<void>;
 }

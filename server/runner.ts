@@ -49,6 +49,15 @@ export class Runner {
     let outcome: RunOutcome;
     try {
       outcome = await investigator.run({ investigationId, anomaly: inv.anomaly, coalesced: inv.coalesced });
+      // Anomalies that attached while the run was under way: the report lists them all.
+      let given = inv.coalesced.length;
+      for (let round = 0; round < 3 && outcome.status === "completed" && investigator.amend; round++) {
+        const latest = await store.get(investigationId);
+        if (!latest || latest.coalesced.length <= given) break;
+        given = latest.coalesced.length;
+        log.info({ coalesced: given }, "redrafting the report with anomalies attached during the run");
+        outcome = await investigator.amend(investigationId, latest.coalesced);
+      }
     } catch (e) {
       outcome = { status: "failed", error: `investigation run crashed: ${errMsg(e)}` };
     }
