@@ -7,7 +7,7 @@
 import { ChatOpenAI } from "@langchain/openai";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 
-export const MODEL_NODES = ["analyst", "writer", "gather"] as const;
+export const MODEL_NODES = ["analyst", "writer"] as const;
 export type ModelNode = (typeof MODEL_NODES)[number];
 
 export interface NodeModelConfig {
@@ -24,7 +24,7 @@ export function loadModelConfig(env: NodeJS.ProcessEnv = process.env): Partial<R
   if (!apiKey) return out;
   for (const node of MODEL_NODES) {
     const key = node.toUpperCase();
-    const model = (env[`CASEFILE_${key}_MODEL`] ?? env.CASEFILE_MODEL ?? (node === "gather" ? "" : "gpt-4o-mini")).trim();
+    const model = (env[`CASEFILE_${key}_MODEL`] ?? env.CASEFILE_MODEL ?? "gpt-4o-mini").trim();
     if (OFF.has(model.toLowerCase())) continue;
     const baseURL = env[`CASEFILE_${key}_BASE_URL`] ?? env.OPENAI_BASE_URL;
     out[node] = { model, apiKey, ...(baseURL ? { baseURL } : {}) };

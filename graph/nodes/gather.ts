@@ -1,6 +1,6 @@
 // gather: one node per vendor, run in parallel. A failing source never stops the other one;
 // it is recorded as a data gap with a message that says what to fix.
-import { isFatal, type Gatherer } from "../../tools/types.ts";
+import { failedSource, type Gatherer } from "../../tools/types.ts";
 import type { SourceName, SourceStatus } from "../../tools/events.ts";
 import type { State, Update } from "../state.ts";
 
@@ -45,19 +45,9 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         timings: { [`gather_${source}`]: clock() - started },
       };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const status: SourceStatus = {
-        status: "failed",
-        events: 0,
-        pivot_events: 0,
-        pages: 0,
-        warnings: [],
-        rejected: 0,
-        error: message,
-        fatal: isFatal(err),
-        duration_ms: clock() - started,
-      };
-      return { sources: { [source]: status }, errors: [message], timings: { [`gather_${source}`]: clock() - started } };
+      const empty: SourceStatus = { status: "pending", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
+      const { status } = failedSource(empty, err, started);
+      return { sources: { [source]: status }, errors: [status.error!], timings: { [`gather_${source}`]: clock() - started } };
     }
   };
 }
