@@ -1,4 +1,4 @@
-// The labelled-incident format (shared/incident-format.md): one JSON file per incident.
+// The labelled-incident format (evals/INCIDENT-FORMAT.md): one JSON file per incident.
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";

@@ -42,6 +42,20 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
+/** One weighed piece of evidence: a named rule of the evidence table, the class it supports and its fitted weight. */
+export const Evidence = z.object({
+  /** evidence rule id, e.g. "clear.paired_recreation" */
+  rule: z.string(),
+  cls: z.enum(LABELS),
+  /** contribution to the class's score (activation × fitted weight); negative values argue against the class */
+  weight: z.number(),
+  why: z.string(),
+  ids: z.array(z.string()).default([]),
+  /** a clearing rule: evidence that explains the activity away (verification, pairing, read-only scope, …) */
+  clearing: z.boolean().default(false),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
 export const Assessment = z.object({
   verdict: Verdict,
   confidence: z.number().min(0).max(1),
@@ -54,6 +68,8 @@ export const Assessment = z.object({
   engine: z.enum(["rules", "model"]),
   /** class scores of the rules engine, for transparency */
   scores: z.record(z.string(), z.number()).default({}),
+  /** the evidence table's rules that fired, strongest first (for and against the verdict) */
+  evidence: z.array(Evidence).optional(),
   /** model vs rules disagreement, shown in the report */
   disagreement: z.string().optional(),
   /** the rules verdict when the model's stands */
