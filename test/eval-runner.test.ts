@@ -2,12 +2,13 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { VERDICTS } from "../graph/schemas.ts";
 import { rawEventIds, runEval, runEvalCommand, EvalGateError, evalEnv } from "../evals/runner.ts";
 import type { Incident } from "../evals/incident.ts";
 
-const CONTRACTS = "/work/shared/contracts";
+const CONTRACTS = fileURLToPath(new URL("./fixtures/contracts", import.meta.url));
 let dir: string;
 let cfIds: string[];
 

@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import { Incident } from "../evals/incident.ts";
 
-const cfSample = JSON.parse(readFileSync(new URL("../../shared/contracts/cloudflare-audit-logs.sample.json", import.meta.url), "utf8")) as { result: Record<string, unknown>[] };
-const ddSample = JSON.parse(readFileSync(new URL("../../shared/contracts/datadog-audit-search.sample.json", import.meta.url), "utf8")) as { data: Record<string, unknown>[] };
+const cfSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/cloudflare-audit-logs.sample.json", import.meta.url), "utf8")) as { result: Record<string, unknown>[] };
+const ddSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/datadog-audit-search.sample.json", import.meta.url), "utf8")) as { data: Record<string, unknown>[] };
 
 export const ACTOR = "alice.ops@example.com";
 export const ACTOR_IP = "203.0.113.45";

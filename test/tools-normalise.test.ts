@@ -16,8 +16,8 @@ import {
 import { DatadogEvent, isDatadogEvent, normaliseDatadog, normaliseDatadogEvent } from "../tools/datadog/normalise.ts";
 import { clean, parseTime } from "../tools/http.ts";
 
-const cfSample = JSON.parse(readFileSync("/work/shared/contracts/cloudflare-audit-logs.sample.json", "utf8")) as { result: unknown[] };
-const ddSample = JSON.parse(readFileSync("/work/shared/contracts/datadog-audit-search.sample.json", "utf8")) as { data: unknown[] };
+const cfSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/cloudflare-audit-logs.sample.json", import.meta.url), "utf8")) as { result: unknown[] };
+const ddSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/datadog-audit-search.sample.json", import.meta.url), "utf8")) as { data: unknown[] };
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
