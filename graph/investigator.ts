@@ -13,6 +13,7 @@ import { loadVendorConfig } from "../tools/config.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher } from "../tools/confluence/client.ts";
+import { withSetupLock } from "../server/pg-setup.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import { defaultPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
@@ -77,7 +78,13 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
         throw new Error(`CASEFILE_PG_SCHEMA=${JSON.stringify(base.slice(0, 80))} is not a usable PostgreSQL schema name; use up to 48 lowercase letters, digits and _.`);
       }
       const saver = new PostgresSaver(new pg.Pool({ connectionString: env.DATABASE_URL }), new FastJsonSerde(), { schema: `${base}_checkpoints` });
-      await saver.setup();
+      // The checkpointer's tables are created under the one set-up lock shared with the store and the queue.
+      try {
+        await withSetupLock(env.DATABASE_URL, () => saver.setup());
+      } catch (e) {
+        await saver.end().catch(() => {});
+        throw new Error(`the PostgreSQL checkpointer could not create its tables in schema "${base}_checkpoints" (${(e as Error).message}); check that PostgreSQL runs and the user may create schemas.`);
+      }
       checkpointer = saver;
       closeCheckpointer = () => saver.end();
     } else {

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Anomaly } from "../graph/schemas.ts";
+import { withSetupLock } from "./pg-setup.ts";
 import type { CreateOrAttachResult, SqliteStore, Store, WebhookIdCheck } from "./store.ts";
 
 export type JobHandler = (investigationId: string) => Promise<void>;
@@ -243,9 +244,15 @@ export class PgBossQueue implements Queue {
   static async open(url: string, opts: PgBossQueueOptions = {}): Promise<PgBossQueue> {
     const q = new PgBossQueue(url, opts);
     try {
-      await q.boss.start();
-      // stately: at most one waiting and one running job per singletonKey (the investigation id).
-      await q.boss.createQueue(QUEUE_NAME, { name: QUEUE_NAME, policy: "stately", retryLimit: 2, retryDelay: 5, expireInMinutes: 30 });
+      // Installing pg-boss, creating the queue and the lease table run under the one set-up lock (pg-setup.ts).
+      await withSetupLock(url, async () => {
+        await q.boss.start();
+        // stately: at most one waiting and one running job per singletonKey (the investigation id).
+        await q.boss.createQueue(QUEUE_NAME, { name: QUEUE_NAME, policy: "stately", retryLimit: 2, retryDelay: 5, expireInMinutes: 30 });
+        await q.sql(
+          `CREATE TABLE IF NOT EXISTS ${q.leaseTable} (investigation_id text PRIMARY KEY, job_id text NOT NULL, worker_id text NOT NULL, heartbeat_at timestamptz NOT NULL)`,
+        );
+      });
     } catch (e) {
       await q.boss.stop({ graceful: false, wait: true }).catch(() => {});
       throw new Error(`pg-boss could not start on DATABASE_URL (${(e as Error).message}); check that PostgreSQL runs and the user may create schema "${opts.schema ?? "casefile_jobs"}".`);
@@ -275,9 +282,6 @@ export class PgBossQueue implements Queue {
 
   async start(handler: JobHandler, concurrency: number) {
     this.started = true;
-    await this.sql(
-      `CREATE TABLE IF NOT EXISTS ${this.leaseTable} (investigation_id text PRIMARY KEY, job_id text NOT NULL, worker_id text NOT NULL, heartbeat_at timestamptz NOT NULL)`,
-    );
     const opts = { batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 };
     for (let i = 0; i < Math.max(1, concurrency); i++) {
       await this.boss.work<{ investigationId: string }>(QUEUE_NAME, opts, async ([job]) => {

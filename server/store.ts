@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { Anomaly } from "../graph/schemas.ts";
 import type { InvestigationResult } from "../graph/types.ts";
+import { withSetupLock } from "./pg-setup.ts";
 
 export const STATUSES = ["queued", "running", "awaiting_approval", "completed", "failed"] as const;
 export type InvestigationStatus = (typeof STATUSES)[number];
@@ -154,7 +155,7 @@ function finishFields(outcome: FinishOutcome) {
 // ---------------------------------------------------------------- migrations
 
 /** Versioned schema; `{S}` is the PostgreSQL schema prefix (empty on SQLite). Never edit a shipped step: append. */
-const MIGRATIONS: { version: number; sqlite: string; postgres: string }[] = [
+export const MIGRATIONS: { version: number; sqlite: string; postgres: string }[] = [
   {
     version: 1,
     sqlite: `
@@ -446,11 +447,11 @@ export class PostgresStore implements Store {
     this.s = `"${schema}".`;
   }
 
-  /** Connects, creates the schema and applies pending migrations (serialised by an advisory lock). */
+  /** Connects, creates the schema and applies pending migrations (under the one set-up lock, see pg-setup.ts). */
   static async open(url: string, schema = "casefile"): Promise<PostgresStore> {
     const store = new PostgresStore(url, schema);
     try {
-      await store.migrate();
+      await withSetupLock(url, () => store.migrate());
     } catch (e) {
       await store.pool.end().catch(() => {});
       throw new Error(`PostgreSQL at DATABASE_URL is not usable (${(e as Error).message}); check the URL, that the server runs and that the user may create schema "${schema}".`);
@@ -461,7 +462,6 @@ export class PostgresStore implements Store {
   private async migrate() {
     const c = await this.pool.connect();
     try {
-      await c.query(`SELECT pg_advisory_lock(hashtext($1))`, [`casefile-migrate:${this.schema}`]);
       await c.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
       await c.query(`CREATE TABLE IF NOT EXISTS ${this.s}schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`);
       const done = new Set((await c.query(`SELECT version FROM ${this.s}schema_migrations`)).rows.map((r: Row) => Number(r.version)));
@@ -478,7 +478,6 @@ export class PostgresStore implements Store {
         }
       }
     } finally {
-      await c.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`casefile-migrate:${this.schema}`]).catch(() => {});
       c.release();
     }
   }
