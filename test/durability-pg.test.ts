@@ -96,9 +96,10 @@ describe.skipIf(!available)("durability: PostgreSQL, serve + two workers", () =>
       CASEFILE_SERVE_WORKERS: "0",
       CASEFILE_RATE_LIMIT: "100000",
     };
-    // serve first: it creates the schemas; the workers then start side by side.
-    server = await startCasefile("serve", env);
-    workers.push(...(await Promise.all([startCasefile("worker", env), startCasefile("worker", env)])));
+    // All three start at the same instant on the fresh schemas, as after a deploy: set-up is serialised.
+    const [s, ...w] = await Promise.all([startCasefile("serve", env), startCasefile("worker", env), startCasefile("worker", env)]);
+    server = s!;
+    workers.push(...w);
   }, 180_000);
 
   it("200 anomalies of distinct actors: each investigated exactly once, one page each", async () => {
