@@ -203,7 +203,8 @@ function fmtValue(v: unknown): string {
   if (v === undefined || v === null || v === "") return "∅";
   if (typeof v === "string") return v;
   try {
-    return JSON.stringify(v) ?? String(v);
+    // Structured values are redacted by key name, as in the evidence appendix ("client_secret": …).
+    return JSON.stringify(redactValue(v)) ?? String(v);
   } catch {
     return String(v);
   }

@@ -1,9 +1,20 @@
-// Secret redaction for anything from vendor records that a report shows (evidence appendix, timeline cells).
+// Secret redaction, in one place. Two uses:
+// - at ingestion (`redactEvent`, called by both vendors' normalisers): values under secret-named keys and values
+//   that are unambiguously secrets (sk-…, xox…, AKIA…, JWTs, PEM blocks, `password=…`), so the prompt, the page,
+//   the UI and the checkpoint all see the same redacted events; ids, IPs, emails and names are kept for citation;
+// - in the report (`redactText` / `redactValue`): the same, plus long hex and base64 runs in free text.
+// Every pattern is linear in its input (bounded quantifiers, no nested repetition) and inputs are length-capped,
+// so a hostile vendor string cannot stall the event loop.
+import type { AuditEvent } from "../tools/events.ts";
 
 export const REDACTED = "[REDACTED]";
 
-/** Keys that name an identifier or a label rather than a secret value. */
-const HARMLESS_SUFFIX = /(^|_)(name|names|id|ids|uuid|type|tag|tags|status|scope|scopes|kind|label|count|expires_on|expires_at|created_at|last_used_on)$/;
+/** Longest string redaction reads; the rest is cut (vendor text past this is noise or an attack). */
+export const MAX_REDACT_TEXT = 100_000;
+
+/** Keys that name an identifier, a label or a setting rather than a secret value. */
+const HARMLESS_SUFFIX =
+  /(^|_)(name|names|id|ids|uuid|type|tag|tags|status|scope|scopes|kind|label|count|expires_on|expires_at|created_at|last_used_on|policy|policies|enabled|required|length|min_length|rotation|expiry|expiration|strength|complexity|mode|enforced|age|max_age|reset|changed|updated_at)$/;
 /** Keys whose value is a secret. */
 const SECRET_KEY = /token|secret|passw|pwd|authori[sz]ation|cookie|api_?key|app(lication)?_?key|private_?key|access_?key|digest|hash|credential|signature|session_?id|bearer/;
 /** Keys whose value is an identifier even though it may look random (cited vendor ids). */
@@ -11,6 +22,7 @@ const ID_KEY = /(^|_)(id|ids|uuid|owner|org|account|zone|ray)$/;
 
 function normKey(k: string): string {
   return k
+    .slice(0, 200)
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_");
@@ -21,42 +33,119 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(k) && !HARMLESS_SUFFIX.test(k);
 }
 
-const INLINE: [RegExp, string][] = [
-  // "key digest: <hex>", "token: abc", "password=…", "secret-access-key=…" inside free text
-  [/\b(key[ _-]?digest|api[ _-]?key|app(?:lication)?[ _-]?key|access[ _-]?key(?:[ _-]?id)?|secret(?:[ _-]?access[ _-]?key)?|password|passwd|pwd|token|authorization|cookie)(\s*["']?\s*[:=]\s*["']?)(?!\[REDACTED\])([^\s"'&,;]{4,})/gi, `$1$2${REDACTED}`],
-  [/\b(bearer|basic)\s+(?!\[REDACTED\])[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
-  // long hex runs (digests, keys) and long mixed base64 / base64url runs
-  [/\b[0-9a-fA-F]{40,}\b/g, REDACTED],
-  [/(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9+/_-]*[0-9])(?=[A-Za-z0-9+/_-]*[a-z])(?=[A-Za-z0-9+/_-]*[A-Z])[A-Za-z0-9+/_-]{40,}={0,2}/g, REDACTED],
+const KEYWORDS =
+  "key[ _-]?digest|api[ _-]?key|app(?:lication)?[ _-]?key|access[ _-]?key(?:[ _-]?id)?|client[ _-]?secret|secret(?:[ _-]?access[ _-]?key)?|private[ _-]?key|password|passwd|pwd|token|authorization|cookie";
+
+type Rule = [RegExp, string | ((m: string, ...groups: string[]) => string)];
+
+/** Values that are secrets wherever they appear. */
+const UNAMBIGUOUS: Rule[] = [
+  // PEM blocks (private keys, certificates): the base64 body has no "-", so the scan per BEGIN is bounded.
+  [/-----BEGIN [A-Z0-9 ]{1,40}-----[^-]{0,16384}-----END [A-Z0-9 ]{1,40}-----/g, REDACTED],
+  // JSON Web Tokens
+  [/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,4096}/g, REDACTED],
+  // OpenAI / Anthropic style keys, Stripe secret keys, Slack tokens, AWS access key ids
+  [/(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_-]{16,512}/g, REDACTED],
+  [/(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[A-Za-z0-9]{16,256}/g, REDACTED],
+  [/(?<![A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,512}/g, REDACTED],
+  [/(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g, REDACTED],
+  // "password=…", "client_secret: …", "api-key=…" inside free text
+  [
+    new RegExp(`(?<![A-Za-z0-9])((?:[A-Za-z0-9]{1,20}[_-])?(?:${KEYWORDS}))([ \\t]{0,4}["']?[ \\t]{0,4}[:=][ \\t]{0,4}["']?)(?!\\[REDACTED\\])[^\\s"'&,;]{4,}`, "gi"),
+    `$1$2${REDACTED}`,
+  ],
+  [/\b(bearer|basic)[ \t]{1,4}(?!\[REDACTED\])[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
 ];
 
-/** Redacts secret-looking runs inside a free-text string. */
-export function redactText(s: string): string {
-  let out = s;
-  for (const [re, rep] of INLINE) out = out.replace(re, rep);
+/** Report only: long hex runs (digests, keys) and long mixed-case base64 runs; one match per run, so linear. */
+const RUNS: Rule = [
+  /(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_=-]{40,}/g,
+  (run) => {
+    const body = run.replace(/=+$/, "");
+    if (/^[0-9a-fA-F]+$/.test(body)) return REDACTED;
+    if (/^[A-Za-z0-9+/_-]+$/.test(body) && /[0-9]/.test(body) && /[a-z]/.test(body) && /[A-Z]/.test(body)) return REDACTED;
+    return run;
+  },
+];
+
+function apply(s: string, rules: readonly Rule[]): string {
+  let out = s.length > MAX_REDACT_TEXT ? `${s.slice(0, MAX_REDACT_TEXT)}…[cut ${s.length - MAX_REDACT_TEXT} chars]` : s;
+  for (const [re, rep] of rules) out = out.replace(re, rep as string);
   return out;
 }
 
-/**
- * A deep copy of a vendor record with secrets replaced by "[REDACTED]": values under secret-named keys
- * (token, secret, password, key digest, api_key, authorization, cookie …; names, ids and types are kept),
- * and long hex / base64 runs inside other strings (identifier fields such as `id` are kept for citation).
- */
-export function redactValue(value: unknown, key = "", underSecret = false, depth = 0): unknown {
+/** Redacts unambiguous secrets inside a free-text string (ingestion: ids and hex ids stay). */
+export function redactSecrets(s: string): string {
+  return apply(s, UNAMBIGUOUS);
+}
+
+/** Redacts secret-looking runs inside a free-text string (reports: also long hex / base64 runs). */
+export function redactText(s: string): string {
+  return apply(s, [...UNAMBIGUOUS, RUNS]);
+}
+
+/** Copy-on-write: returns `value` itself when nothing in it is redacted, so unchanged records are not copied. */
+function walk(value: unknown, key: string, underSecret: boolean, depth: number, text: (s: string) => string): unknown {
   if (depth > 64) return REDACTED;
   const k = normKey(key);
   if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") {
     if (value === "") return value;
     if ((isSecretKey(key) || (underSecret && !HARMLESS_SUFFIX.test(k))) && key !== "") return REDACTED;
     if (typeof value !== "string") return value;
-    return ID_KEY.test(k) ? value : redactText(value);
+    return ID_KEY.test(k) ? value : text(value);
   }
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, key, underSecret, depth + 1));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = walk(value[i], key, underSecret, depth + 1, text);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return out ?? value;
+  }
   if (value && typeof value === "object") {
     const secretHere = underSecret || isSecretKey(key);
-    const out: Record<string, unknown> = {};
-    for (const [ck, cv] of Object.entries(value as Record<string, unknown>)) out[ck] = redactValue(cv, ck, secretHere, depth + 1);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    for (const [ck, cv] of Object.entries(value as Record<string, unknown>)) {
+      const v = walk(cv, ck, secretHere, depth + 1, text);
+      if (v !== cv) Object.defineProperty((out ??= { ...(value as Record<string, unknown>) }), ck, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out ?? value;
   }
   return value;
+}
+
+/**
+ * A deep copy of a vendor record with secrets replaced by "[REDACTED]": values under secret-named keys
+ * (token, secret, password, key digest, api_key, authorization, cookie …; names, ids and types are kept),
+ * and secret-looking runs inside other strings (identifier fields such as `id` are kept for citation).
+ */
+export function redactValue(value: unknown, key = "", underSecret = false, depth = 0): unknown {
+  return walk(value, key, underSecret, depth, redactText);
+}
+
+/** Ingestion flavour of `redactValue`: by key name and by unambiguous value patterns only. */
+export function redactIngested(value: unknown, key = ""): unknown {
+  return walk(value, key, false, 0, redactSecrets);
+}
+
+/**
+ * The one redaction pass at ingestion, called by both normalisers on every event they produce: the free text,
+ * the change values, the metadata and the raw record. The event id, actor, IP, resource id and name, action and
+ * time are kept as they are: the analysis and the citations need them.
+ */
+export function redactEvent<E extends AuditEvent>(ev: E): E {
+  const out = { ...ev };
+  if (out.description !== undefined) out.description = redactSecrets(out.description);
+  if (out.user_agent !== undefined) out.user_agent = redactSecrets(out.user_agent);
+  if (out.change) {
+    const c = { ...out.change };
+    // A change of a secret-named setting ("api_key", "client_secret") hides both values.
+    const key = c.setting && isSecretKey(c.setting) ? c.setting : "value";
+    if (c.old !== undefined) c.old = redactIngested(c.old, key);
+    if (c.new !== undefined) c.new = redactIngested(c.new, key);
+    out.change = c;
+  }
+  if (out.metadata) out.metadata = redactIngested(out.metadata) as Record<string, unknown>;
+  if (out.raw !== undefined) out.raw = redactIngested(out.raw);
+  return out;
 }

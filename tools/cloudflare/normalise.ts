@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { AuditEvent } from "../events.ts";
 import { clean, isObj, isOptObj, isOptStr, isPlainObj, operationOf, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
+import { redactEvent } from "../../report/redact.ts";
 
 const str = z.string().nullish();
 const obj = z.record(z.string(), z.unknown()).nullish();
@@ -168,7 +169,7 @@ export function normaliseCloudflareV1(raw: unknown): { event: AuditEvent } | { e
     ev.metadata = metadata;
     break;
   }
-  return { event: ev };
+  return { event: redactEvent(ev) };
 }
 
 export function normaliseCloudflareV2(raw: unknown): { event: AuditEvent } | { error: string } {
@@ -228,7 +229,7 @@ export function normaliseCloudflareV2(raw: unknown): { event: AuditEvent } | { e
     ev.metadata = metadata;
     break;
   }
-  return { event: ev };
+  return { event: redactEvent(ev) };
 }
 
 /** Normalises a page of records; invalid ones are skipped and reported, never thrown. */

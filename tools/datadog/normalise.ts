@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { AuditEvent, Operation } from "../events.ts";
 import { clean, isObj, isOptObj, isOptStr, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
+import { redactEvent } from "../../report/redact.ts";
 
 const str = z.string().nullish();
 const num = z.union([z.number(), z.string()]).nullish();
@@ -260,7 +261,7 @@ export function normaliseDatadogEvent(raw: unknown): { event: AuditEvent } | { e
   if (a.metadata !== undefined && a.metadata !== null) (metadata.metadata = a.metadata), (hasMetadata = true);
   if (a.threat_intel !== undefined && a.threat_intel !== null) (metadata.threat_intel = a.threat_intel), (hasMetadata = true);
   if (hasMetadata) ev.metadata = metadata;
-  return { event: ev };
+  return { event: redactEvent(ev) };
 }
 
 /** Normalises a page of events; invalid ones are skipped and reported, never thrown. */
