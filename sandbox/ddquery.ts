@@ -1,6 +1,8 @@
 // A subset of the Datadog search syntax, enough for what an audit client sends:
 // `*`, `@attr:value`, `attr:value`, quoted values, wildcards, `>`/`<` numeric comparisons,
 // `AND` / `OR` / `NOT` / `-term`, implicit AND, parentheses and `@attr:(a OR b)` groups, free text on the message.
+// As Datadog documents, attribute search (`@attr:value`, wildcards included) is case-sensitive; free text on the
+// message and tags are not.
 import { getPath } from "./common.ts";
 
 export type Node =
@@ -151,13 +153,13 @@ export function parseQuery(q: string | undefined): Node {
   return node;
 }
 
-function wildcard(pattern: string): RegExp {
+function wildcard(pattern: string, caseSensitive = false): RegExp {
   const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${re}$`, "i");
+  return new RegExp(`^${re}$`, caseSensitive ? "" : "i");
 }
 
-function valueMatches(actual: unknown, term: { value: string; quoted: boolean }): boolean {
-  if (Array.isArray(actual)) return actual.some((a) => valueMatches(a, term));
+function valueMatches(actual: unknown, term: { value: string; quoted: boolean }, caseSensitive = false): boolean {
+  if (Array.isArray(actual)) return actual.some((a) => valueMatches(a, term, caseSensitive));
   if (actual === undefined || actual === null || typeof actual === "object") {
     return !term.quoted && term.value === "*" && actual !== undefined && actual !== null;
   }
@@ -170,12 +172,12 @@ function valueMatches(actual: unknown, term: { value: string; quoted: boolean })
       if (Number.isNaN(n)) return false;
       return cmp[1] === ">" ? n > limit : cmp[1] === ">=" ? n >= limit : cmp[1] === "<" ? n < limit : n <= limit;
     }
-    if (/[*?]/.test(term.value)) return wildcard(term.value).test(s);
+    if (/[*?]/.test(term.value)) return wildcard(term.value, caseSensitive).test(s);
   }
-  return s.toLowerCase() === term.value.toLowerCase();
+  return caseSensitive ? s === term.value : s.toLowerCase() === term.value.toLowerCase();
 }
 
-/** Does one event (an element of `data[]`) match the parsed query? Attribute values compare case-insensitively. */
+/** Does one event (an element of `data[]`) match the parsed query? `@attribute` values compare case-sensitively. */
 export function matches(node: Node, event: unknown): boolean {
   switch (node.kind) {
     case "all":
@@ -194,7 +196,7 @@ export function matches(node: Node, event: unknown): boolean {
         if (/[*?]/.test(node.value) && !node.quoted) return wildcard(`*${node.value}*`).test(message);
         return message.toLowerCase().includes(node.value.toLowerCase());
       }
-      if (node.key.startsWith("@")) return valueMatches(getPath(getPath(outer, "attributes"), node.key.slice(1)), node);
+      if (node.key.startsWith("@")) return valueMatches(getPath(getPath(outer, "attributes"), node.key.slice(1)), node, true);
       // Reserved attributes (service, status, host, message …) and tags.
       const direct = getPath(outer, node.key) ?? getPath(getPath(outer, "attributes"), node.key);
       if (direct !== undefined && valueMatches(direct, node)) return true;

@@ -419,8 +419,13 @@ describe("datadog query subset", () => {
   it.each([
     ["*", true],
     ["", true],
-    ["@usr.email:carol@example.com", true],
-    ['@usr.email:"carol@example.com"', true],
+    // attribute search is case-sensitive, as Datadog documents; free text is not
+    ["@usr.email:carol@example.com", false],
+    ['@usr.email:"carol@example.com"', false],
+    ['@usr.email:"Carol@Example.com"', true],
+    ["@usr.email:Carol*", true],
+    ["@usr.email:carol*", false],
+    ['"carol@example.com"', true],
     ["@usr.email:dave@example.com", false],
     ["@action:(created OR deleted)", true],
     ["@action:created OR @action:deleted", true],

@@ -46,8 +46,13 @@ describe("Cloudflare gatherer against the sandbox", () => {
     const r = await g.gather(req);
     const own = r.events.filter((e) => !e.pivot);
     expect(new Set(own.map((e) => e.id))).toEqual(new Set(CF_V1_OWN_IDS));
-    expect(r.events.filter((e) => e.pivot).map((e) => e.id)).toEqual(["pivot-bob-1"]);
-    expect(r.status).toMatchObject({ status: "ok", api: "cloudflare-v1", events: CF_V1_OWN_IDS.length, pivot_events: 1, rejected: 0 });
+    expect(r.events.filter((e) => e.pivot_kind === "address").map((e) => e.id)).toEqual(["pivot-bob-1"]);
+    // the system's TLS deployment on the zone the actor changed, found by the resource pivot
+    const resource = r.events.filter((e) => e.pivot_kind === "resource");
+    expect(resource.map((e) => [e.id, e.pivot_key])).toEqual([["2ce6e0db-5527-4870-8f66-8ede1cd38791", "9a7806061c88ada191ed06f989cc3dac"]]);
+    expect(r.events.filter((e) => e.pivot).every((e) => e.pivot_kind && e.pivot_key)).toBe(true);
+    expect(r.status).toMatchObject({ status: "ok", api: "cloudflare-v1", events: CF_V1_OWN_IDS.length, pivot_events: 2, rejected: 0 });
+    expect(r.status.pivots?.find((p) => p.kind === "address" && p.key === ACTOR_IP)?.found).toBe(1);
     expect(r.status.pages).toBeGreaterThan(Math.ceil(CF_V1_OWN_IDS.length / page));
     // pages until an empty page
     const v1 = sb!.requests.filter((x) => x.path.endsWith("/audit_logs"));
@@ -155,8 +160,11 @@ describe("Datadog gatherer against the sandbox", () => {
     expect(r.events.filter((e) => e.pivot).map((e) => e.id)).toEqual(["dd-dave-1"]);
     expect(r.status).toMatchObject({ status: "ok", api: "datadog-search", events: DD_OWN_IDS.length, pivot_events: 1 });
     const searches = sb!.requests.filter((x) => x.path === "/api/v2/audit/events/search");
-    const firstBody = searches[0]?.query as { filter: { query: string }; page: { limit: number }; sort: string };
-    expect(firstBody.filter.query).toContain(`@usr.email:"${ACTOR}"`);
+    // first a case-insensitive free-text discovery of the actor's spellings, then the actor under each of them
+    expect((searches[0]?.query as { filter: { query: string } }).filter.query).toBe(`"${ACTOR}"`);
+    const firstBody = searches.find((x) => (x.query as { filter: { query: string } }).filter.query.includes("@usr.email"))?.query as { filter: { query: string }; page: { limit: number }; sort: string };
+    expect(firstBody.filter.query).toContain(`"${ACTOR}"`);
+    expect(r.status.identities).toContain("3f1c9a62-6b0e-11ee-9c1d-da7ad0900002");
     expect(firstBody.page.limit).toBe(1000);
     expect(firstBody.sort).toBe("timestamp");
     expect(searches.some((s) => (s.query as { filter: { query: string } }).filter.query.includes("3f1c9a62"))).toBe(true);

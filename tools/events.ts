@@ -60,12 +60,36 @@ export const AuditEvent = z.object({
     .optional(),
   /** Free-form vendor metadata (Cloudflare metadata, Datadog metadata / http details). */
   metadata: z.record(z.string(), z.unknown()).optional(),
-  /** True when this event belongs to another actor and was fetched by an IP pivot. */
+  /** True when this event belongs to another actor and was fetched by a pivot (address, credential or resource). */
   pivot: z.boolean().optional(),
+  /** Which pivot found it: the address the actor used, a credential the actor created, a resource the actor changed. */
+  pivot_kind: z.enum(["address", "credential", "resource"]).optional(),
+  /** What the pivot looked for: the IP, the token / key id or name, the resource id. */
+  pivot_key: z.string().optional(),
+  /** Other vendor ids of the same change (Cloudflare v1 twin of a v2 entry): each can be cited for this event. */
+  twin_ids: z.array(z.string()).optional(),
   /** The raw vendor record, unchanged (kept for the evidence appendix). */
   raw: z.unknown(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** One pivot: what was looked for, why, and what it found. */
+export const PivotRecord = z.object({
+  kind: z.enum(["address", "credential", "resource"]),
+  /** The IP, token / key id or name, or resource id looked for. */
+  key: z.string(),
+  /** Human wording of the key, e.g. `API token "deploy" (id 7f…)`. */
+  label: z.string(),
+  /** Vendor queries spent. */
+  queries: z.number().int().nonnegative(),
+  /** Events of other actors it added (pivot evidence). */
+  found: z.number().int().nonnegative(),
+  /** Matches that were already in the actor's own timeline. */
+  own: z.number().int().nonnegative().default(0),
+  /** Why it stopped short (budget, failure), when it did. */
+  note: z.string().optional(),
+});
+export type PivotRecord = z.infer<typeof PivotRecord>;
 
 /** What a gatherer reports about one source. */
 export const SourceStatus = z.object({
@@ -84,5 +108,12 @@ export const SourceStatus = z.object({
   /** Records that failed validation and were skipped (reported, never crashing the run). */
   rejected: z.number().int().nonnegative().default(0),
   duration_ms: z.number().nonnegative().optional(),
+  /** Every pivot made: what was looked for and how many events of other actors it found (also none). */
+  pivots: z.array(PivotRecord).optional(),
+  /** The actor's spellings and vendor ids that were read (case variants, user ids, uuids, token ids). */
+  identities: z.array(z.string()).optional(),
+  /** Copies of one change recorded by two vendor APIs (Cloudflare v1 beside v2) merged into one row. */
+  merged_twins: z.number().int().nonnegative().optional(),
 });
 export type SourceStatus = z.infer<typeof SourceStatus>;
+

@@ -8,6 +8,8 @@ export interface GatherRequest {
   /** Optional hints from the anomaly (details.actor_id, details.ip …). */
   actorId?: string;
   ip?: string;
+  /** The flagged time (epoch ms): resource pivots start with what the actor changed nearest to it. */
+  focusTs?: number;
   /** Inclusive window start and end. */
   since: Date;
   before: Date;

@@ -34,6 +34,7 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         actor: state.anomaly.actor,
         actorId: detailString(details, "actor_id", "actorId", "user_id"),
         ip: detailString(details, "ip", "client_ip", "source_ip"),
+        focusTs: Date.parse(state.anomaly.timestamp),
         since: new Date(win.since),
         before: new Date(win.before),
       });

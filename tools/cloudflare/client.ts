@@ -4,21 +4,15 @@ import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../events.ts";
 import { HttpClient, HttpError, safeText } from "../http.ts";
 import { failedSource } from "../types.ts";
-import { pivotOnIps } from "../pivot.ts";
+import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
+import { mergeTwins } from "./twins.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { VendorError } from "../types.ts";
 import { normaliseCloudflare } from "./normalise.ts";
 
-export interface PivotBudget {
-  /** Distinct actor IPs to pivot on (default 3). */
-  ips: number;
-  /** Records fetched per IP (default 500). */
-  eventsPerIp: number;
-}
-
 export interface CloudflareGathererOptions {
   limits?: Limits;
-  pivot?: Partial<PivotBudget>;
+  pivot?: Partial<PivotBudget> & { ips?: number; eventsPerIp?: number };
   /** Concurrent requests (default 4). */
   concurrency?: number;
   /** Retries after the first attempt (default 3). */
@@ -32,6 +26,10 @@ export interface CloudflareQuery {
   actorEmail?: string;
   actorId?: string;
   ip?: string;
+  /** v2 filters for pivots; v1 cannot filter on them and returns the account's window (matched by the caller). */
+  tokenId?: string;
+  tokenName?: string;
+  resourceId?: string;
   since: Date;
   before: Date;
   /** Stop after this many raw records (→ truncated). */
@@ -48,6 +46,8 @@ export interface CloudflareFetch {
   pages: number;
   truncated: boolean;
   api: "cloudflare-v1" | "cloudflare-v2";
+  /** v1 copies merged into their v2 twins (auto mode). */
+  merged?: number;
 }
 
 export function cloudflareAuthHeaders(cfg: CloudflareConfig): Record<string, string> {
@@ -130,6 +130,9 @@ export class CloudflareAuditClient {
         actor_email: q.actorEmail,
         actor_id: q.actorId,
         actor_ip_address: q.ip,
+        actor_token_id: q.tokenId,
+        actor_token_name: q.tokenName,
+        resource_id: q.resourceId,
         cursor,
       };
       let body: unknown;
@@ -164,8 +167,27 @@ export class CloudflareAuditClient {
     return out;
   }
 
+  /** Account-wide v1 reads (pivots v1 cannot filter), shared by the pivots of one window. */
+  private v1Scans = new Map<string, Promise<CloudflareFetch>>();
+
   /** v1 GET /accounts/{id}/audit_logs, paging until an empty page (or result_info proves the end). */
   async fetchV1(q: CloudflareQuery): Promise<CloudflareFetch> {
+    if (q.actorEmail || q.actorId || q.ip) return this.readV1(q);
+    // A pivot on a token or resource: v1 has no such filter, so it reads the account's window once (bounded).
+    const key = `${q.since.getTime()}|${q.before.getTime()}|${q.maxRecords}`;
+    let scan = this.v1Scans.get(key);
+    if (!scan) {
+      if (this.v1Scans.size >= 4) this.v1Scans.delete(this.v1Scans.keys().next().value!);
+      scan = this.readV1({ since: q.since, before: q.before, maxRecords: q.maxRecords, pageSize: q.pageSize, signal: q.signal });
+      scan.catch(() => this.v1Scans.delete(key));
+      this.v1Scans.set(key, scan);
+      return scan;
+    }
+    // A repeated read costs no query.
+    return scan.then((r) => ({ ...r, pages: 0 }));
+  }
+
+  private async readV1(q: CloudflareQuery): Promise<CloudflareFetch> {
     const out: CloudflareFetch = { events: [], rejected: 0, warnings: [], pages: 0, truncated: false, api: "cloudflare-v1" };
     const perPage = Math.min(1000, q.pageSize ?? 1000);
     const seenIds = new Set<string>();
@@ -236,16 +258,12 @@ export class CloudflareAuditClient {
   }
 }
 
-/**
- * v2 entries first; a v1 entry is added unless v2 has the same id, or an entry at the same second on the same
- * resource with the same kind of operation (the same change as seen by the other API).
- */
+/** v2 entries first, each merged with its v1 twin (tools/cloudflare/twins.ts); v1 entries v2 lacks are added. */
 export function mergeHistories(v2: CloudflareFetch, v1: CloudflareFetch): CloudflareFetch {
-  const ids = new Set(v2.events.map((e) => e.id));
-  const same = new Set(v2.events.map((e) => `${Math.floor(e.ts / 1000)}|${e.resource.id ?? ""}|${e.operation}`));
-  const extra = v1.events.filter((e) => !ids.has(e.id) && !same.has(`${Math.floor(e.ts / 1000)}|${e.resource.id ?? ""}|${e.operation}`));
+  const { events, merged } = mergeTwins(v2.events, v1.events);
   return {
-    events: [...v2.events, ...extra],
+    events,
+    merged: (v2.merged ?? 0) + (v1.merged ?? 0) + merged,
     rejected: v2.rejected + v1.rejected,
     warnings: [...v2.warnings, ...v1.warnings],
     pages: v2.pages + v1.pages,
@@ -263,7 +281,54 @@ function isOwn(e: AuditEvent, req: GatherRequest): boolean {
   return e.actor.email?.toLowerCase() === a || e.actor.id === req.actor || (req.actorId !== undefined && e.actor.id === req.actorId);
 }
 
-/** The Cloudflare gatherer: the actor's events in the window, plus IP pivots (other actors, pivot: true). */
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" && v.length <= 300 ? v : undefined);
+
+/** A credential the actor created or rolled: the API token's id (tag) and name. */
+export interface CreatedCredential {
+  id?: string;
+  name?: string;
+  ts: number;
+}
+
+const TOKEN_ACTION = /token_(create|roll)|api_tokens?\.(create|update)|tokens?\.(create|roll|update)/i;
+
+/** Cloudflare API tokens created or rolled in the actor's own events (v1 `token_create`/`token_roll`, v2 `api_tokens.*`). */
+export function createdCredentials(own: AuditEvent[]): CreatedCredential[] {
+  const out: CreatedCredential[] = [];
+  for (const e of own) {
+    if (!TOKEN_ACTION.test(e.action) && !/token/i.test(e.resource.type ?? "")) continue;
+    if (e.operation !== "create" && e.operation !== "update") continue;
+    const md = e.metadata ?? {};
+    const request = e.change?.new && typeof e.change.new === "object" ? (e.change.new as Record<string, unknown>) : {};
+    // v2 metadata.token_id is the token that authenticated the request, not the one created: never a key here.
+    const id = str(md.token_tag) ?? (/token/i.test(e.resource.type ?? "") && e.resource.id !== e.actor.id ? str(e.resource.id) : undefined);
+    const name = str(md.token_name) ?? str(request.name) ?? (e.source === "cloudflare" ? undefined : str(e.resource.name));
+    if (id || name) out.push({ ...(id ? { id } : {}), ...(name ? { name } : {}), ts: e.ts });
+  }
+  return out;
+}
+
+/** Does a Cloudflare event use (or manage) the credential? v2 names the token that authenticated the request. */
+function usesCredential(e: AuditEvent, c: CreatedCredential): boolean {
+  const tokenId = str(e.metadata?.token_id) ?? str(e.metadata?.token_tag);
+  if (c.id && tokenId === c.id) return true;
+  return !!c.name && e.actor.token_name === c.name;
+}
+
+/** The actor's spellings and ids seen in their own events: what was actually read. */
+function identitiesOf(req: GatherRequest, own: AuditEvent[]): string[] {
+  const out = new Set<string>([req.actor]);
+  if (req.actorId) out.add(req.actorId);
+  for (const e of own) {
+    if (e.actor.email) out.add(e.actor.email);
+    if (e.actor.id) out.add(`user id ${e.actor.id}`);
+    const tid = str(e.metadata?.token_id);
+    if (tid) out.add(`token ${e.actor.token_name ? `"${e.actor.token_name}" ` : ""}(id ${tid})`);
+  }
+  return [...out].slice(0, 20);
+}
+
+/** The Cloudflare gatherer: the actor's events in the window, then pivots on their addresses, tokens and resources. */
 export function createCloudflareGatherer(
   cfg: CloudflareConfig,
   opts: CloudflareGathererOptions = {},
@@ -271,14 +336,14 @@ export function createCloudflareGatherer(
   const limits = opts.limits ?? loadLimits({});
   const http = opts.http ?? createCloudflareHttp(cfg, opts);
   const client = new CloudflareAuditClient(cfg, http);
-  const budget: PivotBudget = { ips: 3, eventsPerIp: 500, ...opts.pivot };
+  const budget = pivotBudget(opts.pivot);
 
   async function gather(req: GatherRequest): Promise<GatherResult> {
     const started = Date.now();
     const sinceMs = req.since.getTime();
     const beforeMs = req.before.getTime();
     const inWindow = (e: AuditEvent) => e.ts >= sinceMs && e.ts <= beforeMs;
-    const status: SourceStatus = { status: "ok", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
+    const status: SourceStatus = { status: "ok", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0, pivots: [] };
     const byId = new Map<string, AuditEvent>();
     const email = isEmail(req.actor) ? req.actor : undefined;
     const actorId = email ? undefined : (req.actorId ?? req.actor);
@@ -288,6 +353,7 @@ export function createCloudflareGatherer(
       status.pages += own.pages;
       status.rejected += own.rejected;
       status.warnings.push(...own.warnings);
+      if (own.merged) status.merged_twins = own.merged;
       if (own.truncated) {
         status.status = "truncated";
         status.warnings.push(`Cloudflare: stopped after ${limits.maxEventsPerSource} records (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
@@ -299,19 +365,38 @@ export function createCloudflareGatherer(
     }
     const ownEvents = [...byId.values()];
     status.events = ownEvents.length;
+    status.identities = identitiesOf(req, ownEvents);
 
-    // Pivots: other actors seen from the actor's IPs (the hinted IP first).
-    const pivots = await pivotOnIps({
-      vendor: "Cloudflare",
-      own: ownEvents,
-      hintIp: req.ip,
-      budget,
-      fetchByIp: (ip) => client.fetch({ ip, since: req.since, before: req.before, maxRecords: budget.eventsPerIp, signal: req.signal }),
-      byId,
-      keep: (e) => inWindow(e) && !isOwn(e, req),
-      status,
-      signal: req.signal,
-    });
+    const window = { since: req.since, before: req.before, signal: req.signal };
+    const counted = async (q: Parameters<CloudflareAuditClient["fetch"]>[0]) => {
+      const r = await client.fetch(q);
+      if (r.merged) status.merged_twins = (status.merged_twins ?? 0) + r.merged;
+      return r;
+    };
+    const plans: PivotPlan[] = [];
+    // Credentials first: a token the actor minted and someone else used is the strongest lead.
+    for (const c of createdCredentials(ownEvents)) {
+      const key = c.id ?? c.name!;
+      plans.push({
+        kind: "credential",
+        key,
+        label: `API token${c.name ? ` "${c.name}"` : ""}${c.id ? ` (id ${c.id})` : ""}`,
+        sinceTs: c.ts,
+        match: (e) => usesCredential(e, c),
+        fetch: async (max) => {
+          const byTokenId = c.id ? await counted({ ...window, tokenId: c.id, maxRecords: max }) : undefined;
+          const byName = c.name ? await counted({ ...window, tokenName: c.name, maxRecords: max }) : undefined;
+          const parts = [byTokenId, byName].filter((r): r is CloudflareFetch => r !== undefined);
+          return { events: parts.flatMap((r) => r.events), pages: parts.reduce((n, r) => n + r.pages, 0), rejected: parts.reduce((n, r) => n + r.rejected, 0), truncated: parts.some((r) => r.truncated) };
+        },
+      });
+    }
+    const isCredentialEvent = (e: AuditEvent) => TOKEN_ACTION.test(e.action) || /token|api_key/i.test(e.resource.type ?? "");
+    for (const r of changedResources(ownEvents, req.focusTs, (e) => e.resource.type === "account" || e.resource.id === e.actor.id || e.resource.id === cfg.accountId || isCredentialEvent(e))) {
+      plans.push({ kind: "resource", key: r.id, label: r.label, match: (e) => e.resource.id === r.id, fetch: (max) => counted({ ...window, resourceId: r.id, maxRecords: max }) });
+    }
+    plans.push(...addressPlans(ownEvents, req.ip, (ip, max) => counted({ ...window, ip, maxRecords: max })));
+    const pivots = await runPivots({ vendor: "Cloudflare", plans, budget, byId, isOwn: (e) => isOwn(e, req), inWindow, status, signal: req.signal });
     status.duration_ms = Date.now() - started;
     const events = [...ownEvents, ...pivots].sort((a, b) => a.ts - b.ts);
     return { events, status };

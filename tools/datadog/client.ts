@@ -4,13 +4,13 @@ import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../events.ts";
 import { HttpClient, safeText } from "../http.ts";
 import { failedSource } from "../types.ts";
-import { pivotOnIps } from "../pivot.ts";
+import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { normaliseDatadog } from "./normalise.ts";
 
 export interface DatadogGathererOptions {
   limits?: Limits;
-  pivot?: Partial<{ ips: number; eventsPerIp: number }>;
+  pivot?: Partial<PivotBudget> & { ips?: number; eventsPerIp?: number };
   concurrency?: number;
   maxRetries?: number;
   baseDelayMs?: number;
@@ -34,10 +34,25 @@ export function ddQuote(v: string): string {
   return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
-/** Query matching an actor by email, id or uuid. */
-export function actorQuery(actor: string): string {
-  const q = ddQuote(actor);
-  return `(@usr.email:${q} OR @usr.id:${q} OR @usr.uuid:${q})`;
+/** Query matching an actor by email, id or uuid, under any of the given spellings (attribute search is case-sensitive). */
+export function actorQuery(...spellings: string[]): string {
+  const vals = [...new Set(spellings)].map(ddQuote);
+  const v = vals.length === 1 ? vals[0]! : `(${vals.join(" OR ")})`;
+  return `(@usr.email:${v} OR @usr.id:${v} OR @usr.uuid:${v})`;
+}
+
+/**
+ * The spellings of an email worth asking for: as given, lower case, and the capitalised form SSO often provisions
+ * (`Jane.Doe@example.com`). Anything else is found by the discovery search (`resolveSpellings`).
+ */
+export function spellingVariants(actor: string): string[] {
+  const out = [actor, actor.toLowerCase()];
+  const at = actor.indexOf("@");
+  if (at > 0) {
+    const local = actor.slice(0, at).toLowerCase().replace(/(^|[._-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+    out.push(`${local}${actor.slice(at).toLowerCase()}`);
+  }
+  return [...new Set(out)];
 }
 
 export function createDatadogHttp(cfg: DatadogConfig, opts: DatadogGathererOptions = {}): HttpClient {
@@ -110,7 +125,20 @@ export class DatadogAuditClient {
   }
 }
 
-/** The Datadog gatherer: the actor's events (by email/id/uuid, plus key-authenticated events under their uuid) and IP pivots. */
+const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" && v.length <= 300 ? v : undefined);
+
+/** API and application keys the actor created or regenerated, from their own events. */
+export function createdKeys(own: AuditEvent[]): { id: string; name?: string; type: "api_key" | "application_key"; ts: number }[] {
+  const out: { id: string; name?: string; type: "api_key" | "application_key"; ts: number }[] = [];
+  for (const e of own) {
+    const type = e.resource.type;
+    if ((type !== "api_key" && type !== "application_key") || (e.operation !== "create" && e.operation !== "update") || !e.resource.id) continue;
+    out.push({ id: e.resource.id, ...(e.resource.name ? { name: e.resource.name } : {}), type, ts: e.ts });
+  }
+  return out;
+}
+
+/** The Datadog gatherer: the actor under every spelling, then pivots on their keys, the resources they changed and their addresses. */
 export function createDatadogGatherer(
   cfg: DatadogConfig,
   opts: DatadogGathererOptions = {},
@@ -118,14 +146,14 @@ export function createDatadogGatherer(
   const limits = opts.limits ?? loadLimits({});
   const http = opts.http ?? createDatadogHttp(cfg, opts);
   const client = new DatadogAuditClient(cfg, http, opts.pageLimit ?? 1000);
-  const budget = { ips: 3, eventsPerIp: 500, ...opts.pivot };
+  const budget = pivotBudget(opts.pivot);
 
   async function gather(req: GatherRequest): Promise<GatherResult> {
     const started = Date.now();
     const sinceMs = req.since.getTime();
     const beforeMs = req.before.getTime();
     const inWindow = (e: AuditEvent) => e.ts >= sinceMs && e.ts <= beforeMs;
-    const status: SourceStatus = { status: "ok", events: 0, pivot_events: 0, pages: 0, api: "datadog-search", warnings: [], rejected: 0 };
+    const status: SourceStatus = { status: "ok", events: 0, pivot_events: 0, pages: 0, api: "datadog-search", warnings: [], rejected: 0, pivots: [] };
     const identities = new Set<string>([req.actor.toLowerCase()]);
     if (req.actorId) identities.add(req.actorId.toLowerCase());
     const isOwn = (e: AuditEvent) =>
@@ -141,8 +169,21 @@ export function createDatadogGatherer(
         status.warnings.push(`Datadog: stopped after ${limits.maxEventsPerSource} events (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
       }
     };
+    // Exact spellings read, for the report: attribute search is case-sensitive, so each one is asked for.
+    const spellings = new Set<string>([...spellingVariants(req.actor), ...(req.actorId ? [req.actorId] : [])]);
     try {
-      const first = await client.search(actorQuery(req.actor), req.since, req.before, limits.maxEventsPerSource, req.signal);
+      // Discovery: free text is case-insensitive, so the actor's messages reveal the spellings and uuid Datadog
+      // recorded (SSO may provision Jane.Doe@… where Cloudflare has jane.doe@…). Bounded; its gaps are not fatal.
+      if (req.actor.includes("@")) {
+        const found = await client.search(ddQuote(req.actor), req.since, req.before, budget.eventsPerPivot, req.signal);
+        status.pages += found.pages;
+        for (const e of found.events) {
+          const vals = [e.actor.email, e.actor.id, e.actor.uuid];
+          if (!vals.some((v) => v !== undefined && identities.has(v.toLowerCase()))) continue;
+          for (const v of vals) if (v) (spellings.add(v), identities.add(v.toLowerCase()));
+        }
+      }
+      const first = await client.search(actorQuery(...spellings), req.since, req.before, limits.maxEventsPerSource, req.signal);
       absorb(first);
       for (const e of first.events) if (inWindow(e) && isOwn(e)) byId.set(e.id, e);
       // Key-authenticated events carry the user's uuid in usr.email / usr.id: learn the uuids and query again.
@@ -153,6 +194,9 @@ export function createDatadogGatherer(
       }
       for (const u of [...uuids].slice(0, 5)) {
         identities.add(u.toLowerCase());
+        const unseen = !spellings.has(u);
+        spellings.add(u);
+        if (!unseen) continue;
         const more = await client.search(actorQuery(u), req.since, req.before, limits.maxEventsPerSource, req.signal);
         absorb(more);
         for (const e of more.events) if (inWindow(e) && isOwn(e) && !byId.has(e.id)) byId.set(e.id, e);
@@ -163,18 +207,27 @@ export function createDatadogGatherer(
     }
     const own = [...byId.values()];
     status.events = own.length;
+    status.identities = [...spellings].slice(0, 20);
 
-    const pivots = await pivotOnIps({
-      vendor: "Datadog",
-      own,
-      hintIp: req.ip,
-      budget,
-      fetchByIp: (ip) => client.search(`@network.client.ip:${ddQuote(ip)}`, req.since, req.before, budget.eventsPerIp, req.signal),
-      byId,
-      keep: (e) => inWindow(e) && !isOwn(e),
-      status,
-      signal: req.signal,
-    });
+    const search = (query: string, max: number) => client.search(query, req.since, req.before, max, req.signal);
+    const plans: PivotPlan[] = [];
+    for (const k of createdKeys(own)) {
+      const ids = `@metadata.api_key.id:${ddQuote(k.id)} OR @metadata.application_key.id:${ddQuote(k.id)}`;
+      const names = k.name ? ` OR @metadata.api_key.name:${ddQuote(k.name)} OR @metadata.application_key.name:${ddQuote(k.name)}` : "";
+      plans.push({
+        kind: "credential",
+        key: k.id,
+        label: `${k.type === "api_key" ? "API key" : "application key"}${k.name ? ` "${k.name}"` : ""} (id ${k.id})`,
+        sinceTs: k.ts,
+        fetch: (max) => search(`${ids}${names}`, max),
+      });
+    }
+    const isKey = (e: AuditEvent) => e.resource.type === "api_key" || e.resource.type === "application_key";
+    for (const r of changedResources(own, req.focusTs, (e) => isKey(e) || e.category === "Request" || identities.has(e.resource.id!.toLowerCase()))) {
+      plans.push({ kind: "resource", key: r.id, label: r.label, fetch: (max) => search(`@asset.id:${ddQuote(r.id)}`, max) });
+    }
+    plans.push(...addressPlans(own, req.ip, (ip, max) => search(`@network.client.ip:${ddQuote(ip)}`, max)));
+    const pivots = await runPivots({ vendor: "Datadog", plans, budget, byId, isOwn, inWindow, status, signal: req.signal });
     status.duration_ms = Date.now() - started;
     return { events: [...own, ...pivots].sort((a, b) => a.ts - b.ts), status };
   }
