@@ -1,7 +1,7 @@
 // The HTTP app: external plugins → app plugins → routes (schema-first with zod).
-import { timingSafeEqual, createHash } from "node:crypto";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import rateLimit from "@fastify/rate-limit";
+import { bearerOf, createAuthGate, fileEpoch, hostAllowed, tokenMatches, WindowCounter, type AuthGate } from "./auth.ts";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import {
@@ -18,7 +18,7 @@ import { acceptDelivery, type Queue } from "./queue.ts";
 import type { Runner } from "./runner.ts";
 import { isAuthorized, uiPlugin } from "./ui.ts";
 import { STATUSES, type Investigation, type Store } from "./store.ts";
-import { toAnomaly, verifyWebhook } from "./webhook.ts";
+import { parseJsonBounded, toAnomaly, verifyWebhook } from "./webhook.ts";
 import { VERDICTS } from "../graph/schemas.ts";
 
 export interface AppDeps {
@@ -30,7 +30,12 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   /** How often ?wait polls the store. */
   waitPollMs?: number;
+  /** Authentication state shared by the API and the UI (default: from config, session epoch in the data dir). */
+  gate?: AuthGate;
 }
+
+/** Routes answered whatever the Host header says: probes and scrapers use bare addresses, and the webhook is signed. */
+const ANY_HOST = /^\/(healthz|readyz|metrics|v1\/anomalies)(\?|$)/;
 
 const FINISHED = new Set(["completed", "failed", "awaiting_approval"]);
 
@@ -108,14 +113,13 @@ class HttpProblem extends Error {
   }
 }
 
-const sha = (s: string) => createHash("sha256").update(s).digest();
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, store, queue, runner, metrics } = deps;
   const app = Fastify({
     loggerInstance: deps.logger,
     bodyLimit: config.maxBodyBytes,
-    trustProxy: false,
+    // A hop count is valid at run time (Fastify compiles it), the type only lists the other forms.
+    trustProxy: config.trustProxy as boolean | string | string[],
     requestIdHeader: false,
     // Webhook deliveries log one line each (accepted or refused, below) instead of Fastify's two per request:
     // at ingest rates the log lines cost more than the rest of the request.
@@ -142,6 +146,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: "not found", message: `no route ${req.method} ${req.url.split("?")[0]}` }));
 
+  // DNS rebinding: a browser page on attacker.example resolving to this address sends Host: attacker.example.
+  app.addHook("onRequest", async (req, reply) => {
+    if (ANY_HOST.test(req.url) || hostAllowed(req.host, config.allowedHosts)) return;
+    return reply.code(421).send({ error: "host not allowed", message: "this service does not answer for that Host; add the name to CASEFILE_ALLOWED_HOSTS (or set CASEFILE_PUBLIC_URL)" });
+  });
+
   // External plugins.
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -153,16 +163,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const baseUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
   const statusUrl = (req: FastifyRequest, id: string) => `${baseUrl(req)}/v1/investigations/${id}`;
 
-  const tokenDigest = config.apiToken ? sha(config.apiToken) : undefined;
+  const gate = deps.gate ?? createAuthGate(config.apiToken, { epoch: fileEpoch(config.dataDir) });
+  /** Bearer (or UI session) required; every wrong token counts in the client's one failure bucket. */
   const requireToken = async (req: FastifyRequest) => {
-    if (!tokenDigest) return;
-    const h = req.headers.authorization ?? "";
-    const m = /^Bearer\s+(\S+)$/i.exec(h);
-    if (!m && isAuthorized(req, config.apiToken)) return; // the review UI's session cookie
-    if (!m || !timingSafeEqual(sha(m[1]!), tokenDigest)) {
-      throw new HttpProblem(401, { error: "unauthorized", message: "send Authorization: Bearer <CASEFILE_API_TOKEN>" }, { "www-authenticate": "Bearer" });
-    }
+    if (!gate.token) return;
+    const wait = gate.failures.blocked(req.ip);
+    if (wait !== undefined) throw new HttpProblem(429, { error: "rate limited", message: `too many failed authentications from this address; retry in ${wait} s` }, { "retry-after": String(wait) });
+    const bearer = bearerOf(req);
+    if (bearer === undefined && isAuthorized(req, gate)) return; // the review UI's session cookie
+    if (bearer !== undefined && tokenMatches(bearer, gate.token)) return;
+    if (bearer !== undefined) gate.failures.hit(req.ip);
+    throw new HttpProblem(401, { error: "unauthorized", message: "send Authorization: Bearer <CASEFILE_API_TOKEN>" }, { "www-authenticate": "Bearer" });
   };
+  // Signed and unsigned deliveries count in separate buckets: a flood of forgeries cannot starve the detector.
+  const signedHits = new WindowCounter({ maxFailures: config.rateLimit, windowMs: 1000 });
+  const unsignedHits = new WindowCounter({ maxFailures: config.rateLimit, windowMs: 1000 });
 
   // Routes, in an encapsulated scope with the zod compilers.
   await app.register(async (api) => {
@@ -173,17 +188,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     r.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
     r.get("/readyz", { schema: { hide: true } }, async (_req, reply) => {
       const checks: Record<string, string> = {};
-      try {
-        await store.ping();
-        checks.store = "ok";
-      } catch (e) {
-        checks.store = `failed: ${(e as Error).message}`;
-      }
-      try {
-        await queue.ping();
-        checks.queue = "ok";
-      } catch (e) {
-        checks.queue = `failed: ${(e as Error).message}`;
+      // The backend's own error text (hosts, users, paths) goes to the log, never to the unauthenticated caller.
+      for (const [name, backend] of [["store", store], ["queue", queue]] as const) {
+        try {
+          await backend.ping();
+          checks[name] = "ok";
+        } catch (e) {
+          checks[name] = "failed";
+          _req.log.warn({ err: (e as Error).message, backend: name }, "readiness check failed");
+        }
       }
       const ok = Object.values(checks).every((v) => v === "ok");
       return reply.code(ok ? 200 : 503).send({ ok, checks });
@@ -209,7 +222,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         "/v1/anomalies",
         {
           bodyLimit: config.maxBodyBytes,
-          config: { rateLimit: { max: config.rateLimit, timeWindow: 1000, keyGenerator: (req: FastifyRequest) => req.ip } },
           schema: {
             summary: "Receive one flagged anomaly (Standard Webhooks signed)",
             querystring: z.object({
@@ -221,18 +233,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           preValidation: async (req) => {
             const raw = typeof req.body === "string" ? req.body : "";
             const v = verifyWebhook(raw, req.headers, config.webhookSecrets);
+            const wait = (v.ok ? signedHits : unsignedHits).hit(req.ip);
+            if (wait !== undefined) {
+              metrics.webhooks.inc({ outcome: "rate_limited" });
+              throw new HttpProblem(429, { error: "rate limited", message: `more than ${config.rateLimit} ${v.ok ? "signed" : "unsigned"} deliveries per second from this address (CASEFILE_RATE_LIMIT); retry in ${wait} s` }, { "retry-after": String(wait) });
+            }
             if (!v.ok) throw refuse(req, "unauthorized", 401, { error: "invalid signature", message: v.message });
             webhookIds.set(req, v.webhookId);
           },
         },
         async (req, reply) => {
           const raw = req.body as string;
-          let body: unknown;
-          try {
-            body = JSON.parse(raw);
-          } catch {
-            throw refuse(req, "invalid", 400, { error: "invalid anomaly", field: "(body)", message: "the body is not valid JSON" });
-          }
+          const parsed = parseJsonBounded(raw);
+          if (!parsed.ok) throw refuse(req, "invalid", 400, { error: "invalid anomaly", field: "(body)", message: parsed.message });
+          const body = parsed.value;
           const mapped = toAnomaly(body, req.query.format, config.payloadMappings);
           if (!mapped.ok) throw refuse(req, "invalid", 400, { error: "invalid anomaly", field: mapped.field, message: mapped.message });
           // One commit records the webhook-id, the anomaly and the run's job: a 202 means all of it is durable.
@@ -337,6 +351,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     prefix: "/ui",
     store,
     ...(config.apiToken ? { apiToken: config.apiToken } : {}),
+    gate,
+    secureCookies: config.publicUrl?.startsWith("https://") ?? false,
     onDecision: (id, approve) => runner.decide(id, { approve, reviewer: "review-ui" }),
   });
   app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/ui"));

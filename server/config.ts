@@ -14,6 +14,12 @@ export interface ServiceConfig {
   /** Standard Webhooks secrets (`whsec_…`); the first signs nothing, all are tried for verification (rotation). */
   webhookSecrets: string[];
   apiToken?: string;
+  /** CASEFILE_INSECURE_NO_AUTH=1: serve without a token on a non-loopback address (said loudly at start and in the UI). */
+  insecureNoAuth: boolean;
+  /** Host header values (host[:port], lower case) the service answers browser and API routes for: DNS rebinding guard. */
+  allowedHosts: string[];
+  /** Fastify's trustProxy: false, true, a hop count or a list of proxy addresses/CIDRs (CASEFILE_TRUST_PROXY). */
+  trustProxy: boolean | number | string[];
   databaseUrl?: string;
   concurrency: number;
   coalesceWindowMs: number;
@@ -120,6 +126,73 @@ function readMappingsFile(path: string): string {
   return readFileSync(p, "utf8");
 }
 
+/** Shortest CASEFILE_API_TOKEN accepted: long enough that guessing it is hopeless even unthrottled. */
+export const MIN_API_TOKEN_LENGTH = 32;
+/** Longest bearer token or form token the service reads (anything longer is refused unread). */
+export const MAX_API_TOKEN_LENGTH = 256;
+
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1", "[::1]"];
+
+/** True for 127.0.0.0/8, ::1 and localhost: a listener nobody else can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
+  const s = raw?.trim();
+  if (!s) return false;
+  if (/^(1|true|yes|on)$/i.test(s)) return true;
+  if (/^(0|false|no|off)$/i.test(s)) return false;
+  if (/^hops?:\d{1,2}$/i.test(s)) return Number(s.split(":")[1]);
+  const list = s.split(/[\s,]+/).filter(Boolean);
+  for (const a of list) {
+    if (!/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(a) && !["loopback", "linklocal", "uniquelocal"].includes(a)) {
+      throw new ConfigError(`CASEFILE_TRUST_PROXY: ${JSON.stringify(a.slice(0, 60))} is not an address; use 1 (trust every proxy), hops:N, or the proxies' addresses/CIDRs (10.0.0.0/8, loopback).`);
+    }
+  }
+  return list;
+}
+
+function parseAllowedHosts(raw: string | undefined, publicUrl: string | undefined, listenHost: string): string[] {
+  const out = new Set<string>();
+  if (raw?.trim()) {
+    for (const h of raw.split(/[\s,]+/).filter(Boolean)) {
+      if (h === "*") {
+        out.add("*");
+        continue;
+      }
+      if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.test(h)) {
+        throw new ConfigError(`CASEFILE_ALLOWED_HOSTS: ${JSON.stringify(h.slice(0, 80))} is not a host name; list names such as casefile.example.com or casefile.internal:8080 (or * to accept any Host).`);
+      }
+      out.add(h.toLowerCase());
+    }
+    return [...out];
+  }
+  if (publicUrl) out.add(new URL(publicUrl).host.toLowerCase());
+  for (const n of LOOPBACK_NAMES) out.add(n);
+  const lh = listenHost.toLowerCase();
+  if (lh !== "0.0.0.0" && lh !== "::") out.add(lh.includes(":") ? `[${lh}]` : lh);
+  return [...out];
+}
+
+/**
+ * `serve` refuses an open door: without CASEFILE_API_TOKEN it only starts on a loopback address, or when
+ * CASEFILE_INSECURE_NO_AUTH=1 says the operator means it. Returns the warning to print loudly, if any.
+ */
+export function checkServeSecurity(config: ServiceConfig): string | undefined {
+  if (config.apiToken) return undefined;
+  if (isLoopbackHost(config.host)) return undefined;
+  if (config.insecureNoAuth) {
+    return `INSECURE: CASEFILE_INSECURE_NO_AUTH=1 and no CASEFILE_API_TOKEN: anyone who can reach ${config.host}:${config.port} can read investigations and raw evidence and approve publishes. Set CASEFILE_API_TOKEN (at least ${MIN_API_TOKEN_LENGTH} characters) to close it.`;
+  }
+  throw new ConfigError(
+    `casefile serve refuses to listen on ${config.host} without CASEFILE_API_TOKEN: the investigations API, raw evidence and approvals would be open to anyone who reaches it. ` +
+      `Set CASEFILE_API_TOKEN to a random value of at least ${MIN_API_TOKEN_LENGTH} characters (node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"), ` +
+      `or listen on loopback only (CASEFILE_HOST=127.0.0.1), or set CASEFILE_INSECURE_NO_AUTH=1 to accept an open service.`,
+  );
+}
+
 export interface LoadOptions {
   /** `serve` needs the webhook secret; `worker` does not. */
   requireWebhookSecret?: boolean;
@@ -136,6 +209,9 @@ export function loadServiceConfig(env: Record<string, string | undefined> = proc
     throw new ConfigError(`CASEFILE_WEBHOOK_SECRET is not set; the webhook cannot verify senders without it. Set it to a "whsec_…" secret shared with the detector (several, comma-separated, during rotation).`);
   }
   const apiToken = env.CASEFILE_API_TOKEN?.trim() || undefined;
+  if (apiToken && (apiToken.length < MIN_API_TOKEN_LENGTH || apiToken.length > MAX_API_TOKEN_LENGTH || /\s/.test(apiToken))) {
+    throw new ConfigError(`CASEFILE_API_TOKEN must be ${MIN_API_TOKEN_LENGTH}–${MAX_API_TOKEN_LENGTH} characters without spaces (it is ${apiToken.length}); generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))".`);
+  }
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL (or unset for the built-in SQLite store).`);
@@ -156,12 +232,16 @@ export function loadServiceConfig(env: Record<string, string | undefined> = proc
   const publicUrl = env.CASEFILE_PUBLIC_URL?.trim().replace(/\/+$/, "") || undefined;
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) throw new ConfigError(`CASEFILE_PUBLIC_URL must be an http(s):// URL, e.g. https://casefile.example.com.`);
 
+  const host = env.CASEFILE_HOST?.trim() || "0.0.0.0";
   return {
-    host: env.CASEFILE_HOST?.trim() || "0.0.0.0",
+    host,
     port: int(env, "CASEFILE_PORT", 8080, 0, 65535),
     dataDir: resolve(env.CASEFILE_DATA_DIR?.trim() || "./.casefile"),
     webhookSecrets: secrets,
     apiToken,
+    insecureNoAuth: bool(env, "CASEFILE_INSECURE_NO_AUTH"),
+    allowedHosts: parseAllowedHosts(env.CASEFILE_ALLOWED_HOSTS, publicUrl, host),
+    trustProxy: parseTrustProxy(env.CASEFILE_TRUST_PROXY),
     databaseUrl,
     concurrency: int(env, "CASEFILE_CONCURRENCY", 2, 1, 64),
     coalesceWindowMs: env.CASEFILE_COALESCE_WINDOW?.trim() ? parseDuration(env.CASEFILE_COALESCE_WINDOW, "CASEFILE_COALESCE_WINDOW") : 15 * 60_000,

@@ -23,7 +23,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const sandbox = await startSandbox({ incident });
   const dataDir = await mkdtemp(path.join(tmpdir(), "casefile-demo-"));
   const secret = `whsec_${randomBytes(24).toString("base64")}`;
-  const apiToken = randomBytes(18).toString("base64url");
+  const apiToken = randomBytes(32).toString("base64url");
   // Offline by construction: the demo never reaches a model or a real vendor.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -85,7 +85,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
     out.write(`sources:       cloudflare ${result.sources.cloudflare.status} (${result.sources.cloudflare.events} events), datadog ${result.sources.datadog.status} (${result.sources.datadog.events} events)\n`);
     out.write(`took:          ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     if (values.keep) {
-      out.write(`review UI:     ${service.url}/ui/login?token=${apiToken}\n`);
+      // The token goes to this terminal only, never into a URL (URLs end up in logs and browser history).
+      out.write(`review UI:     ${service.url}/ui/login\n`);
+      out.write(`API token:     ${apiToken}   (paste it into the login form)\n`);
       out.write(`report page:   ${result.report_url ?? "(not published)"}\n`);
       out.write("The demo keeps serving until Ctrl-C.\n");
       await new Promise<void>((resolve) => {

@@ -201,10 +201,10 @@ export async function acceptDelivery(store: Store, queue: Queue, d: Delivery, no
       const seen = s.recordWebhookIdSync(d.webhookId, d.body, now);
       if (seen === "conflict") return { seen };
       const r = s.createOrAttachSync(d.anomaly, d.coalesceWindowMs, now);
-      if (r.created) queue.enqueueSync(r.investigation.id);
+      if (r.created || r.requeued) queue.enqueueSync(r.investigation.id);
       return { seen, ...r };
     });
-    if (out.seen !== "conflict" && out.created) queue.wake();
+    if (out.seen !== "conflict" && (out.created || out.requeued)) queue.wake();
     return out;
   }
   const seen = await store.recordWebhookId(d.webhookId, d.body, now);
@@ -212,7 +212,7 @@ export async function acceptDelivery(store: Store, queue: Queue, d: Delivery, no
   const r = await store.createOrAttach(d.anomaly, d.coalesceWindowMs, now);
   // A crash between these two leaves a queued investigation without a job: `startService` re-enqueues unfinished
   // investigations on start.
-  if (r.created) await queue.enqueue(r.investigation.id);
+  if (r.created || r.requeued) await queue.enqueue(r.investigation.id);
   return { seen, ...r };
 }
 

@@ -1,6 +1,7 @@
 // The job handler: store bookkeeping, the investigator run, notifications and metrics around it.
 import type { FastifyBaseLogger } from "fastify";
-import type { Investigator, RunOutcome } from "../graph/types.ts";
+import type { InvestigationResult, Investigator, RunOutcome } from "../graph/types.ts";
+import { redactText } from "../report/redact.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Notifier, NotifyData } from "./notify.ts";
 import type { Investigation, Store } from "./store.ts";
@@ -18,6 +19,23 @@ export interface RunnerDeps {
 export type DecideOutcome = { ok: true; investigation: Investigation } | { ok: false; reason: "not_found" | "not_awaiting"; status?: string };
 
 const errMsg = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+
+/** Error texts (model and vendor errors may echo keys) are redacted before they are stored, shown or sent. */
+const cleanError = (s: string) => redactText(s.slice(0, 2000));
+function cleanOutcome(o: RunOutcome): RunOutcome {
+  const out = { ...o };
+  if (out.error) out.error = cleanError(out.error);
+  if (out.result?.errors?.length) out.result = { ...out.result, errors: out.result.errors.map(cleanError) };
+  return out;
+}
+
+/** Attached anomalies the report does not list yet (all of them when the report does not say). */
+function unreported(attached: { id: string }[], result: InvestigationResult | undefined): number {
+  const listed = (result?.report as { coalesced?: unknown } | undefined)?.coalesced;
+  if (!Array.isArray(listed)) return attached.length;
+  const ids = new Set(listed.map((c) => (c as { id?: unknown })?.id));
+  return attached.filter((a) => !ids.has(a.id)).length;
+}
 
 export class Runner {
   constructor(private readonly d: RunnerDeps) {}
@@ -49,20 +67,31 @@ export class Runner {
     let outcome: RunOutcome;
     try {
       outcome = await investigator.run({ investigationId, anomaly: inv.anomaly, coalesced: inv.coalesced });
-      // Anomalies that attached while the run was under way: the report lists them all.
-      let given = inv.coalesced.length;
-      for (let round = 0; round < 3 && outcome.status === "completed" && investigator.amend; round++) {
-        const latest = await store.get(investigationId);
-        if (!latest || latest.coalesced.length <= given) break;
-        given = latest.coalesced.length;
-        log.info({ coalesced: given }, "redrafting the report with anomalies attached during the run");
-        outcome = await investigator.amend(investigationId, latest.coalesced);
-      }
+      outcome = await this.amendForAttached(investigationId, outcome, inv.coalesced.length);
     } catch (e) {
       outcome = { status: "failed", error: `investigation run crashed: ${errMsg(e)}` };
     }
     await this.apply(investigationId, outcome, (performance.now() - t0) / 1000);
   };
+
+  /**
+   * Anomalies that attached while the run was under way, while it awaited approval, or after it was published (the
+   * store queued it again): the report is redrafted with all of them and the same page republished (a new version).
+   */
+  private async amendForAttached(id: string, outcome: RunOutcome, given: number): Promise<RunOutcome> {
+    const { store, investigator, logger } = this.d;
+    let seen = -1;
+    for (let round = 0; round < 3 && outcome.status === "completed" && investigator.amend; round++) {
+      const latest = await store.get(id);
+      if (!latest) break;
+      const missing = outcome.result?.report === undefined ? Math.max(0, latest.coalesced.length - given) : unreported(latest.coalesced, outcome.result);
+      if (missing === 0 || latest.coalesced.length === seen) break;
+      seen = given = latest.coalesced.length;
+      logger.info({ investigation_id: id, coalesced: given }, "redrafting the report with attached anomalies");
+      outcome = await investigator.amend(id, latest.coalesced);
+    }
+    return outcome;
+  }
 
   /** Approve or reject a run paused at the approval gate. */
   async decide(investigationId: string, decision: { approve: boolean; reviewer?: string; comment?: string }): Promise<DecideOutcome> {
@@ -75,6 +104,8 @@ export class Runner {
     let outcome: RunOutcome;
     try {
       outcome = await investigator.decide(investigationId, decision);
+      // Approved: anomalies that attached while it waited are added and the page republished.
+      if (decision.approve) outcome = await this.amendForAttached(investigationId, outcome, 0);
     } catch (e) {
       outcome = { status: "failed", error: `resuming after the approval decision failed: ${errMsg(e)}` };
     }
@@ -82,8 +113,9 @@ export class Runner {
     return { ok: true, investigation: (await store.get(investigationId))! };
   }
 
-  private async apply(id: string, outcome: RunOutcome, seconds: number) {
+  private async apply(id: string, raw: RunOutcome, seconds: number) {
     const { store, metrics, logger } = this.d;
+    const outcome = cleanOutcome(raw);
     const log = logger.child({ investigation_id: id });
     if (outcome.status === "awaiting_approval") {
       await store.markAwaiting(id, outcome.result);

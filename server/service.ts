@@ -3,12 +3,12 @@ import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import pino from "pino";
 import type { Investigator } from "../graph/types.ts";
 import { buildApp } from "./app.ts";
-import type { ServiceConfig } from "./config.ts";
+import { checkServeSecurity, type ServiceConfig } from "./config.ts";
 import { Metrics } from "./metrics.ts";
 import { Notifier } from "./notify.ts";
 import { PgBossQueue, SqliteQueue, type Queue } from "./queue.ts";
 import { Runner } from "./runner.ts";
-import { PostgresStore, SqliteStore, type Store } from "./store.ts";
+import { PostgresStore, SqliteStore, secureDataDir, type Store } from "./store.ts";
 
 export interface ServiceDeps {
   investigator?: Investigator;
@@ -34,12 +34,33 @@ export interface Service {
   close(opts?: { drain?: boolean }): Promise<void>;
 }
 
+/** Logs go to stderr (stdout is for command output such as `investigate --json`). */
 export function createLogger(env: Record<string, string | undefined>): FastifyBaseLogger {
-  return pino({
-    level: env.CASEFILE_LOG_LEVEL?.trim() || "info",
-    base: { service: "casefile" },
-    redact: { paths: ["req.headers.authorization", 'req.headers["webhook-signature"]', "secret", "token"], censor: "[redacted]" },
-  }) as unknown as FastifyBaseLogger;
+  return pino(
+    {
+      level: env.CASEFILE_LOG_LEVEL?.trim() || "info",
+      base: { service: "casefile" },
+      redact: { paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["webhook-signature"]', "secret", "token"], censor: "[redacted]" },
+    },
+    pino.destination({ dest: 2, sync: true }),
+  ) as unknown as FastifyBaseLogger;
+}
+
+/** Tracing variables LangChain reads from the process environment; any of them would ship prompts to LangSmith. */
+const TRACING_VARS = ["LANGSMITH_TRACING", "LANGSMITH_TRACING_V2", "LANGCHAIN_TRACING", "LANGCHAIN_TRACING_V2"];
+
+/**
+ * Tracing is off unless CASEFILE_ALLOW_TRACING=1: `langsmith` comes in through LangChain, so a stray
+ * LANGSMITH_TRACING in the environment would otherwise send every prompt and vendor record to a third party.
+ */
+export function disableStrayTracing(env: Record<string, string | undefined>, logger?: FastifyBaseLogger): void {
+  if (/^(1|true|yes|on)$/i.test(env.CASEFILE_ALLOW_TRACING?.trim() ?? "")) return;
+  for (const name of TRACING_VARS) {
+    if (process.env[name] !== undefined && !/^(0|false|no|off)$/i.test(process.env[name]!.trim())) {
+      logger?.warn({ variable: name }, `${name} is set but tracing is off; set CASEFILE_ALLOW_TRACING=1 to send traces`);
+    }
+    process.env[name] = "false";
+  }
 }
 
 async function defaultInvestigator(config: ServiceConfig): Promise<Investigator> {
@@ -113,7 +134,14 @@ function makeNotifier(config: ServiceConfig, logger: FastifyBaseLogger): Notifie
 }
 
 export async function startService(config: ServiceConfig, deps: ServiceDeps = {}): Promise<Service> {
+  const insecure = checkServeSecurity(config); // throws: no open door without an explicit opt-in
   const logger = deps.logger ?? createLogger(config.env);
+  if (insecure) {
+    logger.warn(insecure);
+    process.stderr.write(`\n*** ${insecure} ***\n\n`);
+  }
+  disableStrayTracing(config.env, logger);
+  secureDataDir(config.dataDir);
   const { store, queue } = await openBackends(config, deps, logger);
   let investigator: Investigator | undefined;
   let app: FastifyInstance | undefined;
@@ -176,6 +204,8 @@ export async function startWorker(config: ServiceConfig, deps: ServiceDeps = {})
     throw new Error("casefile worker needs DATABASE_URL (PostgreSQL): with the built-in SQLite store, `casefile serve` runs the investigations itself.");
   }
   const logger = deps.logger ?? createLogger(config.env);
+  disableStrayTracing(config.env, logger);
+  secureDataDir(config.dataDir);
   const { store, queue } = await openBackends(config, deps, logger);
   const notifier = makeNotifier(config, logger);
   let investigator: Investigator | undefined;

@@ -1,6 +1,6 @@
 // Durable investigation records: SQLite (one process) or PostgreSQL (N workers).
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -44,7 +44,17 @@ export interface CreateOrAttachResult {
   created: boolean;
   /** The anomaly was attached to an existing investigation of the same actor. */
   attached: boolean;
+  /** It attached to a published run, which goes back to the queue to amend and republish its page (enqueue it). */
+  requeued?: boolean;
 }
+
+/**
+ * Coalescing, declared once for both stores: an anomaly attaches to the actor's newest investigation created inside
+ * the window and not failed (a failed run gets a fresh one). A published run is queued again so the runner amends
+ * its report and republishes the same page; a run awaiting approval is amended when it is approved.
+ */
+export const COALESCE_TARGET_SQL = `actor = {1} AND created_at >= {2} AND status <> 'failed'`;
+const REQUEUE_SQL = `status = 'queued', finished_at = NULL`;
 
 export interface ListQuery {
   status?: InvestigationStatus;
@@ -220,14 +230,32 @@ parentPort.on("message", () => { clearInterval(timer); db.close(); process.exit(
 /** How often the checkpointer thread folds the WAL back into the database file. */
 const CHECKPOINT_INTERVAL_MS = 100;
 
+/**
+ * The data dir holds the SQLite store and graph checkpoints with raw vendor records: 0700 for the folder, 0600 for
+ * the files already in it (files created later are unreachable for others through the folder).
+ */
+export function secureDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    try {
+      if (statSync(p).isFile()) chmodSync(p, 0o600);
+    } catch {
+      /* vanished meanwhile (a WAL file): nothing to protect */
+    }
+  }
+}
+
 export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   readonly db: Database.Database;
   private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(dataDir: string, file = "casefile.db") {
-    mkdirSync(dataDir, { recursive: true });
+    secureDataDir(dataDir);
     this.db = new Database(join(dataDir, file));
+    chmodSync(join(dataDir, file), 0o600);
     this.db.pragma("journal_mode = WAL");
     // Durability trade-off: in WAL mode, synchronous=NORMAL makes a commit durable once it is written to the WAL
     // (the OS has it), so a crash or SIGKILL of this process loses nothing that was committed; only an OS crash or
@@ -303,7 +331,7 @@ export class SqliteStore implements Store {
     if (known) return { investigation: this.getSync(String(known.investigation_id))!, created: false, attached: false };
     const since = new Date(now.getTime() - coalesceWindowMs).toISOString();
     const target = this.stmt(
-      `SELECT id FROM investigations WHERE actor = ? AND (status IN ('queued','running','awaiting_approval') OR finished_at >= ?)
+      `SELECT id, status, report_url FROM investigations WHERE ${COALESCE_TARGET_SQL.replace("{1}", "?").replace("{2}", "?")}
        ORDER BY created_at DESC, id DESC LIMIT 1`,
     ).get(anomaly.actor, since) as Row | undefined;
     const at = now.toISOString();
@@ -312,7 +340,9 @@ export class SqliteStore implements Store {
       const id = String(target.id);
       this.stmt(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, body, at);
       this.stmt(`UPDATE investigations SET coalesced = json_insert(coalesced, '$[#]', json(?)) WHERE id = ?`).run(body, id);
-      return { investigation: this.getSync(id)!, created: false, attached: true };
+      const requeued = target.status === "completed" && target.report_url != null;
+      if (requeued) this.stmt(`UPDATE investigations SET ${REQUEUE_SQL} WHERE id = ?`).run(id);
+      return { investigation: this.getSync(id)!, created: false, attached: true, requeued };
     }
     const id = newInvestigationId();
     this.stmt(`INSERT INTO investigations (id, anomaly_id, actor, action, anomaly, status, created_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)`).run(
@@ -512,9 +542,9 @@ export class PostgresStore implements Store {
           if (known.rows[0]) return { investigation: (await this.getWith(c, known.rows[0].investigation_id))!, created: false, attached: false };
           const since = new Date(now.getTime() - coalesceWindowMs).toISOString();
           const target = await c.query(
-            `SELECT id FROM ${this.s}investigations WHERE actor = $1 AND (status = ANY($2) OR finished_at >= $3)
+            `SELECT id, status, report_url FROM ${this.s}investigations WHERE ${COALESCE_TARGET_SQL.replace("{1}", "$1").replace("{2}", "$2")}
              ORDER BY created_at DESC, id DESC LIMIT 1`,
-            [anomaly.actor, ACTIVE, since],
+            [anomaly.actor, since],
           );
           const at = now.toISOString();
           const body = JSON.stringify(anomaly);
@@ -522,7 +552,9 @@ export class PostgresStore implements Store {
             const id = String(target.rows[0].id);
             await c.query(`INSERT INTO ${this.s}anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES ($1, $2, $3, $4)`, [anomaly.id, id, body, at]);
             await c.query(`UPDATE ${this.s}investigations SET coalesced = coalesced || jsonb_build_array($1::jsonb) WHERE id = $2`, [body, id]);
-            return { investigation: (await this.getWith(c, id))!, created: false, attached: true };
+            const requeued = target.rows[0].status === "completed" && target.rows[0].report_url != null;
+            if (requeued) await c.query(`UPDATE ${this.s}investigations SET ${REQUEUE_SQL} WHERE id = $1`, [id]);
+            return { investigation: (await this.getWith(c, id))!, created: false, attached: true, requeued };
           }
           const id = newInvestigationId();
           await c.query(

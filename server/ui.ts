@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { STATUSES, type Investigation, type InvestigationStatus, type Store } from "./store.ts";
+import { bearerOf, createAuthGate, tokenMatches, type AuthGate } from "./auth.ts";
 import { VERDICTS } from "../graph/schemas.ts";
 
 export interface DecisionOutcome {
@@ -19,6 +20,10 @@ export interface UiOptions {
   store: Store;
   /** CASEFILE_API_TOKEN; without it the UI is open to anyone who can reach it. */
   apiToken?: string;
+  /** Shared with the API: failure throttle and session epoch (one is made from `apiToken` when absent). */
+  gate?: AuthGate;
+  /** Session cookies are `Secure` and `__Host-` prefixed (CASEFILE_PUBLIC_URL is https); https requests always are. */
+  secureCookies?: boolean;
   /** Approve or reject a run waiting at the approval gate (the same logic as the API). */
   onDecision?: (id: string, approve: boolean) => Promise<DecisionOutcome | void>;
 }
@@ -159,44 +164,58 @@ function svgOf(inv: Investigation): string | undefined {
 
 // ---------------------------------------------------------------- sessions, CSRF, authorization
 
+/** Plain-http cookie (loopback development) and the `__Host-` one used over https (Secure, Path=/, no Domain). */
 const COOKIE = "casefile_ui";
+const SECURE_COOKIE = "__Host-casefile_ui";
 const SESSION_TTL_S = 12 * 3600;
 
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest("base64url");
 const sha = (s: string) => createHash("sha256").update(s).digest();
-const sameText = (a: string, b: string) => timingSafeEqual(sha(a), sha(b));
+const sameText = (a: string, b: string) => a.length <= 512 && b.length <= 512 && timingSafeEqual(sha(a), sha(b));
 
-/** Session cookie value: "<issued epoch s>.<HMAC(token, issued)>"; the token itself never leaves the server. */
-function sessionValue(token: string, issued: number): string {
-  return `${issued}.${hmac(token, `casefile-ui-session|${issued}`)}`;
+/** Session cookie value: "<issued epoch s>.<session epoch>.<HMAC(token, issued|epoch)>"; the token never leaves the server. */
+function sessionValue(token: string, issued: number, epoch: number): string {
+  return `${issued}.${epoch}.${hmac(token, `casefile-ui-session|${issued}|${epoch}`)}`;
 }
 
 function cookieOf(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie;
-  if (!header) return undefined;
+  if (!header || header.length > 8192) return undefined;
+  let plain: string | undefined;
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === COOKIE) return part.slice(i + 1).trim();
+    if (i <= 0) continue;
+    const name = part.slice(0, i).trim();
+    if (name === SECURE_COOKIE) return part.slice(i + 1).trim();
+    if (name === COOKIE) plain ??= part.slice(i + 1).trim();
   }
-  return undefined;
+  return plain;
 }
 
-function validSession(value: string | undefined, token: string, now = Date.now()): boolean {
-  if (!value) return false;
-  const m = /^(\d{1,12})\.[A-Za-z0-9_-]{43}$/.exec(value);
+function validSession(value: string | undefined, gate: AuthGate, now = Date.now()): boolean {
+  if (!value || !gate.token) return false;
+  const m = /^(\d{1,12})\.(\d{1,12})\.[A-Za-z0-9_-]{43}$/.exec(value);
   if (!m) return false;
   const issued = Number(m[1]);
+  const epoch = Number(m[2]);
+  if (epoch !== gate.epoch.current()) return false;
   const age = now / 1000 - issued;
   if (age < -60 || age > SESSION_TTL_S) return false;
-  return sameText(value, sessionValue(token, issued));
+  return sameText(value, sessionValue(gate.token, issued, epoch));
 }
 
 /** True when the request carries `Authorization: Bearer <token>` or a valid UI session cookie (always true without a token). */
-export function isAuthorized(request: FastifyRequest, apiToken: string | undefined): boolean {
-  if (!apiToken) return true;
-  const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
-  if (m && sameText(m[1]!, apiToken)) return true;
-  return validSession(cookieOf(request), apiToken);
+export function isAuthorized(request: FastifyRequest, gate: AuthGate): boolean {
+  if (!gate.token) return true;
+  const bearer = bearerOf(request);
+  if (bearer !== undefined) return tokenMatches(bearer, gate.token);
+  return validSession(cookieOf(request), gate);
+}
+
+/** True when the request presents a credential (a Bearer token or a session cookie) that is not valid. */
+export function presentsBadCredential(request: FastifyRequest, gate: AuthGate): boolean {
+  const bearer = bearerOf(request);
+  return bearer !== undefined && !tokenMatches(bearer, gate.token);
 }
 
 // ---------------------------------------------------------------- presentation helpers
@@ -517,6 +536,7 @@ function parseForm(body: unknown): Record<string, string> {
 
 export const uiPlugin: FastifyPluginAsync<UiOptions> = async (app, opts) => {
   const { store, apiToken, onDecision } = opts;
+  const gate = opts.gate ?? createAuthGate(apiToken);
   const base = app.prefix.replace(/\/$/, "");
   // Key for CSRF tokens when no API token is configured (open mode): a cross-site page still cannot read it.
   const openKey = randomBytes(32);
@@ -533,7 +553,7 @@ export const uiPlugin: FastifyPluginAsync<UiOptions> = async (app, opts) => {
     return hmac(apiToken, `casefile-ui-csrf|${session}`);
   };
   const ctxOf = (request: FastifyRequest): PageCtx => {
-    const loggedIn = apiToken ? validSession(cookieOf(request), apiToken) : true;
+    const loggedIn = apiToken ? validSession(cookieOf(request), gate) : true;
     return { base, authRequired: Boolean(apiToken), loggedIn, csrf: loggedIn ? csrfFor(request) : "" };
   };
 
@@ -548,9 +568,20 @@ export const uiPlugin: FastifyPluginAsync<UiOptions> = async (app, opts) => {
 
   const sendHtml = (reply: FastifyReply, code: number, body: string) => reply.code(code).type("text/html; charset=utf-8").send(body);
 
-  /** GET pages: redirect to the login form; other requests: 401. */
+  /** Refuses a client that failed to authenticate too often (any route, any method), with Retry-After. */
+  const throttled = (request: FastifyRequest, reply: FastifyReply): boolean => {
+    const wait = gate.failures.blocked(request.ip);
+    if (wait === undefined) return false;
+    reply.code(429).header("retry-after", String(wait)).type("text/plain; charset=utf-8").send(`Too many failed log-ins from this address; try again in ${wait} s.`);
+    return true;
+  };
+
+  /** GET pages: redirect to the login form; other requests: 401. A wrong Bearer token counts as a failure. */
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (isAuthorized(request, apiToken)) return;
+    if (!apiToken) return;
+    if (throttled(request, reply)) return reply;
+    if (isAuthorized(request, gate)) return;
+    if (presentsBadCredential(request, gate)) gate.failures.hit(request.ip);
     if (request.method === "GET" && !request.url.includes(".json") && !request.url.endsWith(".svg")) return reply.redirect(`${base}/login`, 303);
     return reply.code(401).header("www-authenticate", "Bearer").type("text/plain; charset=utf-8").send("Unauthorized: log in at /ui/login or send Authorization: Bearer <CASEFILE_API_TOKEN>.");
   };
@@ -578,11 +609,23 @@ export const uiPlugin: FastifyPluginAsync<UiOptions> = async (app, opts) => {
     return true;
   };
 
+  const secureRequest = (request: FastifyRequest) => opts.secureCookies === true || request.protocol === "https";
+  const setCookie = (request: FastifyRequest, reply: FastifyReply, value: string, maxAge: number) => {
+    const cookie = secureRequest(request)
+      ? `${SECURE_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=${maxAge}`
+      : `${COOKIE}=${value}; Path=${base || "/"}; HttpOnly; SameSite=Strict; Max-Age=${maxAge}`;
+    reply.header("set-cookie", cookie);
+  };
+
   const login = (request: FastifyRequest, reply: FastifyReply, token: string | undefined) => {
     if (!apiToken) return reply.redirect(base || "/", 303);
-    if (!token || !sameText(token, apiToken)) return sendHtml(reply, 401, loginPage(ctxOf(request), "That token is not valid. Use the value of CASEFILE_API_TOKEN on this server."));
-    const value = sessionValue(apiToken, Math.floor(Date.now() / 1000));
-    reply.header("set-cookie", `${COOKIE}=${value}; Path=${base || "/"}; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_S}${request.protocol === "https" ? "; Secure" : ""}`);
+    if (throttled(request, reply)) return reply;
+    if (!tokenMatches(token, apiToken)) {
+      const wait = gate.failures.hit(request.ip);
+      if (wait !== undefined) return reply.code(429).header("retry-after", String(wait)).type("text/plain; charset=utf-8").send(`Too many failed log-ins from this address; try again in ${wait} s.`);
+      return sendHtml(reply, 401, loginPage(ctxOf(request), "That token is not valid. Use the value of CASEFILE_API_TOKEN on this server."));
+    }
+    setCookie(request, reply, sessionValue(apiToken, Math.floor(Date.now() / 1000), gate.epoch.current()), SESSION_TTL_S);
     return reply.redirect(base || "/", 303);
   };
 
@@ -590,18 +633,18 @@ export const uiPlugin: FastifyPluginAsync<UiOptions> = async (app, opts) => {
   app.get("/assets/ui.js", async (_req, reply) => reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(UI_JS));
   app.get("/assets/ui.css", async (_req, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "no-cache").send(UI_CSS));
 
-  // Token guessing is throttled when the app registers @fastify/rate-limit (it does, with global: false).
-  const loginLimit = { config: { rateLimit: { max: 20, timeWindow: 60_000 } } };
-  app.get("/login", loginLimit, async (request, reply) => {
-    const token = (request.query as { token?: unknown }).token;
-    if (typeof token === "string") return login(request, reply, token);
-    if (!apiToken || isAuthorized(request, apiToken)) return reply.redirect(base || "/", 303);
-    return sendHtml(reply, 200, loginPage(ctxOf(request)));
+  // The token is only ever accepted in a POST body: a token in a URL ends up in logs, history and Referer headers.
+  app.get("/login", async (request, reply) => {
+    if (!apiToken || isAuthorized(request, gate)) return reply.redirect(base || "/", 303);
+    const inUrl = typeof (request.query as { token?: unknown }).token === "string";
+    return sendHtml(reply, inUrl ? 400 : 200, loginPage(ctxOf(request), inUrl ? "Tokens in links are not accepted (they end up in logs); type the token into the form instead." : undefined));
   });
-  app.post("/login", loginLimit, async (request, reply) => login(request, reply, parseForm(request.body).token));
+  app.post("/login", async (request, reply) => login(request, reply, parseForm(request.body).token));
+  // Logout revokes every session (the epoch moves on), not just this browser's cookie.
   app.post("/logout", async (request, reply) => {
     if (!checkForm(request, reply)) return reply;
-    reply.header("set-cookie", `${COOKIE}=; Path=${base || "/"}; HttpOnly; SameSite=Strict; Max-Age=0`);
+    if (apiToken && validSession(cookieOf(request), gate)) gate.epoch.bump();
+    setCookie(request, reply, "", 0);
     return reply.redirect(apiToken ? `${base}/login` : base || "/", 303);
   });
 

@@ -141,6 +141,36 @@ function fromMapping(b: unknown, mapping: PayloadMapping, name: string): Record<
   return out;
 }
 
+/** Deepest nesting of a webhook body: deeper is refused with a 400 (recursion past it is what crashed). */
+export const MAX_JSON_DEPTH = 64;
+
+/** Nesting depth of a JSON text, counted in one linear pass over brackets outside strings. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/** JSON.parse with a nesting limit, answering what is wrong instead of throwing. */
+export function parseJsonBounded(text: string, maxDepth = MAX_JSON_DEPTH): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (jsonDepth(text) > maxDepth) return { ok: false, message: `the body nests deeper than ${maxDepth} levels; flatten "details"` };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, message: "the body is not valid JSON" };
+  }
+}
+
 /** Turns a parsed body in the given format into a validated Anomaly, or names the offending field. */
 export function toAnomaly(body: unknown, format: string | undefined, mappings: Record<string, PayloadMapping>): MapOutcome {
   if (!isObj(body)) return { ok: false, field: "(body)", message: "the body must be a JSON object" };
@@ -149,7 +179,7 @@ export function toAnomaly(body: unknown, format: string | undefined, mappings: R
   if (f === "standard") candidate = body;
   else if (f === "datadog") candidate = fromDatadog(body);
   else if (f === "cloudflare") candidate = fromCloudflare(body);
-  else if (mappings[f]) candidate = fromMapping(body, mappings[f], f);
+  else if (Object.hasOwn(mappings, f)) candidate = fromMapping(body, mappings[f]!, f);
   else {
     return { ok: false, field: "format", message: `unknown format ${JSON.stringify(f.slice(0, 40))}; use datadog, cloudflare or a name from CASEFILE_PAYLOAD_MAPPINGS` };
   }

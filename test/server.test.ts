@@ -325,13 +325,13 @@ describe("detector payload formats", () => {
 
 describe("access control, rate limit, secret rotation", () => {
   const other = `whsec_${randomBytes(24).toString("base64")}`;
-  beforeAll(() => boot({ CASEFILE_API_TOKEN: "t0ken-for-tests", CASEFILE_RATE_LIMIT: "3", CASEFILE_WEBHOOK_SECRET: `${other}, ${SECRET}` }));
+  beforeAll(() => boot({ CASEFILE_API_TOKEN: "t0ken-for-tests-0123456789abcdefghij", CASEFILE_RATE_LIMIT: "3", CASEFILE_WEBHOOK_SECRET: `${other}, ${SECRET}` }));
   afterAll(() => svc.close());
 
   it("requires the bearer token for investigations but not for the webhook", async () => {
     expect((await svc.app.inject({ url: "/v1/investigations" })).statusCode).toBe(401);
     expect((await svc.app.inject({ url: "/v1/investigations", headers: { authorization: "Bearer wrong" } })).statusCode).toBe(401);
-    expect((await svc.app.inject({ url: "/v1/investigations", headers: { authorization: "Bearer t0ken-for-tests" } })).statusCode).toBe(200);
+    expect((await svc.app.inject({ url: "/v1/investigations", headers: { authorization: "Bearer t0ken-for-tests-0123456789abcdefghij" } })).statusCode).toBe(200);
     const body = JSON.stringify(anomaly());
     expect((await post(body, signed(body, { secret: other }))).statusCode).toBe(202); // rotation: either secret
   });
