@@ -233,7 +233,12 @@ export interface HttpClientOptions {
   baseDelayMs?: number;
   /** Wait after a 429 without any hint (Cloudflare: its documented 5-minute block). */
   defaultRateLimitWaitMs?: number;
+  /** Largest response body read (default 32 MiB); past it the request fails instead of filling memory. */
+  maxResponseBytes?: number;
 }
+
+/** Default byte cap of one vendor response. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
 
@@ -260,14 +265,45 @@ export interface HttpResponse {
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
+/**
+ * The request URL: a path under the base, or an absolute URL (a vendor's pagination link) only on the base's own
+ * origin: credentials are never sent to a host a response body names.
+ */
 export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): URL {
-  const u = /^https?:\/\//.test(path) ? new URL(path) : new URL(baseUrl.replace(/\/+$/, "") + (path.startsWith("/") ? path : `/${path}`));
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith("//");
+  const u = absolute ? new URL(path, baseUrl) : new URL(baseUrl.replace(/\/+$/, "") + (path.startsWith("/") ? path : `/${path}`));
+  if (absolute && u.origin !== new URL(baseUrl).origin) {
+    throw new CrossOriginLinkError(`refusing to follow a link to ${safeText(u.origin, 120)}: only ${new URL(baseUrl).origin} receives the credentials`);
+  }
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v === undefined) continue;
     if (Array.isArray(v)) for (const item of v) u.searchParams.append(k, String(item));
     else u.searchParams.set(k, String(v));
   }
   return u;
+}
+
+/** A response named another host as the next page: not followed (the credentials would go there). */
+export class CrossOriginLinkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CrossOriginLinkError";
+  }
+}
+
+/** Reads a response body up to `max` bytes; past it the stream is dropped and undefined returned. */
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => unknown }, max: number): Promise<string | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > max) {
+      body.destroy?.();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export class HttpClient {
@@ -278,7 +314,7 @@ export class HttpClient {
   private readonly opts: Required<Omit<HttpClientOptions, "defaultRateLimitWaitMs">> & { defaultRateLimitWaitMs?: number };
 
   constructor(options: HttpClientOptions) {
-    this.opts = { maxRetries: 3, concurrency: 4, baseDelayMs: 500, ...options };
+    this.opts = { maxRetries: 3, concurrency: 4, baseDelayMs: 500, maxResponseBytes: MAX_RESPONSE_BYTES, ...options };
     this.vendor = options.vendor;
     this.agent = new Agent({
       headersTimeout: options.timeoutMs,
@@ -325,7 +361,12 @@ export class HttpClient {
 
   private async attempt(spec: RequestSpec, attempt: number): Promise<HttpResponse> {
     const idempotent = spec.idempotent ?? spec.method !== "POST";
-    const url = buildUrl(this.opts.baseUrl, spec.path, spec.query);
+    let url: URL;
+    try {
+      url = buildUrl(this.opts.baseUrl, spec.path, spec.query);
+    } catch (e) {
+      throw new HttpError(this.vendor, undefined, `${VENDOR_LABEL[this.vendor]} ${spec.what}: ${(e as Error).message}.`, false, undefined);
+    }
     const headers: Record<string, string> = { accept: "application/json", ...this.opts.headers, ...spec.headers };
     let body: string | FormData | undefined;
     if (spec.json !== undefined) {
@@ -333,15 +374,20 @@ export class HttpClient {
       body = JSON.stringify(spec.json);
     } else if (spec.form) body = spec.form;
     httpCounters[this.vendor].calls++;
+    // One deadline for the whole exchange (connect, headers and every body byte): a slow drip cannot outlive it.
+    const deadline = AbortSignal.timeout(this.opts.timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
     let res: Awaited<ReturnType<typeof request>>;
+    let text: string | undefined;
     try {
       res = await request(url, {
         method: spec.method,
         headers,
         body,
         dispatcher: this.agent,
-        signal: spec.signal,
+        signal,
       });
+      text = await readCapped(res.body, this.opts.maxResponseBytes);
     } catch (err) {
       if (spec.signal?.aborted) throw err;
       const msg = networkMessage(this.vendor, err, spec.what, this.opts.timeoutMs, url.host);
@@ -352,7 +398,15 @@ export class HttpClient {
       }
       throw new HttpError(this.vendor, undefined, msg, attempt < this.opts.maxRetries + 1, undefined);
     }
-    const text = await res.body.text();
+    if (text === undefined) {
+      throw new HttpError(
+        this.vendor,
+        res.statusCode,
+        `${VENDOR_LABEL[this.vendor]} answered ${spec.what} with more than ${this.opts.maxResponseBytes} bytes; the response was dropped (ask for smaller pages).`,
+        false,
+        undefined,
+      );
+    }
     let parsed: unknown = text;
     if (text.length > 0) {
       try {
