@@ -22,6 +22,7 @@ import { createChatModel, describeModels, loadModelConfig } from "./config.ts";
 import type { State } from "./state.ts";
 import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./types.ts";
 import { CASEFILE_VERSION } from "./version.ts";
+import { afterWindowFrom } from "./window.ts";
 
 export interface InvestigatorOptions {
   env?: NodeJS.ProcessEnv;
@@ -105,6 +106,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     limits: {
       maxAnalystAttempts: 3,
       maxEventsPerSource: vendors.limits.maxEventsPerSource,
+      afterWindowMs: afterWindowFrom(env),
       requireApproval: opts.requireApproval ?? truthy(env.CASEFILE_REQUIRE_APPROVAL),
     },
     dryRun: opts.dryRun ?? truthy(env.CASEFILE_DRY_RUN),

@@ -7,7 +7,7 @@ import type { Anomaly, Assessment } from "./schemas.ts";
 export interface Window {
   /** ISO start: anomaly.timestamp − 24 h */
   since: string;
-  /** ISO end: the clock at intake */
+  /** ISO end: min(the clock at intake, anomaly.timestamp + the after-window) (graph/window.ts) */
   before: string;
 }
 
@@ -15,6 +15,8 @@ export interface Limits {
   /** Model answers with hallucinated citations are retried at most this many times in all. */
   maxAnalystAttempts: number;
   maxEventsPerSource: number;
+  /** How long after the flagged time the gatherers read (CASEFILE_AFTER_WINDOW, default 24 h). */
+  afterWindowMs?: number;
   /** Pause before publishing until a reviewer approves (CASEFILE_REQUIRE_APPROVAL). */
   requireApproval: boolean;
 }

@@ -1,6 +1,6 @@
 // Markdown rendering of a Report for the CLI. Vendor and model strings are escaped so they stay text.
 import { sanitize } from "./escape.ts";
-import { SOURCE_LABEL, type Report, type TechniqueRef } from "./model.ts";
+import { SOURCE_LABEL, pivotSentence, type Report, type TechniqueRef } from "./model.ts";
 import { SECTION_TITLES } from "./storage.ts";
 
 /**
@@ -96,6 +96,14 @@ export function renderMarkdown(report: Report, opts: { pictureFile?: string } = 
   out.push(`## ${SECTION_TITLES.dataGaps}`, "");
   if (r.dataGaps.length) for (const g of r.dataGaps) out.push(`- **${SOURCE_LABEL[g.source]} (${g.status}):** ${mdText(g.message)}`);
   else out.push("None: every source returned its data for the whole window.");
+  out.push("");
+
+  out.push(`## ${SECTION_TITLES.pivots}`, "");
+  if (r.pivots.length) {
+    out.push(row(["Source", "Kind", "What was looked for and found", "Queries", "Events"]), row(Array(5).fill("---")));
+    for (const p of r.pivots) out.push(row([SOURCE_LABEL[p.source], p.kind, mdText(pivotSentence(p)), String(p.queries), p.eventIds.map(mdCode).join(", ") || "—"]));
+  } else out.push("No pivots were made: the actor's window had no address, credential or changed resource to follow.");
+  if (r.identities.length) out.push("", `**Identities read:** ${r.identities.map((i) => `${SOURCE_LABEL[i.source]}: ${i.values.map(mdText).join(", ")}`).join(" · ")}`);
   out.push("");
 
   out.push(`## ${SECTION_TITLES.evidence}`, "");

@@ -121,6 +121,32 @@ export interface Report {
   chart: ChartData;
   /** Notes about model output that was rejected (shown in metadata). */
   writerNotes: string[];
+  /** Every pivot the gatherers made: what was looked for and what it found (also nothing), with citable ids. */
+  pivots: ReportPivot[];
+  /** Per source, the actor's spellings and vendor ids that were read. */
+  identities: { source: SourceName; values: string[] }[];
+}
+
+/** One pivot in words: what was looked for and what was found. */
+export function pivotSentence(p: ReportPivot): string {
+  const found = p.found === 0 ? "found nothing from other actors" : `found ${p.found} event${p.found === 1 ? "" : "s"} of other actors`;
+  const own = p.own ? ` (${p.own} more already in the actor's timeline)` : "";
+  return `Looked for ${p.kind === "address" ? "other actors on" : p.kind === "credential" ? "uses of" : "other changes to"} ${p.label}: ${found}${own}${p.note ? `; ${p.note}` : ""}.`;
+}
+
+export interface ReportPivot {
+  source: SourceName;
+  kind: "address" | "credential" | "resource";
+  key: string;
+  label: string;
+  queries: number;
+  /** Events of other actors found. */
+  found: number;
+  /** Matches already in the actor's own timeline. */
+  own: number;
+  note?: string;
+  /** The first pivot events it found (citable). */
+  eventIds: string[];
 }
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -378,6 +404,37 @@ export function nextStepsFor(input: ReportInput, drivers: AuditEvent[]): string[
 
 // ---------- build ----------
 
+const MAX_PIVOT_IDS = 10;
+
+/** The pivots of every source, each with the first events it found. */
+export function reportPivots(sources: { source: SourceName; status: SourceStatus }[], events: AuditEvent[]): ReportPivot[] {
+  const out: ReportPivot[] = [];
+  for (const { source, status } of sources) {
+    for (const p of status.pivots ?? []) {
+      const ids = events.filter((e) => e.pivot && e.source === source && e.pivot_kind === p.kind && e.pivot_key === p.key).slice(0, MAX_PIVOT_IDS).map((e) => e.id);
+      out.push({ source, kind: p.kind, key: oneLine(p.key, 200), label: oneLine(redactText(p.label), 300), queries: p.queries, found: p.found, own: p.own ?? 0, ...(p.note ? { note: oneLine(p.note, 300) } : {}), eventIds: ids });
+    }
+  }
+  return out;
+}
+
+/**
+ * The picture's time span: from the first to the last event (the flagged time included), padded by 5 % (at least
+ * five minutes) on each side and kept inside the window, so a day of activity is not squashed into a sliver.
+ */
+export function chartSpan(events: AuditEvent[], flaggedTs: number, windowSince: number, windowBefore: number): { since: number; before: number } {
+  let lo = Number.isFinite(flaggedTs) ? flaggedTs : windowSince;
+  let hi = Number.isFinite(flaggedTs) ? flaggedTs : windowBefore;
+  for (const e of events) {
+    if (e.ts < lo) lo = e.ts;
+    if (e.ts > hi) hi = e.ts;
+  }
+  const pad = Math.max(5 * 60_000, (hi - lo) * 0.05);
+  const since = Math.max(windowSince, lo - pad);
+  const before = Math.min(windowBefore, hi + pad);
+  return before > since ? { since, before } : { since: windowSince, before: windowBefore };
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byTime = (a: AuditEvent, b: AuditEvent) => a.ts - b.ts || cmp(a.source, b.source) || cmp(a.id, b.id);
 
@@ -387,6 +444,8 @@ export function buildReport(input: ReportInput): Report {
   const events = [...input.events].sort(byTime);
   const byId = new Map<string, AuditEvent>();
   for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e);
+  // A change merged from Cloudflare v1 and v2 can be cited by either id.
+  for (const e of events) for (const t of e.twin_ids ?? []) if (!byId.has(t)) byId.set(t, e);
 
   const flagged = new Set(input.flaggedEventIds);
   const cited = new Set(assessment.citations);
@@ -514,7 +573,7 @@ export function buildReport(input: ReportInput): Report {
     `${oneLine(anomaly.detector ?? "A detector", 120)} flagged ${oneLine(anomaly.action, 120)} by ${oneLine(anomaly.actor, 200)} at ${utc(anomaly.timestamp)} UTC${anomaly.severity ? ` (severity ${anomaly.severity})` : ""}.`,
   );
   sentences.push(
-    `In the window ${utc(input.window.since)} – ${utc(input.window.before)} UTC the actor has ${count("cloudflare")} Cloudflare and ${count("datadog")} Datadog events${pivots ? `, plus ${pivots} event${pivots > 1 ? "s" : ""} of other actors from the same addresses` : ""}; ${
+    `In the window ${utc(input.window.since)} – ${utc(input.window.before)} UTC the actor has ${count("cloudflare")} Cloudflare and ${count("datadog")} Datadog events${pivots ? `, plus ${pivots} event${pivots > 1 ? "s" : ""} of other actors found by pivots on its addresses, credentials and resources` : ""}; ${
       attackish.length
         ? `${attackish.length} indicator${attackish.length > 1 ? "s" : ""} stand${attackish.length > 1 ? "" : "s"} out: ${attackish.slice(0, 3).map((i) => i.name).join("; ")}${attackish.length > 3 ? "; …" : ""}`
         : "no attack or misconfiguration indicator stands out"
@@ -528,9 +587,8 @@ export function buildReport(input: ReportInput): Report {
 
   const accepted = acceptWriter(input.writer, verdict, { summary: templateSummary, nextSteps: templateSteps });
 
-  // Chart: bounded bins per lane + individual indicator marks
-  const since = Date.parse(input.window.since);
-  const before = Date.parse(input.window.before);
+  // Chart: bounded bins per lane + individual indicator marks, over the span that has events (and the flagged time)
+  const { since, before } = chartSpan(events, anomalyTs, Date.parse(input.window.since), Date.parse(input.window.before));
   const span = Math.max(1, before - since);
   const lanes: ChartData["lanes"] = [
     { key: "cloudflare", label: "Cloudflare", counts: new Array<number>(CHART_BINS).fill(0), total: 0 },
@@ -577,6 +635,10 @@ export function buildReport(input: ReportInput): Report {
       `${status.status}; ${status.events} events, ${status.pivot_events ?? 0} pivot events, ${status.pages ?? 0} pages${status.api ? `, ${status.api}` : ""}${status.duration_ms !== undefined ? `, ${Math.round(status.duration_ms)} ms` : ""}`,
     ]);
   }
+  for (const { source, status } of sourcesList) {
+    if (status.identities?.length) metadata.push([`Identities read (${SOURCE_LABEL[source]})`, oneLine(status.identities.join(", "), 1000)]);
+    if (status.merged_twins) metadata.push([`Data note (${SOURCE_LABEL[source]})`, `${status.merged_twins} change(s) recorded by both audit log v1 and v2 shown once; both ids are kept and either can be cited`]);
+  }
   metadata.push(["casefile version", input.casefileVersion]);
   metadata.push(["Generated at", input.generatedAt]);
 
@@ -616,5 +678,7 @@ export function buildReport(input: ReportInput): Report {
     metadata,
     chart,
     writerNotes: accepted.notes,
+    pivots: reportPivots(sourcesList, events),
+    identities: sourcesList.filter(({ status }) => status.identities?.length).map(({ source, status }) => ({ source, values: status.identities!.map((v) => oneLine(v, 200)) })),
   };
 }

@@ -2,7 +2,7 @@
 // vendor or model string lands as escaped text.
 import type { Verdict } from "../graph/schemas.ts";
 import { el, frag, macro, type Child, type Markup } from "./escape.ts";
-import { SOURCE_LABEL, type Report, type RowFlag, type TechniqueRef } from "./model.ts";
+import { SOURCE_LABEL, pivotSentence, type Report, type RowFlag, type TechniqueRef } from "./model.ts";
 
 export interface StorageOptions {
   /** File name of the SVG timeline attachment, e.g. "timeline.svg". */
@@ -26,6 +26,7 @@ export const SECTION_TITLES = {
   indicators: "Indicators",
   nextSteps: "Recommended next steps",
   dataGaps: "Data gaps",
+  pivots: "Pivots",
   evidence: "Evidence appendix",
   metadata: "Metadata",
   coalesced: "Coalesced anomalies",
@@ -160,6 +161,18 @@ export function renderStorage(report: Report, opts: StorageOptions = {}): string
       }),
     );
   } else parts.push(el("p", null, "None: every source returned its data for the whole window."));
+
+  // Pivots: what the gatherers followed beyond the actor, and what they found (also nothing)
+  parts.push(el("h2", null, SECTION_TITLES.pivots));
+  if (r.pivots.length) {
+    parts.push(
+      table(
+        ["Source", "Kind", "What was looked for and found", "Queries", "Events"],
+        r.pivots.map((p) => el("tr", null, el("td", null, SOURCE_LABEL[p.source]), el("td", null, p.kind), el("td", null, pivotSentence(p)), el("td", null, String(p.queries)), el("td", null, p.eventIds.length ? el("code", null, p.eventIds.join(", ")) : "—"))),
+      ),
+    );
+  } else parts.push(el("p", null, "No pivots were made: the actor's window had no address, credential or changed resource to follow."));
+  if (r.identities.length) parts.push(el("p", null, el("strong", null, "Identities read: "), r.identities.map((i) => `${SOURCE_LABEL[i.source]}: ${i.values.join(", ")}`).join(" · ")));
 
   // Evidence appendix
   parts.push(el("h2", null, SECTION_TITLES.evidence));

@@ -1,7 +1,8 @@
 // intake: fix the investigation window and the run's budget from the anomaly and the injected clock.
 import type { State, Update, Limits } from "../state.ts";
+import { BEFORE_WINDOW_MS, gatherWindow } from "../window.ts";
 
-export const WINDOW_MS = 24 * 60 * 60 * 1000;
+export const WINDOW_MS = BEFORE_WINDOW_MS;
 
 export interface IntakeDeps {
   clock: () => Date;
@@ -13,13 +14,9 @@ export interface IntakeDeps {
 export function createIntakeNode(deps: IntakeDeps) {
   return async function intake(state: State): Promise<Update> {
     if (state.window) return {}; // resumed run: keep the window it started with
-    const flagged = Date.parse(state.anomaly.timestamp);
-    const now = deps.clock().getTime();
-    const since = new Date(flagged - WINDOW_MS);
-    // A flagged time in the future of the clock still gets a window that contains it.
-    const before = new Date(Math.max(now, flagged));
+    const window = gatherWindow(Date.parse(state.anomaly.timestamp), deps.clock().getTime(), deps.limits.afterWindowMs);
     return {
-      window: { since: since.toISOString(), before: before.toISOString() },
+      window,
       limits: deps.limits,
       promptVersions: deps.promptVersions,
       models: deps.models,
