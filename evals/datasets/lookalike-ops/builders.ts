@@ -1,0 +1,571 @@
+// Record builders for the lookalike-ops corpus: a seeded random source, the three fictitious organisations
+// (one Cloudflare account + one Datadog org each, with their operations teams) and vendor-shaped records —
+// Cloudflare audit log v1 entries, v2 entries and Datadog Audit Trail events — plus the background noise every
+// incident carries (other actors, the actor's own routine, older events). Used only by ./generate.ts.
+
+// ---------- deterministic randomness ----------
+export type Rng = () => number;
+
+export function seeded(seed: string): Rng {
+  let h = 2166136261 >>> 0;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
+  let a = h || 1;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+export const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+export const hex = (r: Rng, n: number) => Array.from({ length: n }, () => "0123456789abcdef"[Math.floor(r() * 16)]).join("");
+export const uuid = (r: Rng) => `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-${pick(r, ["8", "9", "a", "b"])}${hex(r, 3)}-${hex(r, 12)}`;
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+export const ddId = (r: Rng) => "AQAAAZ" + Array.from({ length: 48 }, () => B64[Math.floor(r() * 64)]).join("");
+
+// ---------- time ----------
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
+export const t = (iso: string) => Date.parse(iso);
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+function parts(ms: number) {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+export const isoSec = (ms: number) => `${parts(ms)}Z`;
+export const isoMs = (ms: number) => new Date(ms).toISOString();
+/** v1 `when`: microseconds for most entries, whole seconds for some (both are observed). */
+const isoMicro = (ms: number, micro: number) => `${parts(ms)}.${pad(ms % 1000, 3)}${pad(micro, 3)}`;
+
+// ---------- the world ----------
+export interface Person {
+  key: string;
+  name: string;
+  cfEmail: string;
+  ddEmail: string;
+  cfId: string;
+  ddUuid: string;
+  office: string;
+  home: string;
+  ua: string;
+  /** a Datadog-only or Cloudflare-only person has no account in the other vendor */
+  cf?: boolean;
+  dd?: boolean;
+}
+export interface Zone {
+  name: string;
+  id: string;
+}
+export interface Org {
+  key: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  ddOrg: string;
+  site: string;
+  ddHost: string;
+  keyAuth: string;
+  zones: Zone[];
+  people: Person[];
+  /** Datadog handles that are not people: agents and integrations (key-authenticated, usr.email = UUID) */
+  machines: { uuid: string; name: string; ip: string; ua: string; type: string }[];
+  dashboards: string[];
+  monitors: string[];
+}
+
+const r0 = seeded("lookalike-ops/world");
+const CHROME = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+const CHROME_WIN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+const FIREFOX = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:143.0) Gecko/20100101 Firefox/143.0";
+const SAFARI = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15";
+
+function person(key: string, name: string, domain: string, office: string, home: string, ua: string, ddSpelling?: string): Person {
+  const local = key;
+  return {
+    key,
+    name,
+    cfEmail: `${local}@${domain}`,
+    ddEmail: `${ddSpelling ?? local}@${domain}`,
+    cfId: hex(r0, 32),
+    ddUuid: uuid(r0),
+    office,
+    home,
+    ua,
+  };
+}
+function zones(...names: string[]): Zone[] {
+  return names.map((name) => ({ name, id: hex(r0, 32) }));
+}
+
+export const LARKSPUR: Org = {
+  key: "larkspur",
+  name: "Larkspur Outfitters",
+  accountId: hex(r0, 32),
+  accountName: "Larkspur Outfitters",
+  ddOrg: uuid(r0),
+  site: "datadoghq.eu",
+  ddHost: "eu1.prod.dog",
+  keyAuth: "API_AND_APP_KEY",
+  zones: zones("larkspur-outfitters.com", "larkspur.shop", "larkspur-staging.com", "lrksp.io"),
+  people: [
+    person("priya.natarajan", "Priya Natarajan", "larkspur-outfitters.com", "203.0.113.24", "81.2.69.143", CHROME, "Priya.Natarajan"),
+    person("tom.okafor", "Tom Okafor", "larkspur-outfitters.com", "203.0.113.24", "86.12.141.77", FIREFOX),
+    person("hannah.berg", "Hannah Berg", "larkspur-outfitters.com", "203.0.113.24", "82.45.190.18", SAFARI),
+    person("marco.ricci", "Marco Ricci", "larkspur-outfitters.com", "203.0.113.24", "93.41.220.9", CHROME_WIN),
+    person("ci-deploy", "CI deploy (GitHub Actions)", "larkspur-outfitters.com", "198.51.100.40", "198.51.100.41", "cloudflare-go/0.114.0 terraform-provider-cloudflare/5.8.0"),
+  ],
+  machines: [
+    { uuid: uuid(r0), name: "datadog-agent k8s-prod", ip: "198.51.100.60", ua: "datadog-agent/7.70.1", type: "Other" },
+    { uuid: uuid(r0), name: "svc-terraform", ip: "198.51.100.40", ua: "terraform-provider-datadog/3.74.0 (go1.24.4; linux-amd64)", type: "SERVICE_ACCOUNT" },
+  ],
+  dashboards: ["Checkout – golden signals", "Edge – Cloudflare", "Storefront RUM", "Payments latency", "Kubernetes – prod-eu", "Logs – ingest & cost"],
+  monitors: ["[prod] checkout error rate", "[prod] checkout origin health", "[prod] storefront p95 latency", "[prod] login failures", "[prod] Cloudflare origin 5xx", "[prod] payments webhook 4xx", "[prod] cache hit ratio"],
+};
+
+export const QUAYSIDE: Org = {
+  key: "quayside",
+  name: "Quayside Freight",
+  accountId: hex(r0, 32),
+  accountName: "Quayside Freight Inc",
+  ddOrg: uuid(r0),
+  site: "us3.datadoghq.com",
+  ddHost: "us3.prod.dog",
+  keyAuth: "API + App Key",
+  zones: zones("quaysidefreight.com", "qsf-api.net", "qsf-stage.net", "quayside-status.com"),
+  people: [
+    person("dwayne.hollis", "Dwayne Hollis", "quaysidefreight.com", "192.0.2.70", "73.158.22.31", CHROME, "Dwayne.Hollis"),
+    person("lena.kowalski", "Lena Kowalski", "quaysidefreight.com", "192.0.2.70", "24.14.88.203", FIREFOX),
+    person("sam.reyes", "Sam Reyes", "quaysidefreight.com", "192.0.2.70", "67.180.31.5", CHROME),
+    person("ana.ferreira", "Ana Ferreira", "quaysidefreight.com", "192.0.2.70", "98.207.14.66", SAFARI),
+    person("kyle.brandt", "Kyle Brandt", "quaysidefreight.com", "192.0.2.71", "71.59.120.44", CHROME_WIN),
+    person("automation", "automation (janitor + CI)", "quaysidefreight.com", "192.0.2.90", "192.0.2.91", "Go-http-client/2.0 qsf-janitor/1.14"),
+  ],
+  machines: [
+    { uuid: uuid(r0), name: "datadog-agent ecs-prod", ip: "192.0.2.95", ua: "datadog-agent/7.69.3", type: "Other" },
+    { uuid: uuid(r0), name: "svc-terraform", ip: "192.0.2.90", ua: "terraform-provider-datadog/3.74.0 (go1.24.4; linux-amd64)", type: "SERVICE_ACCOUNT" },
+  ],
+  dashboards: ["Dispatch API – overview", "Edge – Cloudflare", "Carrier webhooks", "Tracking portal RUM", "Postgres – primary", "Log volume by service"],
+  monitors: ["[prod] qsf-api origin 5xx", "[prod] DNS resolution qsf-api", "[prod] carrier webhook 403 rate", "[prod] tracking p99 latency", "[prod] bot traffic share", "[prod] dispatch queue depth"],
+};
+
+export const FERNHOLLOW: Org = {
+  key: "fernhollow",
+  name: "Fernhollow Games",
+  accountId: hex(r0, 32),
+  accountName: "Fernhollow Games GmbH",
+  ddOrg: uuid(r0),
+  site: "datadoghq.com",
+  ddHost: "us1.prod.dog",
+  keyAuth: "API_AND_APP_KEY",
+  zones: zones("fernhollow.gg", "fhcdn.net", "fernhollow-dev.net", "play-fernhollow.com"),
+  people: [
+    person("jonas.weber", "Jonas Weber", "fernhollow.gg", "198.51.100.130", "91.64.77.212", FIREFOX, "Jonas.Weber"),
+    person("mei.tanaka", "Mei Tanaka", "fernhollow.gg", "198.51.100.130", "87.123.45.19", CHROME),
+    person("olu.adeyemi", "Olu Adeyemi", "fernhollow.gg", "198.51.100.130", "84.159.3.201", SAFARI),
+    person("felix.braun", "Felix Braun", "fernhollow.gg", "198.51.100.130", "93.231.17.88", CHROME_WIN),
+    person("ines.moreau", "Ines Moreau", "fernhollow.gg", "198.51.100.130", "78.194.60.30", CHROME),
+    person("svc-logs", "svc-logs (SIEM + log shipping)", "fernhollow.gg", "198.51.100.150", "198.51.100.151", "cloudflare-python/4.3.1"),
+  ],
+  machines: [
+    { uuid: uuid(r0), name: "datadog-agent gke-prod", ip: "198.51.100.160", ua: "datadog-agent/7.70.0", type: "Other" },
+    { uuid: uuid(r0), name: "svc-terraform", ip: "198.51.100.150", ua: "terraform-provider-datadog/3.73.0 (go1.24.2; linux-amd64)", type: "SERVICE_ACCOUNT" },
+  ],
+  dashboards: ["Matchmaking – overview", "Edge – Cloudflare", "Game servers – EU", "Player auth", "Store & payments", "Log cost"],
+  monitors: ["[prod] matchmaking LB health", "[prod] edge 5xx", "[prod] player login errors", "[prod] store checkout errors", "[prod] Cloudflare logpush freshness", "[prod] game API p95"],
+};
+
+export const ORGS = [LARKSPUR, QUAYSIDE, FERNHOLLOW];
+
+export function who(org: Org, key: string): Person {
+  const p = org.people.find((x) => x.key === key);
+  if (!p) throw new Error(`no person ${key} in ${org.key}`);
+  return p;
+}
+export const zone = (org: Org, name: string): Zone => {
+  const z = org.zones.find((x) => x.name === name);
+  if (!z) throw new Error(`no zone ${name} in ${org.key}`);
+  return z;
+};
+
+// ---------- record builders ----------
+export interface CfAuth {
+  /** how the request was authenticated: dashboard session, API token or global API key */
+  via: "dash" | "api_token" | "api_key";
+  ip: string;
+  token?: { id: string; name: string };
+  ua?: string;
+}
+
+export interface V1Opts {
+  type: string;
+  resource: { id: string; type: string };
+  metadata?: Record<string, unknown>;
+  newValue?: string;
+  oldValue?: string;
+  newValueJson?: unknown;
+  oldValueJson?: unknown;
+  info?: string;
+  result?: boolean;
+  owner?: string;
+}
+export interface V2Opts {
+  type: "create" | "update" | "delete" | "view";
+  description: string;
+  product: string;
+  rtype: string;
+  rid: string;
+  method: string;
+  uri: string;
+  status?: number;
+  request?: unknown;
+  response?: unknown;
+  scope?: "accounts" | "zones" | "user" | "memberships";
+  zone?: Zone;
+  result?: "success" | "failure";
+}
+export interface DdOpts {
+  evt?: string;
+  action: string;
+  asset?: { type: string; id: string; name?: string; prev_value?: unknown; new_value?: unknown };
+  message: string;
+  status?: string;
+  http?: { method: string; path: string; status: string; ua: string };
+  ip?: string;
+  bytes?: [number, number];
+  threat?: { category: string; name: string };
+}
+
+/** One incident's raw data, built event by event. */
+export class Book {
+  cf1: Record<string, unknown>[] = [];
+  cf2: Record<string, unknown>[] = [];
+  dd: Record<string, unknown>[] = [];
+  constructor(
+    readonly org: Org,
+    readonly r: Rng,
+  ) {}
+
+  /** Cloudflare v1 entry; returns its id. */
+  v1(p: Person | null, ms: number, auth: CfAuth | null, o: V1Opts): string {
+    const id = uuid(this.r);
+    if (ms % 1000 === 0) ms += int(this.r, 0, 999);
+    const actor: Record<string, unknown> = p
+      ? { email: p.cfEmail, id: p.cfId, ip: auth!.ip, type: "user" }
+      : { id: "1", type: "system" };
+    const e: Record<string, unknown> = {
+      id,
+      action: { ...(o.info ? { info: o.info } : {}), result: o.result ?? true, type: o.type },
+      actor,
+      interface: p ? (auth!.via === "dash" ? "UI" : "API") : "",
+      metadata: o.metadata ?? {},
+      newValue: o.newValue ?? "",
+      oldValue: o.oldValue ?? "",
+      owner: { id: o.owner ?? this.org.accountId },
+      resource: o.resource,
+      when: this.r() < 0.7 ? `${isoMicro(ms, int(this.r, 0, 999))}Z` : isoSec(ms),
+    };
+    if (o.newValueJson !== undefined) e.newValueJson = o.newValueJson;
+    if (o.oldValueJson !== undefined) e.oldValueJson = o.oldValueJson;
+    this.cf1.push(e);
+    return id;
+  }
+
+  /** Cloudflare v2 entry; returns its id. */
+  v2(p: Person | null, ms: number, auth: CfAuth | null, o: V2Opts): string {
+    const id = hex(this.r, 32);
+    const actor: Record<string, unknown> = p
+      ? {
+          id: p.cfId,
+          context: auth!.via,
+          email: p.cfEmail,
+          ip_address: auth!.ip,
+          ...(auth!.token ? { token_id: auth!.token.id, token_name: auth!.token.name } : {}),
+          type: "user",
+        }
+      : { id: "system", context: "origin_ca_key", type: "system" };
+    const e: Record<string, unknown> = {
+      id,
+      account: { id: this.org.accountId, name: this.org.accountName },
+      action: { description: o.description, result: o.result ?? "success", time: isoSec(ms), type: o.type },
+      actor,
+      raw: {
+        cf_ray_id: hex(this.r, 16),
+        method: o.method,
+        status_code: o.status ?? 200,
+        uri: o.uri,
+        user_agent: auth?.ua ?? (p ? (auth!.via === "dash" ? p.ua : "curl/8.5.0") : "cloudflare-internal"),
+      },
+      resource: {
+        id: o.rid,
+        product: o.product,
+        request: o.request ?? {},
+        response: o.response ?? {},
+        scope: o.scope ?? (o.zone ? "zones" : "accounts"),
+        type: o.rtype,
+      },
+    };
+    if (o.zone) e.zone = { id: o.zone.id, name: o.zone.name };
+    this.cf2.push(e);
+    return id;
+  }
+
+  /** Datadog Audit Trail event of a person (session) or of a key-authenticated identity; returns its id. */
+  ddEv(
+    u: { email: string; id: string; uuid: string; type: string; auth: string },
+    ms: number,
+    o: DdOpts,
+  ): string {
+    const id = ddId(this.r);
+    if (ms % 1000 === 0) ms += int(this.r, 0, 999);
+    const inner: Record<string, unknown> = {
+      status: o.status ?? "info",
+      timestamp: `${parts(ms)}.${pad(ms % 1000, 3)}${pad(int(this.r, 0, 999), 3)}`,
+      org: { uuid: this.org.ddOrg },
+      evt: { ...(o.evt ? { name: o.evt } : {}), actor: { type: u.type } },
+      usr: { id: u.id, email: u.email, uuid: u.uuid },
+      action: o.action,
+      auth_method: u.auth,
+    };
+    if (o.asset) inner.asset = o.asset;
+    if (o.http) {
+      inner.http = {
+        status_code: o.http.status,
+        url_details: { path: o.http.path, host: this.org.ddHost },
+        method: o.http.method,
+        useragent: o.http.ua,
+      };
+      inner.network = {
+        bytes_read: o.bytes?.[0] ?? int(this.r, 40, 2400),
+        client: { ip: o.ip },
+        bytes_written: o.bytes?.[1] ?? int(this.r, 300, 90000),
+      };
+    }
+    if (o.threat) {
+      inner.threat_intel = {
+        indicators_matched: ["IP"],
+        results: [{ category: o.threat.category, intention: "suspicious", source: { name: "spur" }, name: o.threat.name }],
+      };
+    }
+    this.dd.push({
+      attributes: { attributes: inner, message: o.message, tags: ["source:audit"], timestamp: isoMs(ms) },
+      type: "audit",
+      id,
+    });
+    return id;
+  }
+
+  /** a person's session identity in Datadog */
+  sess(p: Person) {
+    return { email: p.ddEmail, id: p.ddEmail, uuid: p.ddUuid, type: "USER", auth: "SESSION" };
+  }
+  /** a person's API + application key identity in Datadog: usr.email is the key owner's UUID */
+  keyed(p: Person, type = "Other") {
+    return { email: p.ddUuid, id: p.ddEmail, uuid: p.ddUuid, type, auth: this.org.keyAuth };
+  }
+  machine(m: Org["machines"][number]) {
+    return { email: m.uuid, id: m.uuid, uuid: m.uuid, type: m.type, auth: this.org.keyAuth };
+  }
+
+  /** Request event of a person's session (or keyed identity) */
+  req(p: Person, ms: number, method: string, path: string, ip: string, o: { status?: string; keyed?: boolean; ua?: string; bytes?: [number, number]; threat?: DdOpts["threat"] } = {}): string {
+    const u = o.keyed ? this.keyed(p) : this.sess(p);
+    const status = o.status ?? (method === "POST" ? "201" : "200");
+    return this.ddEv(u, ms, {
+      evt: "Request",
+      action: "accessed",
+      message: `${method} request made to ${path} by ${u.email} with response ${status}`,
+      http: { method, path, status, ua: o.ua ?? (o.keyed ? "datadog-api-client-go/2.44.0" : p.ua) },
+      ip,
+      bytes: o.bytes,
+      threat: o.threat,
+    });
+  }
+
+  ddLogin(p: Person, ms: number, ip: string, threat?: DdOpts["threat"]): string {
+    this.req(p, ms - 900, "POST", "/account/login", ip, { status: "302", threat });
+    return this.ddEv(this.sess(p), ms, { evt: "Authentication", action: "login", message: `${p.ddEmail} logged in` });
+  }
+
+  cfLogin(p: Person, ms: number, ip: string): string {
+    return this.v1(p, ms, { via: "dash", ip }, { type: "login", resource: { id: p.cfId, type: "user" }, owner: p.cfId });
+  }
+
+  dashView(p: Person, ms: number, ip: string, name?: string): string {
+    const d = name ?? pick(this.r, this.org.dashboards);
+    this.req(p, ms - 400, "GET", `/api/v1/dashboard/${dashId(d)}`, ip);
+    return this.ddEv(this.sess(p), ms, { evt: "Dashboard", action: "accessed", asset: { type: "dashboard", id: dashId(d), name: d }, message: `${p.ddEmail} accessed dashboard "${d}"` });
+  }
+
+  /** DNS record change, v1 plus (when twin) its v2 twin; returns [v1 id, v2 id?] */
+  dns(p: Person, ms: number, auth: CfAuth, kind: "add" | "del", z: Zone, rec: { name: string; type: string; content: string; proxied?: boolean; ttl?: number; id?: string }, twin = true): { v1: string; v2?: string; recId: string } {
+    const recId = rec.id ?? hex(this.r, 32);
+    const body = { content: rec.content, id: recId, name: rec.name, proxied: rec.proxied ?? false, ttl: rec.ttl ?? 1, type: rec.type, zone_id: z.id, zone_name: z.name };
+    const v1 = this.v1(p, ms, auth, {
+      type: kind === "add" ? "rec_add" : "rec_del",
+      resource: { id: String(int(this.r, 10_000_000_000, 12_999_999_999)), type: "DNS_record" },
+      metadata: { zone_name: z.name },
+      ...(kind === "add" ? { newValueJson: body } : { oldValueJson: body }),
+    });
+    let v2: string | undefined;
+    if (twin)
+      v2 = this.v2(p, ms + int(this.r, 0, 900), auth, {
+        type: kind === "add" ? "create" : "delete",
+        description: kind === "add" ? "Create DNS record" : "Delete DNS record",
+        product: "dns_records",
+        rtype: "dns.record",
+        rid: recId,
+        method: kind === "add" ? "POST" : "DELETE",
+        uri: kind === "add" ? `/zones/${z.id}/dns_records` : `/zones/${z.id}/dns_records/${recId}`,
+        request: kind === "add" ? { content: rec.content, name: rec.name, proxied: rec.proxied ?? false, ttl: rec.ttl ?? 1, type: rec.type } : {},
+        response: kind === "add" ? body : { id: recId },
+        zone: z,
+      });
+    return { v1, v2, recId };
+  }
+
+  /** zone setting change (v1 change_setting + v2 twin) */
+  setting(p: Person, ms: number, auth: CfAuth, z: Zone, name: string, type: string, from: string, to: string, twin = true): { v1: string; v2?: string } {
+    const v1 = this.v1(p, ms, auth, {
+      type: "change_setting",
+      resource: { id: z.id, type: "zone" },
+      metadata: { name, type, value: to, zone_name: z.name },
+      newValue: to,
+      oldValue: from,
+    });
+    const v2 = twin
+      ? this.v2(p, ms + int(this.r, 0, 900), auth, {
+          type: "update",
+          description: `Update zone setting ${name}`,
+          product: "zone_settings",
+          rtype: "zone.setting",
+          rid: name,
+          method: "PATCH",
+          uri: `/zones/${z.id}/settings/${name}`,
+          request: { value: to },
+          response: { id: name, value: to, editable: true, modified_on: isoSec(ms) },
+          zone: z,
+        })
+      : undefined;
+    return { v1, v2 };
+  }
+
+  purge(p: Person, ms: number, auth: CfAuth, z: Zone, body: Record<string, unknown>, twin = true): { v1: string; v2?: string } {
+    const v1 = this.v1(p, ms, auth, { type: "purge", resource: { id: z.id, type: "zone" }, metadata: { zone_name: z.name } });
+    const v2 = twin
+      ? this.v2(p, ms + int(this.r, 0, 900), auth, {
+          type: "create",
+          description: "Purge cache",
+          product: "cache",
+          rtype: "cache.purge",
+          rid: z.id,
+          method: "POST",
+          uri: `/zones/${z.id}/purge_cache`,
+          request: body,
+          response: { id: z.id },
+          zone: z,
+        })
+      : undefined;
+    return { v1, v2 };
+  }
+
+  /** Datadog product event of a session user */
+  ddDo(p: Person, ms: number, o: DdOpts & { keyed?: boolean }): string {
+    return this.ddEv(o.keyed ? this.keyed(p) : this.sess(p), ms, o);
+  }
+
+  sorted() {
+    const byCf1 = (x: Record<string, unknown>) => t(String(x.when));
+    const byCf2 = (x: Record<string, unknown>) => t(String((x.action as Record<string, unknown>).time));
+    const byDd = (x: Record<string, unknown>) => t(String((x.attributes as Record<string, unknown>).timestamp));
+    return {
+      cf1: [...this.cf1].sort((a, b) => byCf1(b) - byCf1(a)),
+      cf2: [...this.cf2].sort((a, b) => byCf2(b) - byCf2(a)),
+      dd: [...this.dd].sort((a, b) => byDd(b) - byDd(a)),
+    };
+  }
+}
+
+export function dashId(name: string): string {
+  let h = 7;
+  for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  const a = "abcdefghijkmnpqrstuvwxyz23456789";
+  const s = Array.from({ length: 9 }, (_, i) => a[(h >>> (i * 3)) % a.length]).join("");
+  return `${s.slice(0, 3)}-${s.slice(3, 6)}-${s.slice(6, 9)}`;
+}
+export function monId(name: string): string {
+  let h = 11;
+  for (const c of name) h = (h * 131 + c.charCodeAt(0)) >>> 0;
+  return String(100_000_000 + (h % 90_000_000));
+}
+
+// ---------- background ----------
+const WORDS = ["api", "www", "img", "static", "status", "docs", "mail", "shop", "help", "partners", "blog", "assets", "eu", "us", "cdn", "auth"];
+
+/** Routine events of one person between [from, to): logins, dashboards, requests, small Cloudflare edits. */
+export function routine(b: Book, p: Person, from: number, to: number, density: number, opts: { ip?: string; cfOnly?: boolean; ddOnly?: boolean; quiet?: boolean } = {}): void {
+  const r = b.r;
+  const days = Math.max(1, Math.ceil((to - from) / DAY));
+  for (let d = 0; d < days; d++) {
+    const dayStart = from + d * DAY;
+    const sessions = Math.max(0, Math.round(density * (0.6 + r())));
+    for (let s = 0; s < sessions; s++) {
+      const ms = dayStart + int(r, 0, DAY - HOUR);
+      if (ms >= to || ms < from) continue;
+      const ip = opts.ip ?? (r() < 0.7 ? p.office : p.home);
+      if (!opts.cfOnly) {
+        b.ddLogin(p, ms, ip);
+        const n = int(r, 1, 4);
+        for (let k = 0; k < n; k++) {
+          const at = ms + int(r, 1, 40) * MIN;
+          if (at >= to) break;
+          const kind = r();
+          if (kind < 0.45) b.dashView(p, at, ip);
+          else if (kind < 0.7) b.req(p, at, pick(r, ["GET", "POST"]), pick(r, ["/api/v1/monitor", "/api/v2/logs/events/search", "/api/v1/query", "/api/v2/incidents", "/api/v1/slo"]), ip);
+          else if (kind < 0.85 && !opts.quiet) {
+            const m = pick(r, b.org.monitors);
+            b.ddDo(p, at, { evt: "Monitor", action: "modified", asset: { type: "monitor", id: monId(m), name: m, prev_value: { name: m, options: { thresholds: { critical: 5 } } }, new_value: { name: m, options: { thresholds: { critical: pick(r, [4, 6, 8]) } } } }, message: `${p.ddEmail} modified monitor "${m}"` });
+          } else b.req(p, at, "GET", "/api/v1/notebooks", ip);
+        }
+      }
+      if (!opts.ddOnly && r() < 0.6) {
+        const at = ms + int(r, 2, 50) * MIN;
+        if (at >= to) continue;
+        b.cfLogin(p, at, ip);
+        if (!opts.quiet && r() < 0.6) {
+          const z = pick(r, b.org.zones);
+          const kind = r();
+          const auth: CfAuth = { via: "dash", ip };
+          if (kind < 0.5) {
+            const name = `${pick(r, WORDS)}${int(r, 1, 9)}.${z.name}`;
+            b.dns(p, at + 3 * MIN, auth, "add", z, { name, type: "CNAME", content: `${pick(r, WORDS)}.${b.org.zones[0]!.name}`, proxied: true });
+          } else if (kind < 0.75) b.purge(p, at + 2 * MIN, auth, z, { files: [`https://${z.name}/${pick(r, WORDS)}/index.html`] });
+          else b.setting(p, at + 2 * MIN, auth, z, pick(r, ["always_use_https", "browser_cache_ttl", "min_tls_version"]), pick(r, ["ssl", "cache", "security"]), "off", "on");
+        }
+      }
+    }
+  }
+}
+
+/** Noise for an incident: other people, machines and Cloudflare system entries over [now - span, now]. */
+export function background(b: Book, actor: Person | null, now: number, span: number, density: number, exclude: string[] = []): void {
+  const r = b.r;
+  for (const p of b.org.people) {
+    if (p === actor || exclude.includes(p.key) || p.key === "ci-deploy" || p.key === "automation" || p.key === "svc-logs") continue;
+    routine(b, p, now - span, now, density * (0.5 + r()));
+  }
+  for (let d = 0; d < span / DAY; d++) {
+    const ms = now - d * DAY - int(r, 1, 20) * HOUR;
+    const z = pick(r, b.org.zones);
+    b.v1(null, ms, null, {
+      type: "tls_settings_deployed",
+      resource: { id: z.id, type: "zone" },
+      metadata: { zone_name: z.name },
+      newValueJson: { ciphers: "", http_2: "Enabled", min_tls_version: "TLSv1.2", quic: "Default", session_tickets: "Enabled", tls_13: "Default", zero_rtt: "Default" },
+    });
+    const m = b.org.machines[0]!;
+    b.ddEv(b.machine(m), ms + 3 * HOUR < now ? ms + 3 * HOUR : ms - 3 * HOUR, { action: "update_config", message: "Agent configuration successfuly updated" });
+  }
+}
