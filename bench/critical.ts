@@ -105,7 +105,7 @@ export async function measureCriticalPath(opts: CriticalOptions = {}): Promise<C
     const single: number[] = [];
     for (let i = 0; i < 2; i++) {
       t0 = performance.now();
-      await m.invoke([{ role: "user", content: "ping" }]);
+      await m.complete({ messages: [{ role: "user", content: "ping" }], output: { name: "ping", schema: { type: "object" } }, mode: "json_schema" }, new AbortController().signal);
       single.push(since(t0));
     }
     const modelCallMs = (single[0]! + single[1]!) / 2;

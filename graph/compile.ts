@@ -1,7 +1,7 @@
 // The investigation graph:
 //   intake → (gather_cloudflare ∥ gather_datadog) → correlate → analyst → writer → [approval_gate] → publish
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Breakers, ChatClient } from "./model-client.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName } from "../tools/events.ts";
 import type { PromptSet } from "../prompts/index.ts";
@@ -18,7 +18,11 @@ import { createPublishNode } from "./nodes/publish.ts";
 export interface GraphDeps {
   gatherers: Partial<Record<SourceName, Gatherer>>;
   publisher?: Publisher;
-  models: { analyst?: BaseChatModel; writer?: BaseChatModel };
+  models: { analyst?: ChatClient; writer?: ChatClient };
+  /** model time of one investigation, all model-backed nodes together (CASEFILE_MODEL_BUDGET_MS) */
+  modelBudgetMs?: number;
+  /** circuit breakers of the model endpoints (default: shared by every run in the process) */
+  breakers?: Breakers;
   prompts: PromptSet;
   clock: () => Date;
   limits: Limits;
@@ -29,14 +33,19 @@ export interface GraphDeps {
   modelNames: Record<string, string>;
 }
 
+const modelDeps = (deps: GraphDeps) => ({
+  ...(deps.modelBudgetMs !== undefined ? { modelBudgetMs: deps.modelBudgetMs } : {}),
+  ...(deps.breakers ? { breakers: deps.breakers } : {}),
+});
+
 export function buildGraph(deps: GraphDeps) {
   return new StateGraph(InvestigationState)
     .addNode("intake", createIntakeNode({ clock: deps.clock, limits: deps.limits, promptVersions: deps.promptVersions, models: deps.modelNames }))
     .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare))
     .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog))
     .addNode("correlate", createCorrelateNode())
-    .addNode("analyst", createAnalystNode({ model: deps.models.analyst, prompt: deps.prompts.analyst }))
-    .addNode("writer", createWriterNode({ model: deps.models.writer, prompt: deps.prompts.writer, version: deps.version, clock: deps.clock }))
+    .addNode("analyst", createAnalystNode({ model: deps.models.analyst, prompt: deps.prompts.analyst, ...modelDeps(deps) }))
+    .addNode("writer", createWriterNode({ model: deps.models.writer, prompt: deps.prompts.writer, version: deps.version, clock: deps.clock, ...modelDeps(deps) }))
     .addNode("approval_gate", createApprovalNode())
     .addNode("publish", createPublishNode({ publisher: deps.publisher, dryRun: deps.dryRun, dataDir: deps.dataDir, version: deps.version, clock: deps.clock }), {
       retryPolicy: { maxAttempts: 2, initialInterval: 500, jitter: true },

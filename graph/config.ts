@@ -4,8 +4,8 @@
 //   CASEFILE_MODEL            default model name for every model-backed node (default gpt-4o-mini)
 //   CASEFILE_<NODE>_MODEL     per node override; "rules" (analyst) or "template" (writer) turns the model off
 //   CASEFILE_<NODE>_BASE_URL  per node endpoint override
-import { ChatOpenAI } from "@langchain/openai";
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+//   CASEFILE_MODEL_BUDGET_MS  model time of one investigation, all nodes and attempts together (default 60000)
+import { createChatClient, endpointHost, type ChatClient } from "./model-client.ts";
 
 export const MODEL_NODES = ["analyst", "writer"] as const;
 export type ModelNode = (typeof MODEL_NODES)[number];
@@ -18,6 +18,8 @@ export interface NodeModelConfig {
 
 const OFF = new Set(["", "none", "off", "rules", "template", "deterministic"]);
 
+export const DEFAULT_MODEL_BUDGET_MS = 60_000;
+
 export function loadModelConfig(env: NodeJS.ProcessEnv = process.env): Partial<Record<ModelNode, NodeModelConfig>> {
   const out: Partial<Record<ModelNode, NodeModelConfig>> = {};
   const apiKey = env.OPENAI_API_KEY?.trim();
@@ -26,22 +28,22 @@ export function loadModelConfig(env: NodeJS.ProcessEnv = process.env): Partial<R
     const key = node.toUpperCase();
     const model = (env[`CASEFILE_${key}_MODEL`] ?? env.CASEFILE_MODEL ?? "gpt-4o-mini").trim();
     if (OFF.has(model.toLowerCase())) continue;
-    const baseURL = env[`CASEFILE_${key}_BASE_URL`] ?? env.OPENAI_BASE_URL;
+    const baseURL = (env[`CASEFILE_${key}_BASE_URL`] ?? env.OPENAI_BASE_URL)?.trim();
     out[node] = { model, apiKey, ...(baseURL ? { baseURL } : {}) };
   }
   return out;
 }
 
-export function createChatModel(cfg: NodeModelConfig): BaseChatModel {
-  return new ChatOpenAI({
-    model: cfg.model,
-    apiKey: cfg.apiKey,
-    temperature: 0,
-    // The node's own retry budget applies; LangChain's default of 6 would multiply it.
-    maxRetries: 1,
-    timeout: 60_000,
-    ...(cfg.baseURL ? { configuration: { baseURL: cfg.baseURL } } : {}),
-  });
+/** CASEFILE_MODEL_BUDGET_MS: milliseconds, a positive integer. */
+export function loadModelBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.CASEFILE_MODEL_BUDGET_MS?.trim();
+  if (!raw) return DEFAULT_MODEL_BUDGET_MS;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`CASEFILE_MODEL_BUDGET_MS=${JSON.stringify(raw.slice(0, 40))} is not a positive number of milliseconds; e.g. 60000`);
+  return Number(raw);
+}
+
+export function createChatModel(cfg: NodeModelConfig): ChatClient {
+  return createChatClient(cfg);
 }
 
 /** Model name per node for the run record: a model name, or how the node works without one. */
@@ -50,4 +52,9 @@ export function describeModels(cfg: Partial<Record<ModelNode, NodeModelConfig>>)
     analyst: cfg.analyst?.model ?? "rules",
     writer: cfg.writer?.model ?? "template",
   };
+}
+
+/** Endpoint host per configured node (no path, no credentials). */
+export function describeHosts(cfg: Partial<Record<ModelNode, NodeModelConfig>>): Partial<Record<ModelNode, string>> {
+  return Object.fromEntries(Object.entries(cfg).map(([node, c]) => [node, endpointHost(c?.baseURL)]));
 }

@@ -8,7 +8,7 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { FastJsonSerde } from "./serde.ts";
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Breakers, ChatClient } from "./model-client.ts";
 import { loadVendorConfig } from "../tools/config.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
@@ -18,8 +18,9 @@ import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import { defaultPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
 import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
-import { createChatModel, describeModels, loadModelConfig } from "./config.ts";
+import { createChatModel, describeModels, loadModelBudgetMs, loadModelConfig } from "./config.ts";
 import type { State } from "./state.ts";
+import { deterministicOutcome } from "./model-outcome.ts";
 import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./types.ts";
 import { CASEFILE_VERSION } from "./version.ts";
 import { afterWindowFrom } from "./window.ts";
@@ -34,15 +35,23 @@ export interface InvestigatorOptions {
   /** Overrides of what the environment would build. */
   gatherers?: Partial<Record<SourceName, Gatherer>>;
   publisher?: Publisher | null;
-  models?: { analyst?: BaseChatModel; writer?: BaseChatModel };
+  models?: { analyst?: ChatClient; writer?: ChatClient };
+  /** circuit breakers of the model endpoints (default: shared by every run in the process) */
+  breakers?: Breakers;
   modelNames?: Record<string, string>;
   /** Prompts per node (`casefile eval --prompts DIR`); defaults to prompts/. */
   prompts?: PromptSet;
-  requireApproval?: boolean;
+  /** true: every run pauses before publishing; "model-override": only runs whose model disagrees with the rules */
+  requireApproval?: boolean | "model-override";
   dryRun?: boolean;
 }
 
 const truthy = (v: string | undefined) => !!v && /^(1|true|yes|on)$/i.test(v.trim());
+
+/** CASEFILE_REQUIRE_APPROVAL: 1/true (every run), model-override (runs whose model disagrees), else off. */
+export function approvalPolicy(v: string | undefined): boolean | "model-override" {
+  return v?.trim().toLowerCase() === "model-override" ? "model-override" : truthy(v);
+}
 
 export function dataDirFrom(env: NodeJS.ProcessEnv): string {
   return path.resolve(env.CASEFILE_DATA_DIR?.trim() || ".casefile");
@@ -107,13 +116,15 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       maxAnalystAttempts: 3,
       maxEventsPerSource: vendors.limits.maxEventsPerSource,
       afterWindowMs: afterWindowFrom(env),
-      requireApproval: opts.requireApproval ?? truthy(env.CASEFILE_REQUIRE_APPROVAL),
+      requireApproval: opts.requireApproval ?? approvalPolicy(env.CASEFILE_REQUIRE_APPROVAL),
     },
     dryRun: opts.dryRun ?? truthy(env.CASEFILE_DRY_RUN),
     dataDir,
     version: CASEFILE_VERSION,
     promptVersions: versionsOf(opts.prompts ?? defaultPrompts),
     modelNames,
+    modelBudgetMs: loadModelBudgetMs(env),
+    ...(opts.breakers ? { breakers: opts.breakers } : {}),
   };
   const graph = compileGraph(deps, checkpointer);
 
@@ -204,6 +215,14 @@ function finalOutcome(values: State): RunOutcome {
 
 const EMPTY: SourceStatus = { status: "skipped", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
 
+/** Per model-backed node, what it did; a node the run never reached reports its deterministic default. */
+function nodeOutcomes(v: State): InvestigationResult["nodes"] {
+  return {
+    analyst: v.modelOutcomes?.analyst ?? deterministicOutcome("rules"),
+    writer: v.modelOutcomes?.writer ?? deterministicOutcome("template"),
+  };
+}
+
 export function toResult(v: State): InvestigationResult {
   const assessment = v.assessment ?? {
     verdict: "inconclusive" as const,
@@ -230,6 +249,7 @@ export function toResult(v: State): InvestigationResult {
     ...(v.timelineSvg ? { timeline_svg: v.timelineSvg } : {}),
     prompt_versions: v.promptVersions ?? {},
     models: v.models ?? {},
+    nodes: nodeOutcomes(v),
     tokens: v.tokens ?? { input: 0, output: 0 },
     timings_ms: v.timings ?? {},
     errors: v.errors ?? [],

@@ -3,6 +3,7 @@ import type { ReportInput } from "../report/model.ts";
 import type { StoredCorrelation } from "./nodes/correlate.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { State } from "./state.ts";
+import { describeOutcome } from "./model-outcome.ts";
 
 const EMPTY: SourceStatus = { status: "pending", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
 
@@ -22,6 +23,7 @@ export function reportInput(state: State, deps: { version: string; clock: () => 
     coalesced: state.coalesced,
     promptVersions: state.promptVersions,
     models: state.models,
+    modelOutcomes: Object.fromEntries(Object.entries(state.modelOutcomes ?? {}).filter(([, o]) => o.model).map(([node, o]) => [node, describeOutcome(o)])),
     casefileVersion: deps.version,
     generatedAt: deps.clock().toISOString(),
     ...(state.writerText ? { writer: state.writerText } : {}),

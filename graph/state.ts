@@ -3,6 +3,7 @@
 import { Annotation } from "@langchain/langgraph";
 import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
 import type { Anomaly, Assessment } from "./schemas.ts";
+import type { ModelOutcome } from "./model-outcome.ts";
 
 export interface Window {
   /** ISO start: anomaly.timestamp − 24 h */
@@ -17,8 +18,11 @@ export interface Limits {
   maxEventsPerSource: number;
   /** How long after the flagged time the gatherers read (CASEFILE_AFTER_WINDOW, default 24 h). */
   afterWindowMs?: number;
-  /** Pause before publishing until a reviewer approves (CASEFILE_REQUIRE_APPROVAL). */
-  requireApproval: boolean;
+  /**
+   * Pause before publishing until a reviewer approves (CASEFILE_REQUIRE_APPROVAL): always (true), or only when
+   * the model disagrees with the rules ("model-override").
+   */
+  requireApproval: boolean | "model-override";
 }
 
 export interface Publication {
@@ -78,6 +82,8 @@ export const InvestigationState = Annotation.Root({
   publication: Annotation<Publication | undefined>(),
   promptVersions: Annotation<Record<string, string>>({ reducer: merge, default: () => ({}) }),
   models: Annotation<Record<string, string>>({ reducer: merge, default: () => ({}) }),
+  /** What each model-backed node did: engine, model, attempts, fallback, rejections, tokens, latency. */
+  modelOutcomes: Annotation<Record<string, ModelOutcome>>({ reducer: merge, default: () => ({}) }),
   tokens: Annotation<{ input: number; output: number }>({ reducer: sum, default: () => ({ input: 0, output: 0 }) }),
   timings: Annotation<Record<string, number>>({ reducer: merge, default: () => ({}) }),
 });

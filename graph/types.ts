@@ -1,6 +1,7 @@
 // What the outside world (server, CLI, eval runner) sees of one investigation run.
 import type { Anomaly, Assessment, Verdict } from "./schemas.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
+import type { ModelOutcome } from "./model-outcome.ts";
 
 export interface InvestigationResult {
   investigation_id: string;
@@ -22,6 +23,8 @@ export interface InvestigationResult {
   timeline_svg?: string;
   prompt_versions: Record<string, string>;
   models: Record<string, string>;
+  /** what each model-backed node did: engine, model, host, attempts, fallback, rejections, tokens, latency */
+  nodes?: { analyst: ModelOutcome; writer: ModelOutcome };
   tokens: { input: number; output: number };
   timings_ms: Record<string, number>;
   errors: string[];

@@ -1,14 +1,21 @@
 // prompt: analyst
-// version: analyst@1.1.0
+// version: analyst@1.2.0
 // The analyst model reviews the rules engine's assessment against a compressed, pseudonymised timeline and
 // may refine the verdict. Vendor text reaches it only inside one JSON data block, marked as untrusted data.
 
-export const ANALYST_VERSION = "analyst@1.1.0";
+export const ANALYST_VERSION = "analyst@1.2.0";
 
 /** What the user message is built from (already compressed and pseudonymised by the analyst node). */
 export interface AnalystPromptData {
   anomaly: Record<string, unknown>;
-  rules: { verdict: string; confidence: number; scores: Record<string, number>; rationale: string };
+  rules: {
+    verdict: string;
+    confidence: number;
+    scores: Record<string, number>;
+    rationale: string;
+    /** the evidence table's rules that fired; clearing rules explain activity away */
+    evidence?: { rule: string; cls: string; weight: number; clearing: boolean; ids: string[]; why: string }[];
+  };
   /** event_ids: the indicator's events NOT shown in `events`; shown events carry `ind` (indexes `n` of their indicators) */
   indicators: { n?: number; id: string; kind: string; severity: string; techniques: string[]; events_shown?: number; event_ids: string[]; detail: string }[];
   context: Record<string, unknown>;
@@ -41,8 +48,11 @@ Decide the verdict:
 
 Rules for the answer:
 - citations: vendor event ids from the data only (the "id" fields and indicator event_ids); the flagged event first.
-- Do not call activity benign when the rules found a critical indicator unless you cite the events that show it is
-  routine, planned or reverted.
+- You may raise the severity (benign < misconfiguration < likely_malicious) by citing the events that show it.
+- You may lower it only by citing contrary evidence: event ids listed under a clearing rule of rules.evidence for
+  the class you choose, outside every attack indicator. Routine activity and the flagged event itself are not
+  contrary evidence. Without such citations the rules verdict stands, whatever you answer.
+- Answer inconclusive only when the data needed is missing; it never replaces a rules verdict that has evidence.
 - confidence: a probability between 0 and 1 that your verdict is right.
 - rationale: 2 to 5 plain sentences, no markup, no links.
 - techniques: ATT&CK technique ids (like T1098.001) supported by the cited events.`;

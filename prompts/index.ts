@@ -1,8 +1,11 @@
 // The prompts of the model-backed nodes, one file per node, each with a version header. The version used
-// goes into the run record and the report. `casefile eval --prompts DIR` loads a directory of the same shape.
+// goes into the run record and the report, and a content hash beside it (two edits of a prompt that keep the
+// version still differ). `casefile eval --prompts DIR` loads a directory of the same shape, from any folder.
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { tsImport } from "tsx/esm/api";
 import * as analystModule from "./analyst.ts";
 import * as writerModule from "./writer.ts";
 
@@ -38,15 +41,30 @@ export function promptVersions(prompts: PromptSet = defaultPrompts): Record<stri
   return { analyst: prompts.analyst.version, writer: prompts.writer.version };
 }
 
+/** node → content hash of its prompt (system text and message builder), 12 hex digits of SHA-256. */
+export function promptHashes(prompts: PromptSet = defaultPrompts): Record<string, string> {
+  const h = (p: NodePrompt) => createHash("sha256").update(`${p.system}\n${String(p.buildUser)}`).digest("hex").slice(0, 12);
+  return { analyst: h(prompts.analyst), writer: h(prompts.writer) };
+}
+
+/**
+ * A prompt module from any folder: TypeScript through tsx's loader (a .ts file outside this package is not
+ * an ES module by its package.json, so a plain import() would load it as CommonJS and fail), JavaScript as is.
+ */
+async function importPrompt(file: string): Promise<Record<string, unknown>> {
+  if (/\.[cm]?ts$/.test(file)) return (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
 /** Load prompts from a directory holding analyst.ts and/or writer.ts; missing files keep the defaults. */
 export async function loadPrompts(dir: string): Promise<PromptSet> {
   const out: PromptSet = { ...defaultPrompts };
   let found = 0;
   for (const node of ["analyst", "writer"] as const) {
-    for (const ext of [".ts", ".mjs", ".js"]) {
+    for (const ext of [".ts", ".mts", ".mjs", ".js"]) {
       const file = path.resolve(dir, node + ext);
       if (!existsSync(file)) continue;
-      out[node] = pick((await import(pathToFileURL(file).href)) as Record<string, unknown>, node, file);
+      out[node] = pick(await importPrompt(file), node, file);
       found++;
       break;
     }

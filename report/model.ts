@@ -22,6 +22,8 @@ export interface ReportInput {
   promptVersions: Record<string, string>;
   /** node → model name or "rules" / "template" */
   models: Record<string, string>;
+  /** one line per model-backed node: what the model did (graph/model-outcome.ts describeOutcome) */
+  modelOutcomes?: Record<string, string>;
   casefileVersion: string;
   generatedAt: string;
   /** The LLM writer's wording, when a model is configured. */
@@ -626,6 +628,7 @@ export function buildReport(input: ReportInput): Report {
   if (scores.length) metadata.push(["Rules scores", scores.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ")]);
   for (const [node, v] of Object.entries(input.promptVersions).sort()) metadata.push([`Prompt (${node})`, v]);
   for (const [node, v] of Object.entries(input.models).sort()) metadata.push([`Model (${node})`, v]);
+  for (const [node, v] of Object.entries(input.modelOutcomes ?? {}).sort()) metadata.push([`Model outcome (${node})`, v]);
   metadata.push(["Summary written by", accepted.summary ? "model" : "template"]);
   metadata.push(["Next steps written by", accepted.nextSteps ? "model" : "template"]);
   for (const n of accepted.notes) metadata.push(["Writer check", n]);

@@ -1,4 +1,5 @@
 // The HTTP app: external plugins → app plugins → routes (schema-first with zod).
+import { ModelOutcome } from "../graph/model-outcome.ts";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import rateLimit from "@fastify/rate-limit";
 import { bearerOf, createAuthGate, fileEpoch, hostAllowed, tokenMatches, WindowCounter, type AuthGate } from "./auth.ts";
@@ -76,6 +77,8 @@ const InvestigationView = z.object({
   attempts: z.number(),
   prompt_versions: z.record(z.string(), z.string()).nullable(),
   models: z.record(z.string(), z.string()).nullable(),
+  /** per model-backed node: engine, model, host, attempts, fallback, rejections, tokens, latency (null before the run ends) */
+  nodes: z.object({ analyst: ModelOutcome, writer: ModelOutcome }).nullable(),
   status_url: z.string(),
 });
 
@@ -99,6 +102,7 @@ export function view(inv: Investigation, statusUrl: string): z.infer<typeof Inve
     attempts: inv.attempts,
     prompt_versions: inv.prompt_versions,
     models: inv.models,
+    nodes: inv.result?.nodes ?? null,
     status_url: statusUrl,
   };
 }

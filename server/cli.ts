@@ -173,6 +173,11 @@ async function investigateCommand(argv: string[]): Promise<number> {
         datadog: { status: r?.sources.datadog.status ?? "failed", events: r?.sources.datadog.events ?? 0 },
       },
       errors: [...(r?.errors ?? []), ...(outcome.error && !r?.errors.includes(outcome.error) ? [outcome.error] : [])],
+      engine: r?.assessment.engine ?? "rules",
+      models: r?.models ?? {},
+      prompt_versions: r?.prompt_versions ?? {},
+      tokens: r?.tokens ?? { input: 0, output: 0 },
+      nodes: r?.nodes ?? null,
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);

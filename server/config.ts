@@ -29,7 +29,8 @@ export interface ServiceConfig {
   notifyUrl?: string;
   notifySecret?: string;
   notifyAllowPrivate: boolean;
-  requireApproval: boolean;
+  /** true: every run pauses before publishing; "model-override": only runs whose model disagrees */
+  requireApproval: boolean | "model-override";
   publicUrl?: string;
   payloadMappings: Record<string, PayloadMapping>;
   /** The raw environment, handed to the investigator factory (vendor credentials live there). */
@@ -250,7 +251,8 @@ export function loadServiceConfig(env: Record<string, string | undefined> = proc
     notifyUrl,
     notifySecret,
     notifyAllowPrivate: bool(env, "CASEFILE_NOTIFY_ALLOW_PRIVATE"),
-    requireApproval: bool(env, "CASEFILE_REQUIRE_APPROVAL"),
+    // "model-override" pauses only the runs whose model disagrees with the rules
+    requireApproval: env.CASEFILE_REQUIRE_APPROVAL?.trim().toLowerCase() === "model-override" ? "model-override" : bool(env, "CASEFILE_REQUIRE_APPROVAL"),
     publicUrl,
     payloadMappings: parseMappings(env.CASEFILE_PAYLOAD_MAPPINGS),
     env,

@@ -1,7 +1,6 @@
 // analyst: the rules engine always assesses; a model, when configured for the node, may refine the verdict.
-// The model never gets the last word on evidence: its citations are checked against the gathered ids, and a
-// critical rules indicator cannot become benign without contrary evidence (see analyst-llm.ts).
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+// The evidence is the floor (analyst-review.ts): the model may raise severity with valid citations and lower it
+// only with contrary evidence. Every model outcome, fallback included, is recorded in state.modelOutcomes.
 import { findIndicators } from "../../analysis/indicators.ts";
 import { assess } from "../../analysis/score.ts";
 import { loadCorrelation, type StoredCorrelation } from "./correlate.ts";
@@ -9,47 +8,59 @@ import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmAnalyst } from "./analyst-llm.ts";
 import type { State, Update } from "../state.ts";
 import type { SourceName, SourceStatus } from "../../tools/events.ts";
+import type { Breakers, ChatClient } from "../model-client.ts";
+import { deterministicOutcome, spentMs } from "../model-outcome.ts";
+import { DEFAULT_MODEL_BUDGET_MS } from "../config.ts";
 
 export interface AnalystDeps {
-  model?: BaseChatModel;
+  model?: ChatClient;
   prompt: NodePrompt;
+  /** model time budget of one investigation, shared with the writer (CASEFILE_MODEL_BUDGET_MS) */
+  modelBudgetMs?: number;
+  breakers?: Breakers;
   clock?: () => number;
 }
 
 export function createAnalystNode(deps: AnalystDeps) {
   const clock = deps.clock ?? Date.now;
+  const budget = deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS;
   return async function analyst(state: State): Promise<Update> {
     const started = clock();
     const correlation = loadCorrelation(state.correlation as StoredCorrelation, state.events);
     const sources = state.sources as Record<SourceName, SourceStatus>;
     const indicators = findIndicators(correlation);
     const rules = assess(correlation, indicators, sources);
-    if (!deps.model) {
-      return { assessment: rules, rulesAssessment: rules, timings: { analyst: clock() - started } };
-    }
+    const rulesOnly = (fallback?: string): Update => ({
+      assessment: rules,
+      rulesAssessment: rules,
+      modelOutcomes: {
+        analyst: deps.model
+          ? { ...deterministicOutcome("rules"), model: deps.model.model, host: deps.model.host, fallback: fallback ?? null }
+          : deterministicOutcome("rules"),
+      },
+      ...(fallback ? { errors: [`analyst model not used, the rules verdict stands: ${fallback}`] } : {}),
+      timings: { analyst: clock() - started },
+    });
+    if (!deps.model) return rulesOnly();
     const used = state.attempts.analyst ?? 0;
     const remaining = Math.max(0, state.limits.maxAnalystAttempts - used);
-    if (remaining === 0) {
-      return { assessment: rules, rulesAssessment: rules, timings: { analyst: clock() - started } };
-    }
-    const llm = createLlmAnalyst({ model: deps.model, prompt: deps.prompt, maxAttempts: remaining });
-    const out = await llm({
-      correlation,
-      indicators,
-      rules,
-      events: state.events,
-      anomaly: state.anomaly,
-      sources,
-    });
+    if (remaining === 0) return rulesOnly("the run's analyst attempts are spent");
+    const left = budget - spentMs(state.modelOutcomes, "analyst");
+    if (left <= 0) return rulesOnly("the investigation's model time budget is spent");
+    const signal = AbortSignal.timeout(left);
+    const llm = createLlmAnalyst({ client: deps.model, prompt: deps.prompt, maxAttempts: remaining, signal, ...(deps.breakers ? { breakers: deps.breakers } : {}) });
+    const out = await llm({ correlation, indicators, rules, events: state.events, anomaly: state.anomaly, sources });
+    const errors: string[] = [];
+    if (out.rejected_citations.length) errors.push(`analyst model cited ${out.rejected_citations.length} id(s) absent from the gathered data; they were rejected`);
+    if (out.outcome.fallback) errors.push(`analyst model not used, the rules verdict stands: ${out.outcome.fallback}`);
     return {
       assessment: out.assessment,
       rulesAssessment: rules,
       attempts: { analyst: used + out.attempts },
       tokens: out.tokens,
       replacements: out.replacements,
-      ...(out.rejected_citations.length
-        ? { errors: [`analyst model cited ${out.rejected_citations.length} id(s) absent from the gathered data; they were rejected`] }
-        : {}),
+      modelOutcomes: { analyst: out.outcome },
+      ...(errors.length ? { errors } : {}),
       timings: { analyst: clock() - started },
     };
   };

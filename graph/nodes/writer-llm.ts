@@ -1,11 +1,15 @@
 // The model-backed writer: words the summary and next steps of a report from its structured assessment.
-// Its output is untrusted: capped, checked against the assessment's verdict, and replaced by the
-// deterministic wording when it does not pass. It never produces tables, ids, times or the verdict.
+// Its output is untrusted: capped, checked against the assessment's verdict (report/model.ts acceptWriter),
+// and guarded (writer-guard.ts): steps only reword the template's, no instruction-like or de-escalating text.
+// Whatever does not pass, the deterministic wording stands and the reason is recorded in the outcome.
+// It never produces tables, ids, times or the verdict, and it never throws: a failed call is a fallback.
 import { z } from "zod";
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { VERDICTS } from "../schemas.ts";
 import { acceptWriter, type Report } from "../../report/model.ts";
-import { VendorError } from "../../tools/types.ts";
+import type { Breakers, ChatClient } from "../model-client.ts";
+import type { ModelOutcome } from "../model-outcome.ts";
+import { askModel, type CallDeps } from "./model-call.ts";
+import { guardWriterText } from "./writer-guard.ts";
 
 export interface WriterPrompt {
   name: string;
@@ -24,60 +28,65 @@ export interface LlmWriterResult {
   summary: string;
   nextSteps: string[];
   tokens: { input: number; output: number };
-  /** Why the model's text was not used (then summary / nextSteps are the deterministic wording). */
+  /** Why (part of) the model's text was not used (then that part is the deterministic wording). */
   rejected?: string[];
+  outcome: ModelOutcome;
 }
 
-function usage(raw: unknown): { input: number; output: number } {
-  const u = (raw as { usage_metadata?: { input_tokens?: number; output_tokens?: number } } | undefined)?.usage_metadata;
-  return { input: u?.input_tokens ?? 0, output: u?.output_tokens ?? 0 };
+export interface LlmWriterDeps {
+  client: ChatClient;
+  prompt: WriterPrompt;
+  breakers?: Breakers;
+  signal?: AbortSignal;
+  now?: () => number;
+  sleep?: CallDeps["sleep"];
 }
 
-/**
- * `createLlmWriter({ model, prompt })(report)`: one structured call. Model / network failures throw (the
- * graph node keeps the template wording and records the error); output that fails the checks falls back to
- * the report's deterministic summary and steps, with the reasons in `rejected`.
- */
-export function createLlmWriter(deps: { model: BaseChatModel; prompt: WriterPrompt }) {
-  const structured = deps.model.withStructuredOutput(WriterOutput, { name: "report", includeRaw: true });
+/** `createLlmWriter({ client, prompt })(report)`: one structured question, then the checks. */
+export function createLlmWriter(deps: LlmWriterDeps) {
+  const now = deps.now ?? Date.now;
   return async function write(report: Report): Promise<LlmWriterResult> {
     const template = { summary: report.templateSummary, nextSteps: report.templateNextSteps };
-    let out: { raw: unknown; parsed: unknown };
-    try {
-      out = await structured.invoke([
+    const started = now();
+    const res = await askModel(
+      { client: deps.client, signal: deps.signal ?? new AbortController().signal, ...(deps.breakers ? { breakers: deps.breakers } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+      WriterOutput,
+      "report",
+      [
         { role: "system", content: deps.prompt.system },
         { role: "user", content: deps.prompt.buildUser(report) },
-      ]);
-    } catch (err) {
-      // An answer that is not JSON is a bad answer, not an outage: keep the deterministic wording.
-      if (err instanceof SyntaxError) {
-        return { ...template, tokens: { input: 0, output: 0 }, rejected: [`the writer model's answer was not valid JSON (${err.message.slice(0, 200)})`] };
-      }
-      if (err instanceof z.ZodError || /ZodError|OutputParserException/.test((err as Error)?.name ?? "")) {
-        return { ...template, tokens: { input: 0, output: 0 }, rejected: ["the writer model's answer did not match the expected {verdict, summary, next_steps} shape"] };
-      }
-      const status = (err as { status?: unknown })?.status;
-      const code = typeof status === "number" ? status : undefined;
-      throw new VendorError(
-        "model",
-        code,
-        `writer model request failed${code ? ` (HTTP ${code})` : ""}: ${(err as Error)?.message ?? String(err)} — check OPENAI_API_KEY, CASEFILE_WRITER_MODEL / CASEFILE_MODEL and the base URL (CASEFILE_WRITER_BASE_URL / OPENAI_BASE_URL)`,
-        code === undefined || code === 429 || code >= 500,
-      );
+      ],
+    );
+    const base = { model: deps.client.model, host: deps.client.host, attempts: res.requests, mode: res.mode, tokens: res.tokens, latency_ms: Math.max(0, Math.round(now() - started)) };
+    const fallback = (reason: string, rejected: string[] = []): LlmWriterResult => ({
+      ...template,
+      tokens: res.tokens,
+      ...(rejected.length ? { rejected } : {}),
+      outcome: { ...base, engine: "template", fallback: reason, rejections: rejected },
+    });
+    if (!res.value) {
+      const reason = `${res.error ?? "no usable model answer"}; the template wording stands`;
+      return res.fatal ? fallback(reason) : fallback(reason, [res.error ?? "no usable model answer"]);
     }
-    const tokens = usage(out.raw);
-    const fallback = { ...template, tokens };
-    const parsed = WriterOutput.safeParse(out.parsed);
-    if (!parsed.success) return { ...fallback, rejected: ["the writer model's answer did not match the expected {verdict, summary, next_steps} shape"] };
-    if (parsed.data.verdict !== report.verdict) {
-      return { ...fallback, rejected: [`the writer model claimed verdict ${parsed.data.verdict}, the assessment says ${report.verdict}`] };
+    if (res.value.verdict !== report.verdict) {
+      const why = `the writer model claimed verdict ${res.value.verdict}, the assessment says ${report.verdict}`;
+      return fallback(`${why}; the template wording stands`, [why]);
     }
-    const accepted = acceptWriter({ summary: parsed.data.summary, nextSteps: parsed.data.next_steps }, report.verdict);
+    const checked = acceptWriter({ summary: res.value.summary, nextSteps: res.value.next_steps }, report.verdict);
+    const guarded = guardWriterText(
+      { summary: checked.summary ?? template.summary, nextSteps: checked.nextSteps ?? template.nextSteps },
+      template,
+    );
+    const rejected = [...checked.notes, ...guarded.rejected];
+    const summary = checked.summary !== undefined ? (guarded.summary ?? template.summary) : template.summary;
+    const nextSteps = checked.nextSteps !== undefined ? (guarded.nextSteps ?? template.nextSteps) : template.nextSteps;
+    const used = summary !== template.summary || nextSteps !== template.nextSteps;
     return {
-      summary: accepted.summary ?? report.templateSummary,
-      nextSteps: accepted.nextSteps ?? report.templateNextSteps,
-      tokens,
-      ...(accepted.notes.length ? { rejected: accepted.notes } : {}),
+      summary,
+      nextSteps,
+      tokens: res.tokens,
+      ...(rejected.length ? { rejected } : {}),
+      outcome: { ...base, engine: used ? "model" : "template", fallback: used ? null : "none of the model's wording passed the checks; the template wording stands", rejections: rejected },
     };
   };
 }

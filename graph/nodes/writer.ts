@@ -1,6 +1,6 @@
 // writer: the report's data model comes from state; a model, when configured, only words the summary and
-// next steps. Tables, ids, times and the verdict are never taken from model text.
-import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+// next steps (writer-llm.ts, writer-guard.ts). Tables, ids, times and the verdict are never taken from model
+// text. What the model did — used, refused and why, failed, out of time — is recorded in state.modelOutcomes.
 import { buildReport } from "../../report/model.ts";
 import { renderMarkdown } from "../../report/markdown.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
@@ -8,24 +8,40 @@ import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmWriter } from "./writer-llm.ts";
 import { reportInput } from "../report-input.ts";
 import type { State, Update } from "../state.ts";
+import type { Breakers, ChatClient } from "../model-client.ts";
+import { deterministicOutcome, spentMs, type ModelOutcome } from "../model-outcome.ts";
+import { DEFAULT_MODEL_BUDGET_MS } from "../config.ts";
 
 export interface WriterDeps {
-  model?: BaseChatModel;
+  model?: ChatClient;
   prompt: NodePrompt;
   version: string;
   clock: () => Date;
+  /** model time budget of one investigation, shared with the analyst (CASEFILE_MODEL_BUDGET_MS) */
+  modelBudgetMs?: number;
+  breakers?: Breakers;
 }
 
 export function createWriterNode(deps: WriterDeps) {
+  const budget = deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS;
   return async function writer(state: State): Promise<Update> {
     const started = Date.now();
     let writerText: State["writerText"];
     let tokens = { input: 0, output: 0 };
     const errors: string[] = [];
     const draft = buildReport(reportInput(state, deps));
-    // The model words the summary while the picture renders: the timeline does not depend on the wording.
-    const worded = deps.model ? createLlmWriter({ model: deps.model, prompt: deps.prompt })(draft) : undefined;
-    worded?.catch(() => {}); // handled below; keeps an early rejection from going unhandled while rendering
+    let outcome: ModelOutcome = deterministicOutcome("template");
+    let worded: ReturnType<ReturnType<typeof createLlmWriter>> | undefined;
+    if (deps.model) {
+      const left = budget - spentMs(state.modelOutcomes, "writer");
+      if (left > 0) {
+        // The model words the summary while the picture renders: the timeline does not depend on the wording.
+        worded = createLlmWriter({ client: deps.model, prompt: deps.prompt, signal: AbortSignal.timeout(left), ...(deps.breakers ? { breakers: deps.breakers } : {}) })(draft);
+        worded.catch(() => {}); // awaited below; keeps an early rejection from going unhandled while rendering
+      } else {
+        outcome = { ...outcome, model: deps.model.model, host: deps.model.host, fallback: "the investigation's model time budget is spent; the template wording stands" };
+      }
+    }
     const timelineSvg = renderTimelineSvg(draft);
     let timelinePng: string | undefined;
     try {
@@ -36,13 +52,15 @@ export function createWriterNode(deps: WriterDeps) {
     if (worded) {
       try {
         const out = await worded;
-        writerText = { summary: out.summary, nextSteps: out.nextSteps };
+        outcome = out.outcome;
         tokens = out.tokens;
+        if (out.outcome.engine === "model") writerText = { summary: out.summary, nextSteps: out.nextSteps };
       } catch (err) {
-        errors.push(`writer model failed, the template wording stands: ${(err as Error).message}`);
+        outcome = { ...outcome, model: deps.model!.model, host: deps.model!.host, fallback: `the writer failed: ${(err as Error).message}` };
       }
     }
-    const report = writerText ? buildReport(reportInput({ ...state, writerText }, deps)) : draft;
+    if (outcome.fallback && deps.model) errors.push(`writer model not used, the template wording stands: ${outcome.fallback}`);
+    const report = writerText ? buildReport(reportInput({ ...state, writerText, modelOutcomes: { ...state.modelOutcomes, writer: outcome } }, deps)) : buildReport(reportInput({ ...state, modelOutcomes: { ...state.modelOutcomes, writer: outcome } }, deps));
     return {
       writerText,
       report,
@@ -51,6 +69,7 @@ export function createWriterNode(deps: WriterDeps) {
       reportTitle: report.title,
       reportMarkdown: renderMarkdown(report),
       tokens,
+      modelOutcomes: { writer: outcome },
       errors,
       timings: { writer: Date.now() - started },
     };
