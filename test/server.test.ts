@@ -102,7 +102,7 @@ describe("anomaly webhook", () => {
   });
 
   it("same anomaly id twice → same investigation, one run; an identical retry of a webhook-id → same answer", async () => {
-    const a = anomaly();
+    const a = anomaly({ actor: `dedupe-${Date.now()}@example.com` });
     const body = JSON.stringify(a);
     const h = signed(body);
     const r1 = await post(body, h);
@@ -151,7 +151,7 @@ describe("anomaly webhook", () => {
     // finished within the window: still attached
     const third = JSON.stringify(anomaly({ actor }));
     const r4 = await post(third, signed(third));
-    expect(r4.json()).toMatchObject({ investigation_id: id, coalesced: true, status: "completed" });
+    expect(r4.json()).toMatchObject({ investigation_id: id, coalesced: true, status: "queued" }); // published: queued again to republish with it
   });
 
   it("?wait=N holds the answer until the run ends (200) and validates N", async () => {
