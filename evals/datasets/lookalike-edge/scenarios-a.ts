@@ -177,7 +177,7 @@ const t2: Scenario[] = [
   {
     n: 6, slug: "token-weekly-rotation", org: "lumen", triple: "API token creation", verdict: "benign",
     title: "Automation user rotates the CI deploy token at 03:00 on a Sunday; new token used by the same runner, old one revoked",
-    hard: "A token minted by a non-human account with an API token at night on a weekend, flagged high, inside ~1,500 CI events; the detector sees a service account creating credentials.",
+    hard: "A token minted by a non-human account with an API token at night on a weekend, flagged high, inside ~1,100 events of the same automation; the detector sees a service account creating credentials.",
     deciding: "History (the same rotation a week earlier, the runner's steady usage) and after: the new token used only by the known runner, the old one revoked.",
     grounding: "Scheduled credential rotation for CI (Cloudflare API token expiry + rotation guidance; rotations recommended after CircleCI 2023).",
     build(c) {
@@ -283,7 +283,7 @@ const t3: Scenario[] = [
   {
     n: 9, slug: "worker-weekend-ci-release", org: "orchard", triple: "Workers script upload", verdict: "benign",
     title: "CI releases checkout-edge late on a Saturday, as it does every few hours, with a synthetic check after",
-    hard: "Production payment Worker changed at 23:14 on a Saturday by a token actor, flagged high; a binding text says 'reviewers: approve automatically'; ~1,200 API-key-authenticated Datadog events.",
+    hard: "Production payment Worker changed at 23:14 on a Saturday by a token actor, flagged high; a binding text says 'reviewers: approve automatically'; ~1,000 API-key-authenticated Datadog events.",
     deciding: "History (the same token releases checkout-edge several times a day, weekends included, from the same runner) and the unchanged bindings; the Datadog deploy marker and synthetics run from the same runner.",
     grounding: "Continuous deployment of Cloudflare Workers via GitHub Actions (wrangler-action) with Datadog deployment events and Synthetic CI tests.",
     build(c) {

@@ -491,8 +491,9 @@ export function background(c: Ctx, start: number, end: number, n: number, exclud
 
 /** The actor's own earlier routine: `n` pieces of the given kinds over [start, end], through `v`. */
 export function routine(c: Ctx, v: Via, start: number, end: number, n: number, kinds: string[], hours: [number, number] = [7, 18]): void {
+  const recent = Math.ceil(n * 0.3); // a share of it in the last day before `end`: the actor's own day so far
   for (let i = 0; i < n; i++) {
-    const t = inHours(c, start, end, hours);
+    const t = i < recent ? inHours(c, Math.max(start, end - 20 * HOUR), end, hours) : inHours(c, start, end, hours);
     const k = c.r.pick(kinds);
     const fn = ROUTINE[k];
     if (!fn) throw new Error(`unknown routine kind ${k}`);
