@@ -1,5 +1,6 @@
 // Scoring of one eval run: pure functions from per-incident rows to the report a prompt engineer reads.
 import { LABELS, VERDICTS } from "../graph/schemas.ts";
+import type { ModelOutcome } from "../graph/model-outcome.ts";
 
 export type Label = (typeof LABELS)[number];
 export type Predicted = (typeof VERDICTS)[number];
@@ -29,6 +30,10 @@ export interface EvalRow {
   /** Model tokens, input + output (0 offline). */
   tokens: number;
   prompt_versions: Record<string, string>;
+  /** Content hash of each node's prompt, beside its version (prompts/index.ts promptHashes). */
+  prompt_hashes?: Record<string, string>;
+  /** What each model-backed node did in this run. */
+  nodes?: { analyst: ModelOutcome; writer: ModelOutcome };
   /** Why the incident failed to load or the run failed. */
   error?: string;
 }
@@ -50,6 +55,8 @@ export interface IncidentResult {
   techniques: string[];
   duration_ms: number | null;
   tokens: number;
+  /** per node: "model", or "rules"/"template" with the fallback reason when a model was configured */
+  nodes?: Record<string, string>;
   error?: string;
 }
 
@@ -73,6 +80,11 @@ export interface EvalReport {
   duration_ms: { p50: number; p95: number };
   tokens: number;
   prompt_versions: Record<string, string>;
+  prompt_hashes: Record<string, string>;
+  /** per node, the share of runs with a model configured whose output the model wrote; null: no model configured */
+  model_used_rate: { analyst: number | null; writer: number | null };
+  /** share of runs with an analyst model where the model's verdict replaced the rules' (a justified override) */
+  override_rate: number | null;
   per_incident: IncidentResult[];
 }
 
@@ -174,6 +186,21 @@ export function computeMetrics(rows: EvalRow[], dataset: string): EvalReport {
     }
   }
 
+  const prompt_hashes: Record<string, string> = {};
+  for (const r of rows) {
+    for (const [node, hash] of Object.entries(r.prompt_hashes ?? {})) {
+      const seen = prompt_hashes[node];
+      if (seen === undefined) prompt_hashes[node] = hash;
+      else if (!seen.split("|").includes(hash)) prompt_hashes[node] = `${seen}|${hash}`;
+    }
+  }
+  const withModel = (node: "analyst" | "writer") => rows.filter((r) => r.nodes?.[node]?.model);
+  const usedRate = (node: "analyst" | "writer") => {
+    const m = withModel(node);
+    return m.length === 0 ? null : round(m.filter((r) => r.nodes![node].engine === "model").length / m.length);
+  };
+  const analystRuns = withModel("analyst");
+
   return {
     dataset,
     n: rows.length,
@@ -190,6 +217,9 @@ export function computeMetrics(rows: EvalRow[], dataset: string): EvalReport {
     duration_ms: { p50: Math.round(percentile(durations, 50)), p95: Math.round(percentile(durations, 95)) },
     tokens: round(ratio(ran.reduce((s, r) => s + r.tokens, 0), ran.length)),
     prompt_versions,
+    prompt_hashes,
+    model_used_rate: { analyst: usedRate("analyst"), writer: usedRate("writer") },
+    override_rate: analystRuns.length === 0 ? null : round(analystRuns.filter((r) => r.nodes!.analyst.overrode).length / analystRuns.length),
     per_incident: rows.map((r) => ({
       id: r.id,
       label: r.label,
@@ -200,6 +230,7 @@ export function computeMetrics(rows: EvalRow[], dataset: string): EvalReport {
       techniques: r.techniques,
       duration_ms: r.duration_ms,
       tokens: r.tokens,
+      ...(r.nodes ? { nodes: Object.fromEntries(Object.entries(r.nodes).map(([k, o]) => [k, o.fallback ? `${o.engine}: ${o.fallback}` : o.engine])) } : {}),
       ...(r.error ? { error: r.error } : {}),
     })),
   };
@@ -249,6 +280,8 @@ export function formatMetrics(report: EvalReport): string {
       ["invalid_citations", String(report.invalid_citations)],
       ["duration_ms p50/p95", `${report.duration_ms.p50}/${report.duration_ms.p95}`],
       ["tokens / incident", report.tokens.toFixed(0)],
+      ["model_used_rate analyst/writer", `${fmt(report.model_used_rate.analyst)}/${fmt(report.model_used_rate.writer)}`],
+      ["override_rate", fmt(report.override_rate)],
     ]),
   );
   out.push("");
@@ -272,7 +305,7 @@ export function formatMetrics(report: EvalReport): string {
   const versions = Object.entries(report.prompt_versions);
   if (versions.length > 0) {
     out.push("");
-    out.push(`prompt versions: ${versions.map(([k, v]) => `${plain(k, 40)}=${plain(v, 40)}`).join(", ")}`);
+    out.push(`prompt versions: ${versions.map(([k, v]) => `${plain(k, 40)}=${plain(v, 40)}${report.prompt_hashes[k] ? ` (${plain(report.prompt_hashes[k]!, 40)})` : ""}`).join(", ")}`);
   }
   const wrong = report.per_incident.filter((r) => r.error || (r.label !== null && r.verdict !== r.label) || r.invalid_cited_ids.length > 0);
   if (wrong.length > 0) {

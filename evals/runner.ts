@@ -6,7 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { createInvestigator, type InvestigatorOptions } from "../graph/investigator.ts";
-import { loadPrompts, type PromptSet } from "../prompts/index.ts";
+import { defaultPrompts, loadPrompts, promptHashes, type PromptSet } from "../prompts/index.ts";
 import { startSandbox } from "../sandbox/server.ts";
 import { compareReports, loadReport } from "./compare.ts";
 import { GATE_THRESHOLDS, checkThresholds } from "./gate.ts";
@@ -24,6 +24,10 @@ export interface EvalOptions {
   promptsDir?: string;
   /** Model name for every model-backed node (CASEFILE_MODEL); needs OPENAI_API_KEY in this process's env. */
   model?: string;
+  /** Per-node model names (CASEFILE_ANALYST_MODEL / CASEFILE_WRITER_MODEL); "rules" / "template" turns a node's model off. */
+  nodeModels?: { analyst?: string; writer?: string };
+  /** The caller's environment the model settings are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Incidents run at the same time (default 2). */
   concurrency?: number;
   /** Show a progress line on stderr (only when stderr is a terminal; default true). */
@@ -63,17 +67,45 @@ export function rawEventIds(incident: Incident): Set<string> {
   return ids;
 }
 
-/** The environment a run gets: the sandbox's vendor variables only, plus the model's when a model is asked for. */
-export function evalEnv(sandboxEnv: Record<string, string>, model: string | undefined, callerEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/** The model variables an eval run takes from the caller's environment. */
+export const MODEL_ENV = [
+  "OPENAI_BASE_URL",
+  "CASEFILE_MODEL",
+  "CASEFILE_ANALYST_MODEL",
+  "CASEFILE_WRITER_MODEL",
+  "CASEFILE_ANALYST_BASE_URL",
+  "CASEFILE_WRITER_BASE_URL",
+  "CASEFILE_MODEL_BUDGET_MS",
+] as const;
+
+/** Whether the caller asks for any model: a --model / per-node flag, or a CASEFILE_*MODEL variable. */
+export function wantsModel(model: string | undefined, nodeModels: EvalOptions["nodeModels"] = {}, callerEnv: NodeJS.ProcessEnv = process.env): boolean {
+  return !!(model || nodeModels.analyst || nodeModels.writer || callerEnv.CASEFILE_MODEL?.trim() || callerEnv.CASEFILE_ANALYST_MODEL?.trim() || callerEnv.CASEFILE_WRITER_MODEL?.trim());
+}
+
+/**
+ * The environment a run gets: the sandbox's vendor variables, plus the model variables when a model is asked
+ * for (flags first, then CASEFILE_MODEL / CASEFILE_<NODE>_MODEL / CASEFILE_<NODE>_BASE_URL of the caller).
+ */
+export function evalEnv(
+  sandboxEnv: Record<string, string>,
+  model: string | undefined,
+  callerEnv: NodeJS.ProcessEnv = process.env,
+  nodeModels: EvalOptions["nodeModels"] = {},
+): Record<string, string> {
   const env: Record<string, string> = { ...sandboxEnv };
-  if (model) {
-    const key = callerEnv.OPENAI_API_KEY?.trim();
-    if (!key) throw new Error(`--model ${model} needs OPENAI_API_KEY in the environment (and OPENAI_BASE_URL for a non-OpenAI endpoint)`);
-    env.OPENAI_API_KEY = key;
-    env.CASEFILE_MODEL = model;
-    const base = callerEnv.OPENAI_BASE_URL?.trim();
-    if (base) env.OPENAI_BASE_URL = base;
+  if (!wantsModel(model, nodeModels, callerEnv)) return env;
+  const key = callerEnv.OPENAI_API_KEY?.trim();
+  const asked = model ?? nodeModels.analyst ?? nodeModels.writer ?? "CASEFILE_MODEL";
+  if (!key) throw new Error(`the model ${asked} needs OPENAI_API_KEY in the environment (and OPENAI_BASE_URL for a non-OpenAI endpoint)`);
+  env.OPENAI_API_KEY = key;
+  for (const name of MODEL_ENV) {
+    const v = callerEnv[name]?.trim();
+    if (v) env[name] = v;
   }
+  if (model) env.CASEFILE_MODEL = model;
+  if (nodeModels.analyst) env.CASEFILE_ANALYST_MODEL = nodeModels.analyst;
+  if (nodeModels.writer) env.CASEFILE_WRITER_MODEL = nodeModels.writer;
   return env;
 }
 
@@ -129,7 +161,7 @@ async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverr
     dataDir = await mkdtemp(path.join(tmpdir(), `casefile-eval-${incident.id}-`));
     const now = new Date(incident.now);
     const options: InvestigatorOptions = {
-      env: evalEnv(sandbox.env, opts.model),
+      env: evalEnv(sandbox.env, opts.model, opts.env ?? process.env, opts.nodeModels),
       dataDir,
       clock: () => now,
       ...prompts,
@@ -151,6 +183,8 @@ async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverr
       techniques: result?.assessment.techniques ?? [],
       tokens: (result?.tokens.input ?? 0) + (result?.tokens.output ?? 0),
       prompt_versions: result?.prompt_versions ?? {},
+      prompt_hashes: promptHashes(prompts.prompts ?? defaultPrompts),
+      ...(result?.nodes ? { nodes: result.nodes } : {}),
     };
     if (outcome.status === "completed" && result) {
       row.verdict = result.assessment.verdict;
@@ -197,7 +231,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   const info = await stat(opts.dataset).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`dataset ${opts.dataset} is not a directory; pass a folder of incident *.json files`);
   if (opts.baseline) await loadReport(opts.baseline);
-  if (opts.model) evalEnv({}, opts.model);
+  evalEnv({}, opts.model, opts.env ?? process.env, opts.nodeModels);
   const prompts = await loadPromptOverrides(opts.promptsDir);
 
   let files = await listIncidentFiles(opts.dataset);
@@ -236,7 +270,13 @@ const USAGE = `usage: casefile eval --dataset DIR [--json FILE] [--baseline FILE
   --json FILE        write the full report as JSON (use it later as a --baseline)
   --baseline FILE    a report written by --json; prints what changed
   --prompts DIR      run with the prompt modules of DIR instead of prompts/
-  --model NAME       model for the model-backed nodes (needs OPENAI_API_KEY; default: no model, rules + template)
+  --model NAME       model for the model-backed nodes (needs OPENAI_API_KEY; default: CASEFILE_MODEL, else no
+                     model: rules + template)
+  --analyst-model NAME, --writer-model NAME
+                     model of one node ("rules" / "template" keeps it deterministic); CASEFILE_<NODE>_MODEL and
+                     CASEFILE_<NODE>_BASE_URL of the environment are honoured too
+  --adversarial      the red-team eval instead: scripted hostile model behaviours over the dataset's malicious
+                     and misconfiguration incidents (evals/adversarial/)
   --concurrency N    incidents run at once (default 2)
   --limit N          only the first N incident files
   --gate             exit 1 when the report misses a threshold of evals/gate.ts`;
@@ -262,6 +302,9 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
         baseline: { type: "string" },
         prompts: { type: "string" },
         model: { type: "string" },
+        "analyst-model": { type: "string" },
+        "writer-model": { type: "string" },
+        adversarial: { type: "boolean" },
         concurrency: { type: "string" },
         limit: { type: "string" },
         gate: { type: "boolean" },
@@ -281,7 +324,15 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
       const p = await stat(values.prompts).catch(() => undefined);
       if (!p?.isDirectory()) throw new Error(`--prompts ${values.prompts} is not a directory`);
     }
-    if (values.model) evalEnv({}, values.model);
+    const nodeModels = { ...(values["analyst-model"] ? { analyst: values["analyst-model"] } : {}), ...(values["writer-model"] ? { writer: values["writer-model"] } : {}) };
+    evalEnv({}, values.model, process.env, nodeModels);
+    if (values.prompts && !wantsModel(values.model, nodeModels)) {
+      process.stderr.write(`casefile eval: warning: --prompts ${values.prompts} changes nothing without a model — pass --model NAME (or --analyst-model / --writer-model, or set CASEFILE_MODEL) and OPENAI_API_KEY\n`);
+    }
+    if (values.adversarial) {
+      const { runAdversarialCommand } = await import("./adversarial/run.ts");
+      return runAdversarialCommand({ dataset: values.dataset, ...(values.json ? { json: values.json } : {}), ...(positiveInt("--limit", values.limit) ? { limit: Number(values.limit) } : {}), gate: values.gate ?? false });
+    }
     const concurrency = positiveInt("--concurrency", values.concurrency);
     const limit = positiveInt("--limit", values.limit);
     gate = values.gate ?? false;
@@ -291,6 +342,7 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
       ...(values.baseline ? { baseline: values.baseline } : {}),
       ...(values.prompts ? { promptsDir: values.prompts } : {}),
       ...(values.model ? { model: values.model } : {}),
+      ...(Object.keys(nodeModels).length ? { nodeModels } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
     };

@@ -89,7 +89,9 @@ describe("model-backed analyst and writer through the graph", () => {
     expect(r.models).toEqual({ analyst: "test-model", writer: "test-model" });
     expect(r.tokens.input).toBeGreaterThan(0);
     expect(r.report_markdown).toContain("Chain from a new address");
-    expect(r.report_markdown).toContain("Revoke the new Cloudflare token");
+    expect(r.nodes?.analyst).toMatchObject({ engine: "model", model: "test-model", attempts: 1, fallback: null });
+    expect(r.nodes?.writer.model).toBe("test-model");
+    expect(r.report_markdown).toContain("Model outcome (analyst)");
     // Emails and IPs were pseudonymised before reaching the model; the API key never did.
     const analystPrompt = seen.find((s) => s.schema === "analysis")!.text;
     expect(analystPrompt).not.toContain("alice.ops@example.com");
@@ -115,5 +117,30 @@ describe("model-backed analyst and writer through the graph", () => {
     expect(seen).toHaveLength(0);
     expect(outcome.result!.models).toEqual({ analyst: "rules", writer: "template" });
     expect(outcome.result!.assessment.engine).toBe("rules");
+  });
+
+  it("a dead endpoint is visible: the fallback is in errors and in nodes, and the run completes", async () => {
+    const { outcome } = await run(() => ({}), { OPENAI_BASE_URL: "http://127.0.0.1:1/v1" });
+    const r = outcome.result!;
+    expect(outcome.status).toBe("completed");
+    expect(r.assessment.engine).toBe("rules");
+    expect(r.nodes?.analyst).toMatchObject({ engine: "rules", model: "test-model", host: "127.0.0.1:1" });
+    expect(r.nodes?.analyst.fallback).toMatch(/model call failed/);
+    expect(r.nodes?.writer.engine).toBe("template");
+    expect(r.errors.join(" ")).toMatch(/analyst model not used/);
+  });
+
+  it("CASEFILE_REQUIRE_APPROVAL=model-override pauses a run whose model disagrees, and only that one", async () => {
+    const disagree = await run((schema) =>
+      schema === "analysis" ? { verdict: "benign", confidence: 0.99, rationale: "Routine.", citations: [], techniques: [] } : { verdict: "likely_malicious", summary: "s", next_steps: [] },
+      { CASEFILE_REQUIRE_APPROVAL: "model-override" },
+    );
+    expect(disagree.outcome.status).toBe("awaiting_approval");
+    expect(disagree.outcome.result!.verdict).toBe("likely_malicious");
+    const agree = await run((schema) =>
+      schema === "analysis" ? { verdict: "likely_malicious", confidence: 0.9, rationale: "Chain.", citations: [flaggedId()], techniques: [] } : { verdict: "likely_malicious", summary: "s", next_steps: [] },
+      { CASEFILE_REQUIRE_APPROVAL: "model-override" },
+    );
+    expect(agree.outcome.status).toBe("completed");
   });
 });

@@ -1,3 +1,4 @@
+// The reasons recorded for a refusal never quote the refused text, so the page cannot carry it either.
 // Model text that must never be published: instructions to the reader or to another model, and
 // de-escalation (close as a false positive, disable the detector, no action needed). Declared as data; the
 // same list guards the analyst's rationale and the writer's summary and steps. A phrase the deterministic
@@ -12,13 +13,13 @@ export interface UnsafePattern {
 
 // Bounded gaps ({0,40} of non-terminators) keep every pattern linear in the text's length.
 export const UNSAFE_PATTERNS: readonly UnsafePattern[] = [
-  { id: "instruction.ignore", why: "tells the reader to ignore the evidence or instructions", re: /\b(?:ignore|disregard|forget)\b[^.!?\n]{0,40}\b(?:evidence|instructions?|above|previous|prior|rules?|findings?|data|system)\b/i },
+  { id: "instruction.ignore", why: "tells the reader to set the findings aside", re: /\b(?:ignore|disregard|forget)\b[^.!?\n]{0,40}\b(?:evidence|instructions?|above|previous|prior|rules?|findings?|data|system)\b/i },
   { id: "instruction.prompt", why: "talks to a model (system prompt, new instructions)", re: /\b(?:system prompt|new instructions|you are now|as an ai\b|assistant:)/i },
-  { id: "deescalate.false_positive", why: "closes the case as a false positive", re: /\bfalse[\s-]+positive\b/i },
+  { id: "deescalate.false_positive", why: "asks to dismiss the finding", re: /\bfalse[\s-]+positive\b/i },
   { id: "deescalate.close", why: "closes or dismisses the case", re: /\b(?:close|closing|dismiss|resolve|suppress)\b[^.!?\n]{0,30}\b(?:case|incident|alert|investigation|ticket|finding)\b/i },
   {
     id: "deescalate.disable_detection",
-    why: "disables detection, alerting or logging",
+    why: "asks to weaken detection, alerting or logging",
     re: /\b(?:disable|turn off|switch off|mute|silence|snooze|suppress|delete|remove|pause)\b[^.!?\n]{0,40}\b(?:detectors?|detections?|alerts?|alerting|monitors?|monitoring|audit(?:ing| trail| logs?)?|logging|rules?)\b/i,
   },
   { id: "deescalate.allowlist", why: "exempts the actor from detection", re: /\b(?:allow-?list|whitelist|exempt|trust)\b[^.!?\n]{0,30}\b(?:actor|user|account|address|this)\b/i },
