@@ -6,12 +6,17 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { createInvestigator, type InvestigatorOptions } from "../graph/investigator.ts";
+import type { AnalystDeps } from "../graph/nodes/analyst.ts";
+import type { Model } from "../analysis/weights.ts";
 import { defaultPrompts, loadPrompts, promptHashes, type PromptSet } from "../prompts/index.ts";
 import { startSandbox } from "../sandbox/server.ts";
 import { compareReports, loadReport } from "./compare.ts";
 import { GATE_THRESHOLDS, checkThresholds } from "./gate.ts";
 import { listIncidentFiles, loadIncident, type Incident } from "./incident.ts";
 import { computeMetrics, formatMetrics, plain, type EvalReport, type EvalRow } from "./metrics.ts";
+
+/** What the analyst node shows an observer: its correlation, indicators and source statuses. */
+export type AnalysisInput = Parameters<NonNullable<AnalystDeps["observe"]>>[0];
 
 export interface EvalOptions {
   /** Directory of labelled incident files (*.json). */
@@ -36,6 +41,10 @@ export interface EvalOptions {
   thresholds?: Partial<Record<string, number>>;
   /** Only the first N incident files (by name). */
   limit?: number;
+  /** Sees each incident's analyst input (`casefile fit` learns from it). */
+  onAnalysis?: (incidentId: string, input: AnalysisInput) => void;
+  /** Evidence weights for the analyst (default: the shipped ones). */
+  weights?: Model;
 }
 
 /** The report missed a threshold; the report is attached. */
@@ -165,6 +174,10 @@ async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverr
       dataDir,
       clock: () => now,
       ...prompts,
+      analysis: {
+        ...(opts.weights ? { weights: opts.weights } : {}),
+        ...(opts.onAnalysis ? { observe: (input: AnalysisInput) => opts.onAnalysis!(incident.id, input) } : {}),
+      },
     };
     investigator = await createInvestigator(options);
     const outcome = await withTimeout(
@@ -289,6 +302,7 @@ function positiveInt(flag: string, v: string | undefined): number | undefined {
 
 /** `casefile eval …` (argv without "eval"): table on stdout; 0 ok, 1 gate missed or run error, 2 bad usage. */
 export async function runEvalCommand(argv: string[]): Promise<number> {
+  if (argv.includes("--cross-validate")) return (await import("./fit.ts")).runCrossValidateCommand(argv);
   let opts: EvalOptions;
   let gate = false;
   try {

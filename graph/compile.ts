@@ -10,7 +10,7 @@ import { routeAfterApproval, routeAfterWriter } from "./edges.ts";
 import { createIntakeNode } from "./nodes/intake.ts";
 import { createGatherNode } from "./nodes/gather.ts";
 import { createCorrelateNode } from "./nodes/correlate.ts";
-import { createAnalystNode } from "./nodes/analyst.ts";
+import { createAnalystNode, type AnalystDeps } from "./nodes/analyst.ts";
 import { createWriterNode } from "./nodes/writer.ts";
 import { createApprovalNode } from "./nodes/approval.ts";
 import { createPublishNode } from "./nodes/publish.ts";
@@ -31,6 +31,8 @@ export interface GraphDeps {
   version: string;
   promptVersions: Record<string, string>;
   modelNames: Record<string, string>;
+  /** the analyst's evidence weights and an observer of its input (see graph/nodes/analyst.ts) */
+  analysis?: Pick<AnalystDeps, "weights" | "observe">;
 }
 
 const modelDeps = (deps: GraphDeps) => ({
@@ -44,7 +46,7 @@ export function buildGraph(deps: GraphDeps) {
     .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare))
     .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog))
     .addNode("correlate", createCorrelateNode())
-    .addNode("analyst", createAnalystNode({ model: deps.models.analyst, prompt: deps.prompts.analyst, ...modelDeps(deps) }))
+    .addNode("analyst", createAnalystNode({ model: deps.models.analyst, prompt: deps.prompts.analyst, ...modelDeps(deps), ...deps.analysis }))
     .addNode("writer", createWriterNode({ model: deps.models.writer, prompt: deps.prompts.writer, version: deps.version, clock: deps.clock, ...modelDeps(deps) }))
     .addNode("approval_gate", createApprovalNode())
     .addNode("publish", createPublishNode({ publisher: deps.publisher, dryRun: deps.dryRun, dataDir: deps.dataDir, version: deps.version, clock: deps.clock }), {

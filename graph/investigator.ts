@@ -18,6 +18,7 @@ import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import { defaultPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
 import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
+import { loadWeights } from "../analysis/weights.ts";
 import { createChatModel, describeModels, loadModelBudgetMs, loadModelConfig } from "./config.ts";
 import type { State } from "./state.ts";
 import { deterministicOutcome } from "./model-outcome.ts";
@@ -44,6 +45,8 @@ export interface InvestigatorOptions {
   /** true: every run pauses before publishing; "model-override": only runs whose model disagrees with the rules */
   requireApproval?: boolean | "model-override";
   dryRun?: boolean;
+  /** the analyst's evidence weights and an observer of its input (`casefile fit`) */
+  analysis?: GraphDeps["analysis"];
 }
 
 const truthy = (v: string | undefined) => !!v && /^(1|true|yes|on)$/i.test(v.trim());
@@ -125,6 +128,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     modelNames,
     modelBudgetMs: loadModelBudgetMs(env),
     ...(opts.breakers ? { breakers: opts.breakers } : {}),
+    analysis: { weights: opts.analysis?.weights ?? (env.CASEFILE_WEIGHTS?.trim() ? loadWeights(env.CASEFILE_WEIGHTS.trim()) : undefined), ...(opts.analysis?.observe ? { observe: opts.analysis.observe } : {}) },
   };
   const graph = compileGraph(deps, checkpointer);
 

@@ -49,6 +49,12 @@ export function renderMarkdown(report: Report, opts: { pictureFile?: string } = 
   if (r.summaryAuthor === "model") out.push("_Summary worded by the writer model from the structured assessment._", "");
   if (r.rationale) out.push(`**Why this verdict (${mdText(r.assessmentEngine)} engine):** ${mdText(r.rationale)}`, "");
   if (r.disagreement) out.push(`**Model and rules disagree:** ${mdText(r.disagreement)}`, "");
+  if (r.weighed.length) {
+    out.push("**Evidence weighed** (learned weights; positive argued for the verdict, negative against it):", "");
+    out.push(row(["Evidence", "Weight", "Rule", "Events"]), row(Array(4).fill("---")));
+    for (const w of r.weighed) out.push(row([mdText(w.why), `${w.weight > 0 ? "+" : ""}${w.weight.toFixed(2)} ${w.direction}`, mdCode(w.rule), w.ids.map(mdCode).join(", ")]));
+    out.push("");
+  }
 
   out.push(`## ${SECTION_TITLES.timeline}`, "");
   if (opts.pictureFile) out.push(`![Timeline](${encodeURI(opts.pictureFile)})`, "");

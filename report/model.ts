@@ -108,6 +108,8 @@ export interface Report {
   rationale: string;
   /** Model vs rules disagreement, shown beside the rationale. */
   disagreement?: string | undefined;
+  /** The evidence rules weighed for and against the verdict, strongest first, with their learned contributions. */
+  weighed: WeighedEvidence[];
   timeline: { rows: TimelineRow[]; total: number; omitted: number; omittedByAction: [string, number][] };
   indicators: ReportIndicator[];
   techniques: TechniqueRef[];
@@ -149,6 +151,16 @@ export interface ReportPivot {
   note?: string;
   /** The first pivot events it found (citable). */
   eventIds: string[];
+}
+
+export interface WeighedEvidence {
+  rule: string;
+  why: string;
+  /** contribution to the verdict's margin over the runner-up class: positive for, negative against */
+  weight: number;
+  direction: "for" | "against";
+  clearing: boolean;
+  ids: string[];
 }
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -662,6 +674,14 @@ export function buildReport(input: ReportInput): Report {
     disagreement: assessment.disagreement
       ? `${oneLine(assessment.disagreement, 1000)}${assessment.rules_verdict ? ` (rules verdict: ${assessment.rules_verdict})` : ""}`
       : undefined,
+    weighed: (assessment.evidence ?? []).slice(0, 12).map((e) => ({
+      rule: oneLine(e.rule, 80),
+      why: oneLine(e.why, 300),
+      weight: e.weight,
+      direction: e.weight >= 0 ? ("for" as const) : ("against" as const),
+      clearing: e.clearing,
+      ids: e.ids.slice(0, 5).map((id) => oneLine(id, 120)),
+    })),
     timeline,
     indicators,
     techniques,

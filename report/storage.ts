@@ -76,6 +76,17 @@ export function renderStorage(report: Report, opts: StorageOptions = {}): string
   if (r.summaryAuthor === "model") parts.push(el("p", null, el("em", null, "Summary worded by the writer model from the structured assessment; all tables below come from the gathered data.")));
   if (r.rationale) parts.push(el("p", null, el("strong", null, `Why this verdict (${r.assessmentEngine} engine): `), r.rationale));
   if (r.disagreement) parts.push(macro("note", { title: "Model and rules disagree" }, { rich: [el("p", null, r.disagreement)] }));
+  if (r.weighed.length) {
+    parts.push(
+      el("p", null, el("strong", null, "Evidence weighed"), " (learned weights; positive argued for the verdict, negative against it):"),
+      el(
+        "table",
+        null,
+        el("tbody", null, el("tr", null, el("th", null, "Evidence"), el("th", null, "Weight"), el("th", null, "Rule"), el("th", null, "Events")),
+          ...r.weighed.map((w) => el("tr", null, el("td", null, w.why), el("td", null, `${w.weight > 0 ? "+" : ""}${w.weight.toFixed(2)} ${w.direction}`), el("td", null, el("code", null, w.rule)), el("td", null, w.ids.join(", "))))),
+      ),
+    );
+  }
 
   // Timeline
   parts.push(el("h2", null, SECTION_TITLES.timeline));

@@ -19,6 +19,10 @@ Usage:
   casefile demo [--incident FILE]               the whole pipeline offline on a sample incident
   casefile eval --dataset DIR [--json FILE] [--baseline FILE] [--prompts DIR] [--model NAME] [--concurrency N]
   casefile doctor                               check vendor access and permissions
+  casefile eval --cross-validate --dataset DIR --dataset DIR… [--json FILE]
+                                                leave-one-corpus-out accuracy, macro-F1 and ECE
+  casefile fit --dataset DIR [--dataset DIR…] --out FILE
+                                                refit the analyst's evidence weights on labelled incidents
   casefile bench [--quick]                      measure casefile against its limits
 
 Configuration is by environment variables: see the README's table.`;
@@ -47,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import("./demo.ts")).demoCommand(rest);
       case "eval":
         return await (await import("../evals/runner.ts")).runEvalCommand(rest);
+      case "fit":
+        return await (await import("../evals/fit.ts")).runFitCommand(rest);
       case "doctor":
         return await doctorCommand(rest);
       case "bench":

@@ -11,6 +11,9 @@ import type { SourceName, SourceStatus } from "../../tools/events.ts";
 import type { Breakers, ChatClient } from "../model-client.ts";
 import { deterministicOutcome, spentMs } from "../model-outcome.ts";
 import { DEFAULT_MODEL_BUDGET_MS } from "../config.ts";
+import type { Model } from "../../analysis/weights.ts";
+import type { Correlation } from "../../analysis/correlate.ts";
+import type { Indicator } from "../schemas.ts";
 
 export interface AnalystDeps {
   model?: ChatClient;
@@ -19,6 +22,17 @@ export interface AnalystDeps {
   modelBudgetMs?: number;
   breakers?: Breakers;
   clock?: () => number;
+  /** the evidence table's weights (analysis/weights.ts); default: the shipped ones */
+  weights?: Model;
+  /** sees what the rules engine assessed (used by `casefile fit` to collect samples) */
+  observe?: (input: AnalysisInput) => void;
+}
+
+/** What the rules engine assesses: the correlation, its indicators and the sources' status. */
+export interface AnalysisInput {
+  correlation: Correlation;
+  indicators: Indicator[];
+  sources: Record<SourceName, SourceStatus>;
 }
 
 export function createAnalystNode(deps: AnalystDeps) {
@@ -29,7 +43,8 @@ export function createAnalystNode(deps: AnalystDeps) {
     const correlation = loadCorrelation(state.correlation as StoredCorrelation, state.events);
     const sources = state.sources as Record<SourceName, SourceStatus>;
     const indicators = findIndicators(correlation);
-    const rules = assess(correlation, indicators, sources);
+    deps.observe?.({ correlation, indicators, sources });
+    const rules = deps.weights ? assess(correlation, indicators, sources, deps.weights) : assess(correlation, indicators, sources);
     const rulesOnly = (fallback?: string): Update => ({
       assessment: rules,
       rulesAssessment: rules,
