@@ -20,17 +20,36 @@ const SECRET_KEY = /token|secret|passw|pwd|authori[sz]ation|cookie|api_?key|app(
 /** Keys whose value is an identifier even though it may look random (cited vendor ids). */
 const ID_KEY = /(^|_)(id|ids|uuid|owner|org|account|zone|ray)$/;
 
-function normKey(k: string): string {
-  return k
-    .slice(0, 200)
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_");
+/** What a key means for redaction; vendor records reuse a small vocabulary of keys, so it is decided once per key. */
+interface KeyClass {
+  /** the value under this key is a secret */
+  secret: boolean;
+  /** the key names an identifier, a label or a setting (kept even under a secret-named parent) */
+  harmless: boolean;
+  /** the key names a cited identifier (its string value is kept as is) */
+  id: boolean;
+}
+const keyClasses = new Map<string, KeyClass>();
+const MAX_KEY_CLASSES = 20_000;
+
+function classify(key: string): KeyClass {
+  let c = keyClasses.get(key);
+  if (c === undefined) {
+    const k = key
+      .slice(0, 200)
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_");
+    const harmless = HARMLESS_SUFFIX.test(k);
+    c = { secret: SECRET_KEY.test(k) && !harmless, harmless, id: ID_KEY.test(k) };
+    if (keyClasses.size >= MAX_KEY_CLASSES) keyClasses.clear();
+    keyClasses.set(key, c);
+  }
+  return c;
 }
 
 export function isSecretKey(key: string): boolean {
-  const k = normKey(key);
-  return SECRET_KEY.test(k) && !HARMLESS_SUFFIX.test(k);
+  return classify(key).secret;
 }
 
 const KEYWORDS =
@@ -74,8 +93,15 @@ function apply(s: string, rules: readonly Rule[]): string {
   return out;
 }
 
+/**
+ * A literal every UNAMBIGUOUS pattern needs (case-insensitive, so a superset): a string without any of them cannot
+ * match, and most vendor strings (ids, names, paths, addresses) are answered by this one scan.
+ */
+const MAY_HOLD_SECRET = /BEGIN|eyJ|sk-|k_live_|k_test_|xox|AKIA|ASIA|key|secret|passw|pwd|token|authori|cookie|bearer|basic/i;
+
 /** Redacts unambiguous secrets inside a free-text string (ingestion: ids and hex ids stay). */
 export function redactSecrets(s: string): string {
+  if (s.length <= MAX_REDACT_TEXT && !MAY_HOLD_SECRET.test(s)) return s;
   return apply(s, UNAMBIGUOUS);
 }
 
@@ -87,12 +113,12 @@ export function redactText(s: string): string {
 /** Copy-on-write: returns `value` itself when nothing in it is redacted, so unchanged records are not copied. */
 function walk(value: unknown, key: string, underSecret: boolean, depth: number, text: (s: string) => string): unknown {
   if (depth > 64) return REDACTED;
-  const k = normKey(key);
   if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") {
     if (value === "") return value;
-    if ((isSecretKey(key) || (underSecret && !HARMLESS_SUFFIX.test(k))) && key !== "") return REDACTED;
+    const c = classify(key);
+    if ((c.secret || (underSecret && !c.harmless)) && key !== "") return REDACTED;
     if (typeof value !== "string") return value;
-    return ID_KEY.test(k) ? value : text(value);
+    return c.id ? value : text(value);
   }
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
@@ -103,7 +129,7 @@ function walk(value: unknown, key: string, underSecret: boolean, depth: number, 
     return out ?? value;
   }
   if (value && typeof value === "object") {
-    const secretHere = underSecret || isSecretKey(key);
+    const secretHere = underSecret || classify(key).secret;
     let out: Record<string, unknown> | undefined;
     for (const [ck, cv] of Object.entries(value as Record<string, unknown>)) {
       const v = walk(cv, ck, secretHere, depth + 1, text);
