@@ -33,23 +33,60 @@ export interface NotifierOptions {
   onError?: (message: string, type: NotifyEventType, investigationId: string) => void;
 }
 
-const PRIVATE = new BlockList();
+const PRIVATE_V4 = new BlockList();
 for (const [net, bits] of [
   ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
   ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) PRIVATE.addSubnet(net, bits, "ipv4");
-for (const [net, bits] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96]] as const) {
-  PRIVATE.addSubnet(net, bits, "ipv6");
+] as const) PRIVATE_V4.addSubnet(net, bits, "ipv4");
+
+/**
+ * IPv6 ranges refused whole: `::/96` (unspecified, loopback and the deprecated IPv4-compatible form), unique-local,
+ * link-local, multicast, NAT64 (`64:ff9b::/96` and the local-use `64:ff9b:1::/48`, which reach IPv4 through a
+ * translator) and 6to4 (`2002::/16`, deprecated, embeds an IPv4 relay target). IPv4-mapped `::ffff:0:0/96` is not
+ * here: its embedded IPv4 address is checked against the IPv4 list instead.
+ */
+const PRIVATE_V6 = new BlockList();
+for (const [net, bits] of [
+  ["::", 96], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96], ["64:ff9b:1::", 48], ["2002::", 16],
+] as const) {
+  PRIVATE_V6.addSubnet(net, bits, "ipv6");
 }
 
-/** Loopback, private, link-local, CGNAT, multicast and reserved addresses (IPv4-mapped IPv6 included). */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return PRIVATE.check(mapped[1]!, "ipv4");
+/** The eight 16-bit groups of an IPv6 address (a dotted IPv4 tail included), or undefined when it is not one. */
+function ipv6Groups(address: string): number[] | undefined {
+  if (isIP(address) !== 6) return undefined;
+  let text = address;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1]!.split(".").map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split("::") as [string, string | undefined];
+  const part = (s: string | undefined) => (s ? s.split(":").map((h) => Number.parseInt(h, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  return tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/** The IPv4 address inside an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`, any spelling), or undefined. */
+export function mappedIPv4(address: string): string | undefined {
+  const g = ipv6Groups(address);
+  if (!g || g.length !== 8 || g.slice(0, 5).some((x) => x !== 0) || g[5] !== 0xffff) return undefined;
+  return [g[6]! >> 8, g[6]! & 255, g[7]! >> 8, g[7]! & 255].join(".");
+}
+
+/**
+ * Loopback, private, link-local, CGNAT, multicast and reserved addresses; an IPv4-mapped IPv6 address is judged by
+ * the IPv4 address it carries. Anything that is not an IP address counts as private.
+ */
+export function isPrivateAddress(raw: string): boolean {
+  const address = raw.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
   const family = isIP(address);
-  if (family === 4) return PRIVATE.check(address, "ipv4");
-  if (family === 6) return PRIVATE.check(address, "ipv6");
-  return true;
+  if (family === 4) return PRIVATE_V4.check(address, "ipv4");
+  if (family !== 6) return true;
+  const v4 = mappedIPv4(address);
+  if (v4 !== undefined) return PRIVATE_V4.check(v4, "ipv4");
+  return PRIVATE_V6.check(address, "ipv6");
 }
 
 class RefusedTarget extends Error {}
