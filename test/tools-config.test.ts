@@ -4,7 +4,7 @@ import { ConfigError, DATADOG_SITES, loadVendorConfig } from "../tools/config.ts
 describe("loadVendorConfig", () => {
   it("no vendor variables: every vendor undefined, default limits", () => {
     const c = loadVendorConfig({});
-    expect(c).toEqual({ limits: { maxEventsPerSource: 50_000, httpTimeoutMs: 30_000, maxRetryWaitMs: 300_000 } });
+    expect(c).toEqual({ limits: { maxEventsPerSource: 50_000, maxPagesPerSource: 500, httpTimeoutMs: 30_000, maxRetryWaitMs: 300_000 } });
   });
 
   it("Cloudflare token with defaults", () => {
@@ -57,7 +57,7 @@ describe("loadVendorConfig", () => {
 
   it("limits parse and reject junk", () => {
     const c = loadVendorConfig({ CASEFILE_MAX_EVENTS_PER_SOURCE: "10", CASEFILE_HTTP_TIMEOUT_MS: "500", CASEFILE_MAX_RETRY_WAIT_MS: "1000" });
-    expect(c.limits).toEqual({ maxEventsPerSource: 10, httpTimeoutMs: 500, maxRetryWaitMs: 1000 });
+    expect(c.limits).toEqual({ maxEventsPerSource: 10, maxPagesPerSource: 500, httpTimeoutMs: 500, maxRetryWaitMs: 1000 });
     expect(() => loadVendorConfig({ CASEFILE_HTTP_TIMEOUT_MS: "-1" })).toThrow(/CASEFILE_HTTP_TIMEOUT_MS must be a positive integer/);
   });
 });

@@ -40,6 +40,8 @@ export interface ConfluenceConfig {
 
 export interface Limits {
   maxEventsPerSource: number;
+  /** Pages one source may read per run, own events and pivots together (CASEFILE_MAX_PAGES_PER_SOURCE). */
+  maxPagesPerSource: number;
   httpTimeoutMs: number;
   /** Longest server-requested wait (Retry-After etc.) the client accepts before failing. */
   maxRetryWaitMs: number;
@@ -197,6 +199,7 @@ function loadConfluence(env: Env): ConfluenceConfig | undefined {
 export function loadLimits(env: Env = process.env): Limits {
   return {
     maxEventsPerSource: positiveInt(env, "CASEFILE_MAX_EVENTS_PER_SOURCE", 50_000),
+    maxPagesPerSource: positiveInt(env, "CASEFILE_MAX_PAGES_PER_SOURCE", 500),
     httpTimeoutMs: positiveInt(env, "CASEFILE_HTTP_TIMEOUT_MS", 30_000),
     maxRetryWaitMs: positiveInt(env, "CASEFILE_MAX_RETRY_WAIT_MS", 300_000),
   };

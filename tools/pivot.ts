@@ -4,6 +4,7 @@
 // event is labelled (pivot, pivot_kind, pivot_key) and every pivot is recorded, with what it found (also nothing).
 import type { AuditEvent, PivotRecord, SourceStatus } from "./events.ts";
 import { safeText } from "./http.ts";
+import type { PageBudget } from "./pages.ts";
 
 export type PivotKind = PivotRecord["kind"];
 
@@ -67,6 +68,8 @@ export interface RunPivotsOptions {
   isOwn(e: AuditEvent): boolean;
   inWindow(e: AuditEvent): boolean;
   status: SourceStatus;
+  /** The source's page cap (tools/pages.ts): pivots not started when it is reached are not run. */
+  pages?: PageBudget;
   signal?: AbortSignal;
   clock?: () => number;
 }
@@ -95,6 +98,11 @@ export async function runPivots(o: RunPivotsOptions): Promise<AuditEvent[]> {
       rec.note = `not run: the pivot time budget (${Math.round(o.budget.ms / 1000)} s) was spent`;
       continue;
     }
+    if (o.pages && o.pages.used >= o.pages.max) {
+      o.pages.capped = true;
+      rec.note = `not run: the source's page cap (${o.pages.max}, CASEFILE_MAX_PAGES_PER_SOURCE) was reached`;
+      continue;
+    }
     try {
       const r = await plan.fetch(o.budget.eventsPerPivot);
       rec.queries += r.pages;
@@ -113,7 +121,8 @@ export async function runPivots(o: RunPivotsOptions): Promise<AuditEvent[]> {
         out.push(p);
         rec.found++;
       }
-      if (r.truncated) {
+      if (r.truncated && o.pages?.capped) rec.note = `stopped at the source's page cap (${o.pages.max}, CASEFILE_MAX_PAGES_PER_SOURCE)`;
+      else if (r.truncated) {
         rec.note = `stopped after ${o.budget.eventsPerPivot} records (pivot budget)`;
         o.status.warnings.push(`${o.vendor} pivot on ${KIND_WORD[plan.kind]} ${safeText(plan.key, 80)} stopped after ${o.budget.eventsPerPivot} records.`);
       }

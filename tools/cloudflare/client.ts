@@ -6,6 +6,7 @@ import { HttpClient, HttpError, safeText } from "../http.ts";
 import { failedSource } from "../types.ts";
 import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
 import { mergeTwins } from "./twins.ts";
+import { notePageCap, pageBudget, takePage, type PageBudget } from "../pages.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { VendorError } from "../types.ts";
 import { normaliseCloudflare } from "./normalise.ts";
@@ -36,6 +37,8 @@ export interface CloudflareQuery {
   maxRecords: number;
   /** Records per page to ask for (default and maximum 1000). */
   pageSize?: number;
+  /** The source's page cap for this run, shared by every query of one gather (→ truncated when reached). */
+  pages?: PageBudget;
   signal?: AbortSignal;
 }
 
@@ -122,6 +125,10 @@ export class CloudflareAuditClient {
     const seenCursors = new Set<string>();
     let records = 0;
     for (;;) {
+      if (!takePage(q.pages)) {
+        out.truncated = true;
+        break;
+      }
       const query = {
         since: rfc3339(q.since),
         before: rfc3339(q.before),
@@ -178,7 +185,7 @@ export class CloudflareAuditClient {
     let scan = this.v1Scans.get(key);
     if (!scan) {
       if (this.v1Scans.size >= 4) this.v1Scans.delete(this.v1Scans.keys().next().value!);
-      scan = this.readV1({ since: q.since, before: q.before, maxRecords: q.maxRecords, pageSize: q.pageSize, signal: q.signal });
+      scan = this.readV1({ since: q.since, before: q.before, maxRecords: q.maxRecords, pageSize: q.pageSize, pages: q.pages, signal: q.signal });
       scan.catch(() => this.v1Scans.delete(key));
       this.v1Scans.set(key, scan);
       return scan;
@@ -193,6 +200,10 @@ export class CloudflareAuditClient {
     const seenIds = new Set<string>();
     let records = 0;
     for (let page = 1; ; page++) {
+      if (!takePage(q.pages)) {
+        out.truncated = true;
+        break;
+      }
       const query = {
         "actor.email": q.actorEmail,
         "actor.ip": q.ip,
@@ -347,8 +358,9 @@ export function createCloudflareGatherer(
     const byId = new Map<string, AuditEvent>();
     const email = isEmail(req.actor) ? req.actor : undefined;
     const actorId = email ? undefined : (req.actorId ?? req.actor);
+    const pages = pageBudget(limits.maxPagesPerSource);
     try {
-      const own = await client.fetch({ actorEmail: email, actorId, since: req.since, before: req.before, maxRecords: limits.maxEventsPerSource, signal: req.signal });
+      const own = await client.fetch({ actorEmail: email, actorId, since: req.since, before: req.before, maxRecords: limits.maxEventsPerSource, pages, signal: req.signal });
       status.api = own.api;
       status.pages += own.pages;
       status.rejected += own.rejected;
@@ -356,18 +368,19 @@ export function createCloudflareGatherer(
       if (own.merged) status.merged_twins = own.merged;
       if (own.truncated) {
         status.status = "truncated";
-        status.warnings.push(`Cloudflare: stopped after ${limits.maxEventsPerSource} records (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
+        if (!pages.capped) status.warnings.push(`Cloudflare: stopped after ${limits.maxEventsPerSource} records (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
       }
       for (const e of own.events) if (inWindow(e) && isOwn(e, req)) byId.set(e.id, e);
     } catch (e) {
       if (req.signal?.aborted) throw e;
+      notePageCap(status, pages, "Cloudflare");
       return failedSource(status, e, started);
     }
     const ownEvents = [...byId.values()];
     status.events = ownEvents.length;
     status.identities = identitiesOf(req, ownEvents);
 
-    const window = { since: req.since, before: req.before, signal: req.signal };
+    const window = { since: req.since, before: req.before, pages, signal: req.signal };
     const counted = async (q: Parameters<CloudflareAuditClient["fetch"]>[0]) => {
       const r = await client.fetch(q);
       if (r.merged) status.merged_twins = (status.merged_twins ?? 0) + r.merged;
@@ -396,7 +409,8 @@ export function createCloudflareGatherer(
       plans.push({ kind: "resource", key: r.id, label: r.label, match: (e) => e.resource.id === r.id, fetch: (max) => counted({ ...window, resourceId: r.id, maxRecords: max }) });
     }
     plans.push(...addressPlans(ownEvents, req.ip, (ip, max) => counted({ ...window, ip, maxRecords: max })));
-    const pivots = await runPivots({ vendor: "Cloudflare", plans, budget, byId, isOwn: (e) => isOwn(e, req), inWindow, status, signal: req.signal });
+    const pivots = await runPivots({ vendor: "Cloudflare", plans, budget, byId, isOwn: (e) => isOwn(e, req), inWindow, status, pages, signal: req.signal });
+    notePageCap(status, pages, "Cloudflare");
     status.duration_ms = Date.now() - started;
     const events = [...ownEvents, ...pivots].sort((a, b) => a.ts - b.ts);
     return { events, status };

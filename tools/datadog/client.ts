@@ -7,6 +7,7 @@ import { failedSource } from "../types.ts";
 import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { normaliseDatadog } from "./normalise.ts";
+import { notePageCap, pageBudget, takePage, type PageBudget } from "../pages.ts";
 
 export interface DatadogGathererOptions {
   limits?: Limits;
@@ -76,13 +77,17 @@ export class DatadogAuditClient {
     readonly pageLimit = 1000,
   ) {}
 
-  /** Runs one search query over [from, to], following meta.page.after to the end or maxRecords. */
-  async search(query: string, from: Date, to: Date, maxRecords: number, signal?: AbortSignal): Promise<DatadogFetch> {
+  /** Runs one search query over [from, to], following meta.page.after to the end, maxRecords or the page cap. */
+  async search(query: string, from: Date, to: Date, maxRecords: number, signal?: AbortSignal, pages?: PageBudget): Promise<DatadogFetch> {
     const out: DatadogFetch = { events: [], rejected: 0, warnings: [], pages: 0, truncated: false, partial: false };
     let cursor: string | undefined;
     const seen = new Set<string>();
     let records = 0;
     for (;;) {
+      if (!takePage(pages)) {
+        out.truncated = true;
+        break;
+      }
       const body = {
         filter: { query, from: from.toISOString(), to: to.toISOString() },
         options: { timezone: "UTC" },
@@ -159,6 +164,7 @@ export function createDatadogGatherer(
     const isOwn = (e: AuditEvent) =>
       [e.actor.email, e.actor.id, e.actor.uuid].some((v) => v !== undefined && identities.has(v.toLowerCase()));
     const byId = new Map<string, AuditEvent>();
+    const pages = pageBudget(limits.maxPagesPerSource);
     const absorb = (r: DatadogFetch) => {
       status.pages += r.pages;
       status.rejected += r.rejected;
@@ -166,7 +172,7 @@ export function createDatadogGatherer(
       if (r.partial && status.status === "ok") status.status = "partial";
       if (r.truncated) {
         status.status = "truncated";
-        status.warnings.push(`Datadog: stopped after ${limits.maxEventsPerSource} events (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
+        if (!pages.capped) status.warnings.push(`Datadog: stopped after ${limits.maxEventsPerSource} events (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
       }
     };
     // Exact spellings read, for the report: attribute search is case-sensitive, so each one is asked for.
@@ -175,7 +181,7 @@ export function createDatadogGatherer(
       // Discovery: free text is case-insensitive, so the actor's messages reveal the spellings and uuid Datadog
       // recorded (SSO may provision Jane.Doe@… where Cloudflare has jane.doe@…). Bounded; its gaps are not fatal.
       if (req.actor.includes("@")) {
-        const found = await client.search(ddQuote(req.actor), req.since, req.before, budget.eventsPerPivot, req.signal);
+        const found = await client.search(ddQuote(req.actor), req.since, req.before, budget.eventsPerPivot, req.signal, pages);
         status.pages += found.pages;
         for (const e of found.events) {
           const vals = [e.actor.email, e.actor.id, e.actor.uuid];
@@ -183,7 +189,7 @@ export function createDatadogGatherer(
           for (const v of vals) if (v) (spellings.add(v), identities.add(v.toLowerCase()));
         }
       }
-      const first = await client.search(actorQuery(...spellings), req.since, req.before, limits.maxEventsPerSource, req.signal);
+      const first = await client.search(actorQuery(...spellings), req.since, req.before, limits.maxEventsPerSource, req.signal, pages);
       absorb(first);
       for (const e of first.events) if (inWindow(e) && isOwn(e)) byId.set(e.id, e);
       // Key-authenticated events carry the user's uuid in usr.email / usr.id: learn the uuids and query again.
@@ -197,19 +203,20 @@ export function createDatadogGatherer(
         const unseen = !spellings.has(u);
         spellings.add(u);
         if (!unseen) continue;
-        const more = await client.search(actorQuery(u), req.since, req.before, limits.maxEventsPerSource, req.signal);
+        const more = await client.search(actorQuery(u), req.since, req.before, limits.maxEventsPerSource, req.signal, pages);
         absorb(more);
         for (const e of more.events) if (inWindow(e) && isOwn(e) && !byId.has(e.id)) byId.set(e.id, e);
       }
     } catch (e) {
       if (req.signal?.aborted) throw e;
+      notePageCap(status, pages, "Datadog");
       return failedSource(status, e, started);
     }
     const own = [...byId.values()];
     status.events = own.length;
     status.identities = [...spellings].slice(0, 20);
 
-    const search = (query: string, max: number) => client.search(query, req.since, req.before, max, req.signal);
+    const search = (query: string, max: number) => client.search(query, req.since, req.before, max, req.signal, pages);
     const plans: PivotPlan[] = [];
     for (const k of createdKeys(own)) {
       const ids = `@metadata.api_key.id:${ddQuote(k.id)} OR @metadata.application_key.id:${ddQuote(k.id)}`;
@@ -227,7 +234,8 @@ export function createDatadogGatherer(
       plans.push({ kind: "resource", key: r.id, label: r.label, fetch: (max) => search(`@asset.id:${ddQuote(r.id)}`, max) });
     }
     plans.push(...addressPlans(own, req.ip, (ip, max) => search(`@network.client.ip:${ddQuote(ip)}`, max)));
-    const pivots = await runPivots({ vendor: "Datadog", plans, budget, byId, isOwn, inWindow, status, signal: req.signal });
+    const pivots = await runPivots({ vendor: "Datadog", plans, budget, byId, isOwn, inWindow, status, pages, signal: req.signal });
+    notePageCap(status, pages, "Datadog");
     status.duration_ms = Date.now() - started;
     return { events: [...own, ...pivots].sort((a, b) => a.ts - b.ts), status };
   }
