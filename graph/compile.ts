@@ -14,6 +14,7 @@ import { createAnalystNode, type AnalystDeps } from "./nodes/analyst.ts";
 import { createWriterNode } from "./nodes/writer.ts";
 import { createApprovalNode } from "./nodes/approval.ts";
 import { createPublishNode } from "./nodes/publish.ts";
+import type { EvidenceStore } from "./evidence-store.ts";
 
 export interface GraphDeps {
   gatherers: Partial<Record<SourceName, Gatherer>>;
@@ -33,6 +34,8 @@ export interface GraphDeps {
   modelNames: Record<string, string>;
   /** the analyst's evidence weights and an observer of its input (see graph/nodes/analyst.ts) */
   analysis?: Pick<AnalystDeps, "weights" | "observe">;
+  /** where the raw vendor records go (graph/evidence-store.ts); without one they stay in the state */
+  evidence?: EvidenceStore;
 }
 
 const modelDeps = (deps: GraphDeps) => ({
@@ -43,13 +46,13 @@ const modelDeps = (deps: GraphDeps) => ({
 export function buildGraph(deps: GraphDeps) {
   return new StateGraph(InvestigationState)
     .addNode("intake", createIntakeNode({ clock: deps.clock, limits: deps.limits, promptVersions: deps.promptVersions, models: deps.modelNames }))
-    .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare))
-    .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog))
+    .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare, Date.now, deps.evidence))
+    .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog, Date.now, deps.evidence))
     .addNode("correlate", createCorrelateNode())
     .addNode("analyst", createAnalystNode({ model: deps.models.analyst, prompt: deps.prompts.analyst, ...modelDeps(deps), ...deps.analysis }))
-    .addNode("writer", createWriterNode({ model: deps.models.writer, prompt: deps.prompts.writer, version: deps.version, clock: deps.clock, ...modelDeps(deps) }))
+    .addNode("writer", createWriterNode({ model: deps.models.writer, prompt: deps.prompts.writer, version: deps.version, clock: deps.clock, ...modelDeps(deps), ...(deps.evidence ? { evidence: deps.evidence } : {}) }))
     .addNode("approval_gate", createApprovalNode())
-    .addNode("publish", createPublishNode({ publisher: deps.publisher, dryRun: deps.dryRun, dataDir: deps.dataDir, version: deps.version, clock: deps.clock }), {
+    .addNode("publish", createPublishNode({ publisher: deps.publisher, dryRun: deps.dryRun, dataDir: deps.dataDir, version: deps.version, clock: deps.clock, ...(deps.evidence ? { evidence: deps.evidence } : {}) }), {
       retryPolicy: { maxAttempts: 2, initialInterval: 500, jitter: true },
     })
     .addEdge(START, "intake")

@@ -8,6 +8,7 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { FastJsonSerde } from "./serde.ts";
+import { memoryEvidenceStore, postgresEvidenceStore, sqliteEvidenceStore, type EvidenceStore } from "./evidence-store.ts";
 import type { Breakers, ChatClient } from "./model-client.ts";
 import { loadVendorConfig } from "../tools/config.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
@@ -33,6 +34,8 @@ export interface InvestigatorOptions {
   /** The clock: the window ends at clock(). Injected by the eval runner (incident `now`) and tests. */
   clock?: () => Date;
   checkpointer?: BaseCheckpointSaver;
+  /** Where raw vendor records go (default: beside the checkpoints; in memory with an injected checkpointer). */
+  evidence?: EvidenceStore;
   /** Overrides of what the environment would build. */
   gatherers?: Partial<Record<SourceName, Gatherer>>;
   publisher?: Publisher | null;
@@ -60,7 +63,7 @@ export function dataDirFrom(env: NodeJS.ProcessEnv): string {
   return path.resolve(env.CASEFILE_DATA_DIR?.trim() || ".casefile");
 }
 
-export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation }> {
+export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation; evidence: EvidenceStore | undefined }> {
   const env = opts.env ?? process.env;
   const dataDir = opts.dataDir ?? dataDirFrom(env);
   mkdirSync(dataDir, { recursive: true });
@@ -82,6 +85,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   const modelNames = opts.modelNames ?? describeModels(modelCfg);
 
   let checkpointer = opts.checkpointer;
+  let evidence = opts.evidence ?? (checkpointer ? memoryEvidenceStore() : undefined);
   let closeCheckpointer = async () => {};
   if (!checkpointer) {
     if (env.DATABASE_URL) {
@@ -90,10 +94,17 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       if (!/^[a-z_][a-z0-9_]{0,47}$/.test(base)) {
         throw new Error(`CASEFILE_PG_SCHEMA=${JSON.stringify(base.slice(0, 80))} is not a usable PostgreSQL schema name; use up to 48 lowercase letters, digits and _.`);
       }
-      const saver = new PostgresSaver(new pg.Pool({ connectionString: env.DATABASE_URL }), new FastJsonSerde(), { schema: `${base}_checkpoints` });
-      // The checkpointer's tables are created under the one set-up lock shared with the store and the queue.
+      const pool = new pg.Pool({ connectionString: env.DATABASE_URL });
+      const saver = new PostgresSaver(pool, new FastJsonSerde(), { schema: `${base}_checkpoints` });
+      const pgEvidence = postgresEvidenceStore(pool, `${base}_checkpoints`);
+      evidence ??= pgEvidence;
+      // The checkpointer's tables (and the evidence table beside them) are created under the one set-up lock
+      // shared with the store and the queue.
       try {
-        await withSetupLock(env.DATABASE_URL, () => saver.setup());
+        await withSetupLock(env.DATABASE_URL, async () => {
+          await saver.setup();
+          await pgEvidence.setup?.();
+        });
       } catch (e) {
         await saver.end().catch(() => {});
         throw new Error(`the PostgreSQL checkpointer could not create its tables in schema "${base}_checkpoints" (${(e as Error).message}); check that PostgreSQL runs and the user may create schemas.`);
@@ -101,7 +112,9 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       checkpointer = saver;
       closeCheckpointer = () => saver.end();
     } else {
-      const saver = new SqliteSaver(new Database(path.join(dataDir, "checkpoints.db")), new FastJsonSerde());
+      const db = new Database(path.join(dataDir, "checkpoints.db"));
+      const saver = new SqliteSaver(db, new FastJsonSerde());
+      evidence ??= sqliteEvidenceStore(db);
       checkpointer = saver;
       closeCheckpointer = async () => {
         saver.db.close();
@@ -128,6 +141,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     modelNames,
     modelBudgetMs: loadModelBudgetMs(env),
     ...(opts.breakers ? { breakers: opts.breakers } : {}),
+    ...(evidence ? { evidence } : {}),
     analysis: { weights: opts.analysis?.weights ?? (env.CASEFILE_WEIGHTS?.trim() ? loadWeights(env.CASEFILE_WEIGHTS.trim()) : undefined), ...(opts.analysis?.observe ? { observe: opts.analysis.observe } : {}) },
   };
   const graph = compileGraph(deps, checkpointer);
@@ -165,6 +179,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
 
   return {
     graph,
+    evidence,
     async run(input: RunInput) {
       const snap = await graph.getState(cfg(input.investigationId));
       const started = snap.values && (snap.values as State).anomaly;

@@ -4,6 +4,7 @@ import type { StoredCorrelation } from "./nodes/correlate.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { State } from "./state.ts";
 import { describeOutcome } from "./model-outcome.ts";
+import { withRecords, type EvidenceStore } from "./evidence-store.ts";
 
 const EMPTY: SourceStatus = { status: "pending", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
 
@@ -28,4 +29,16 @@ export function reportInput(state: State, deps: { version: string; clock: () => 
     generatedAt: deps.clock().toISOString(),
     ...(state.writerText ? { writer: state.writerText } : {}),
   };
+}
+
+/** The events the report's evidence appendix shows: flagged, cited and indicator events. */
+export function evidenceIds(state: State): string[] {
+  const a = state.assessment;
+  return [...new Set([...((state.correlation as StoredCorrelation | undefined)?.flagged.event_ids ?? []), ...(a?.citations ?? []), ...(a?.indicators.flatMap((i) => i.event_ids) ?? [])])];
+}
+
+/** The state with the evidence events' full raw records read back from the evidence store (for the report). */
+export async function withEvidence(state: State, store: EvidenceStore | undefined): Promise<State> {
+  if (!store) return state;
+  return { ...state, events: await withRecords(store, state.investigationId, state.events, evidenceIds(state)) };
 }

@@ -1,5 +1,7 @@
 // gather: one node per vendor, run in parallel. A failing source never stops the other one;
-// it is recorded as a data gap with a message that says what to fix.
+// it is recorded as a data gap with a message that says what to fix. The raw vendor records go to the evidence
+// store once, here; the state carries the normalised events (graph/evidence-store.ts).
+import { splitEvidence, type EvidenceStore } from "../evidence-store.ts";
 import { failedSource, type Gatherer } from "../../tools/types.ts";
 import type { SourceName, SourceStatus } from "../../tools/events.ts";
 import type { State, Update } from "../state.ts";
@@ -12,7 +14,7 @@ function detailString(details: Record<string, unknown> | undefined, ...keys: str
   return undefined;
 }
 
-export function createGatherNode(source: SourceName, gatherer: Gatherer | undefined, clock: () => number = Date.now) {
+export function createGatherNode(source: SourceName, gatherer: Gatherer | undefined, clock: () => number = Date.now, evidence?: EvidenceStore) {
   return async function gather(state: State): Promise<Update> {
     const started = clock();
     if (!gatherer) {
@@ -38,9 +40,15 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         since: new Date(win.since),
         before: new Date(win.before),
       });
+      let events = result.events;
+      if (evidence) {
+        const split = splitEvidence(events);
+        await evidence.put(state.investigationId, split.records);
+        events = split.events;
+      }
       const status = { ...result.status, duration_ms: clock() - started };
       return {
-        events: result.events,
+        events,
         sources: { [source]: status },
         ...(status.error ? { errors: [status.error] } : {}),
         timings: { [`gather_${source}`]: clock() - started },

@@ -8,7 +8,8 @@ import { VERDICTS } from "../schemas.ts";
 import { renderStorage } from "../../report/storage.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import { VendorError, type Publisher } from "../../tools/types.ts";
-import { reportInput } from "../report-input.ts";
+import { reportInput, withEvidence } from "../report-input.ts";
+import type { EvidenceStore } from "../evidence-store.ts";
 import type { State, Update } from "../state.ts";
 
 export interface PublishDeps {
@@ -17,6 +18,8 @@ export interface PublishDeps {
   dataDir: string;
   version: string;
   clock: () => Date;
+  /** the raw vendor records of the evidence appendix, read by id (when the report is built here) */
+  evidence?: EvidenceStore;
 }
 
 export const SVG_NAME = "timeline.svg";
@@ -32,7 +35,7 @@ export function reportLabels(state: State): string[] {
 export function createPublishNode(deps: PublishDeps) {
   return async function publish(state: State): Promise<Update> {
     const started = Date.now();
-    const report = (state.report as Report | undefined) ?? buildReport(reportInput(state, deps));
+    const report = (state.report as Report | undefined) ?? buildReport(reportInput(await withEvidence(state, deps.evidence), deps));
     const svg = state.timelineSvg ?? renderTimelineSvg(report);
     let png: Buffer | undefined = state.timelinePng ? Buffer.from(state.timelinePng, "base64") : undefined;
     if (!png) {

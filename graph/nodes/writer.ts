@@ -6,7 +6,8 @@ import { renderMarkdown } from "../../report/markdown.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmWriter } from "./writer-llm.ts";
-import { reportInput } from "../report-input.ts";
+import { reportInput, withEvidence } from "../report-input.ts";
+import type { EvidenceStore } from "../evidence-store.ts";
 import type { State, Update } from "../state.ts";
 import type { Breakers, ChatClient } from "../model-client.ts";
 import { deterministicOutcome, spentMs, type ModelOutcome } from "../model-outcome.ts";
@@ -20,12 +21,15 @@ export interface WriterDeps {
   /** model time budget of one investigation, shared with the analyst (CASEFILE_MODEL_BUDGET_MS) */
   modelBudgetMs?: number;
   breakers?: Breakers;
+  /** the raw vendor records of the evidence appendix, read by id */
+  evidence?: EvidenceStore;
 }
 
 export function createWriterNode(deps: WriterDeps) {
   const budget = deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS;
-  return async function writer(state: State): Promise<Update> {
+  return async function writer(current: State): Promise<Update> {
     const started = Date.now();
+    const state = await withEvidence(current, deps.evidence);
     let writerText: State["writerText"];
     let tokens = { input: 0, output: 0 };
     const errors: string[] = [];

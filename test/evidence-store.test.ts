@@ -1,0 +1,153 @@
+// The evidence store: raw vendor records written once per investigation (SQLite, PostgreSQL, memory), compressed,
+// read back by id; the graph state carries the normalised events with only what the analysis reads of a record,
+// the analysis sees the same thing, and the report's evidence appendix shows the full records.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { correlate } from "../analysis/correlate.ts";
+import { findIndicators } from "../analysis/indicators.ts";
+import { loadIncident, type Incident } from "../evals/incident.ts";
+import { memoryEvidenceStore, postgresEvidenceStore, splitEvidence, sqliteEvidenceStore, type EvidenceStore } from "../graph/evidence-store.ts";
+import { createInvestigator } from "../graph/investigator.ts";
+import type { State } from "../graph/state.ts";
+import type { Report } from "../report/model.ts";
+import { startSandbox, type Sandbox } from "../sandbox/server.ts";
+import { goldenCases } from "./analysis-golden.ts";
+import { normaliseCloudflare } from "../tools/cloudflare/normalise.ts";
+import { normaliseDatadog } from "../tools/datadog/normalise.ts";
+
+const DATABASE_URL = process.env.CASEFILE_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+async function postgresUp(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+const pgAvailable = await postgresUp();
+if (!pgAvailable && process.env.CI === "true") throw new Error(`PostgreSQL is not reachable at ${DATABASE_URL}; CI must run the PostgreSQL evidence-store test.`);
+
+const big = (i: number) => ({ id: `ev-${i}`, attributes: { note: "routine ".repeat(200), i }, resource: { response: { id: `r-${i}` } } });
+
+function storeContract(name: string, make: () => Promise<{ store: EvidenceStore; close: () => Promise<void> }>) {
+  describe(`${name} evidence store`, () => {
+    let store: EvidenceStore;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ store, close } = await make());
+      await store.setup?.();
+    });
+    afterAll(async () => close());
+
+    it("writes once, reads back by id, keeps investigations apart", async () => {
+      const records = Array.from({ length: 2500 }, (_, i) => ({ source: "datadog", id: `ev-${i}`, raw: big(i) }));
+      await store.put("inv-a", records);
+      await store.put("inv-a", [{ source: "datadog", id: "ev-1", raw: { changed: true } }]); // a resumed gather: kept as first written
+      expect(await store.count("inv-a")).toBe(2500);
+      expect(await store.count("inv-b")).toBe(0);
+      const got = await store.get("inv-a", ["ev-1", "ev-2499", "missing", "ev-1"]);
+      expect([...got.keys()].sort()).toEqual(["ev-1", "ev-2499"]);
+      expect(got.get("ev-1")).toEqual(big(1));
+      expect((await store.get("inv-b", ["ev-1"])).size).toBe(0);
+    });
+  });
+}
+
+storeContract("memory", async () => ({ store: memoryEvidenceStore(), close: async () => {} }));
+storeContract("SQLite", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "casefile-evidence-"));
+  const db = new Database(path.join(dir, "checkpoints.db"));
+  return {
+    store: sqliteEvidenceStore(db),
+    close: async () => {
+      db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+describe.skipIf(!pgAvailable)("PostgreSQL", () => {
+  storeContract("PostgreSQL", async () => {
+    const pool = new pg.Pool({ connectionString: DATABASE_URL });
+    const schema = `evidence_${randomBytes(4).toString("hex")}`;
+    return {
+      store: postgresEvidenceStore(pool, schema),
+      close: async () => {
+        await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await pool.end();
+      },
+    };
+  });
+});
+
+it("compresses the records it keeps", async () => {
+  const db = new Database(":memory:");
+  await sqliteEvidenceStore(db).put("inv", [{ source: "datadog", id: "x", raw: big(1) }]);
+  const row = db.prepare("SELECT length(record) AS n FROM evidence").get() as { n: number };
+  expect(row.n).toBeLessThan(JSON.stringify(big(1)).length / 4);
+  db.close();
+});
+
+describe("the state's slim records", () => {
+  it("give the analysis exactly what the full records give (committed datasets)", async () => {
+    const cases = (await goldenCases()).filter((c) => /^(dev|pivots|lookalike-observe|challenge3)\//.test(c.name));
+    expect(cases.length).toBeGreaterThan(50);
+    const ids = (es: { id: string }[]) => es.map((e) => e.id);
+    for (const { incident: inc } of cases) {
+      const cf = inc.sources.cloudflare;
+      const dd = inc.sources.datadog;
+      const events = [
+        ...(cf ? normaliseCloudflare(cf.audit_logs, "v1").events : []),
+        ...(cf?.audit_logs_v2 ? normaliseCloudflare(cf.audit_logs_v2, "v2").events : []),
+        ...(dd ? normaliseDatadog(dd.audit_events).events : []),
+      ];
+      const win = { since: new Date(Date.parse(inc.anomaly.timestamp) - 86_400_000), before: new Date(inc.now) };
+      const full = correlate(events, inc.anomaly, win);
+      const slim = correlate(splitEvidence(events).events, inc.anomaly, win);
+      expect({ ...slim, events: ids(slim.events), pivot_events: ids(slim.pivot_events) }).toEqual({ ...full, events: ids(full.events), pivot_events: ids(full.pivot_events) });
+      expect(findIndicators(slim)).toEqual(findIndicators(full));
+    }
+  });
+});
+
+describe("an investigation", () => {
+  let incident: Incident;
+  let sandbox: Sandbox;
+  let dir: string;
+  beforeAll(async () => {
+    incident = await loadIncident(new URL("../sandbox/incidents/demo.json", import.meta.url).pathname);
+    sandbox = await startSandbox({ incident });
+    dir = await mkdtemp(path.join(tmpdir(), "casefile-evidence-run-"));
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("keeps raw records out of its checkpoints and shows them whole in the evidence appendix", async () => {
+    const investigator = await createInvestigator({ env: { ...sandbox.env, CASEFILE_DRY_RUN: "1" }, dataDir: dir, clock: () => new Date(incident.now) });
+    try {
+      const out = await investigator.run({ investigationId: "inv-evidence", anomaly: incident.anomaly });
+      expect(out.status).toBe("completed");
+      const state = (await investigator.graph.getState({ configurable: { thread_id: "inv-evidence" } })).values as State;
+      expect(state.events.length).toBeGreaterThan(5);
+      // every gathered record is stored, and the state holds at most the resource request/response of one
+      expect(await investigator.evidence!.count("inv-evidence")).toBe(new Set(state.events.map((e) => e.id)).size);
+      for (const e of state.events) if (e.raw !== undefined) expect(Object.keys(e.raw as object)).toEqual(["resource"]);
+      // the appendix shows the vendor's whole record (Datadog's "attributes" is never kept in state)
+      const report = out.result!.report as Report;
+      const dd = report.evidence.filter((x) => x.source === "datadog");
+      expect(dd.length).toBeGreaterThan(0);
+      for (const item of dd) expect(item.json).toContain('"attributes"');
+    } finally {
+      await investigator.close();
+    }
+  });
+});
