@@ -196,7 +196,8 @@ describe("LLM analyst over a local OpenAI-compatible route", () => {
       indicators: [...input.rules.indicators.filter((i) => i.kind !== "attack"), { id: "test.attack", name: "attack", kind: "attack", severity: "critical", techniques: [], event_ids: ["flag", "role-1"], detail: "d" }],
       evidence: [
         { rule: "clear.verified_automation", cls: "misconfiguration", weight: 1.2, why: "verified automation", ids: ["key-1", "flag"], clearing: true },
-        { rule: "clear.routine", cls: "benign", weight: 0.4, why: "routine", ids: [routineId, "role-1"], clearing: true },
+        { rule: "clear.verification", cls: "benign", weight: 0.4, why: "verified", ids: [routineId, "role-1"], clearing: true },
+        { rule: "clear.continues_routine", cls: "benign", weight: 0.4, why: "routine", ids: ["key-1"], clearing: true },
         { rule: "attack.chain", cls: "likely_malicious", weight: 2.5, why: "chain", ids: ["flag", "role-1"], clearing: false },
       ],
     };
@@ -224,7 +225,7 @@ describe("LLM analyst over a local OpenAI-compatible route", () => {
     answers.push(JSON.stringify({ verdict: "benign", confidence: 0.95, rationale: "Routine.", citations: ["flag", "role-1"], techniques: [] }));
     let out = await createLlmAnalyst({ client: model(), sleep: noSleep, breakers: createBreakers(), prompt: analystPrompt })(input);
     expect(out.assessment.verdict).toBe("likely_malicious");
-    // key-1 clears towards misconfiguration, not towards benign
+    // key-1 clears towards misconfiguration, not towards benign (and resembling routine is never contrary evidence)
     answers.push(JSON.stringify({ verdict: "benign", confidence: 0.95, rationale: "Routine.", citations: ["key-1"], techniques: [] }));
     out = await createLlmAnalyst({ client: model(), sleep: noSleep, breakers: createBreakers(), prompt: analystPrompt })(input);
     expect(out.assessment.verdict).toBe("likely_malicious");

@@ -3,7 +3,7 @@
 //   - higher severity (likely_malicious > misconfiguration > benign): accepted with at least one valid citation;
 //   - lower severity: accepted only when the model cites contrary evidence — event ids that a clearing rule of
 //     the evidence table accepts for the model's class, outside every attack indicator, and not the flagged
-//     event itself ("routine" indicators are never contrary evidence);
+//     event itself (the routine indicator and baseline-resemblance rules are never contrary evidence);
 //   - inconclusive never replaces a rules verdict that has evidence.
 // Otherwise the rules verdict stands and the disagreement is shown. The published confidence is never the
 // model's number: the rules' confidence when the rules verdict stands or the model agrees, and a fixed
@@ -30,17 +30,33 @@ export type ReviewDecision =
   | { outcome: "override"; direction: "raise" | "lower"; contrary: string[]; confidence: number; reason: string }
   | { outcome: "refuse"; reason: string };
 
+/**
+ * Routine is never contrary evidence: the events of the routine indicator, and clearing rules that only say the
+ * activity resembles the actor's baseline (an attacker with the actor's session looks the same), do not count.
+ */
+export const ROUTINE_INDICATORS: readonly string[] = ["context.routine"];
+export const NOT_CONTRARY_RULES: readonly string[] = [
+  "clear.continues_routine",
+  "clear.discounted_routine",
+  "clear.same_place",
+  "clear.no_sensitive_change",
+  "clear.isolated_change",
+  "clear.flagged_action_before",
+];
+
+const counts = (e: { clearing: boolean; cls: string; rule: string }, cls: Verdict) => e.clearing && e.cls === cls && !NOT_CONTRARY_RULES.includes(e.rule);
+
 /** Event ids cited by the model that clear the activity towards `cls` (see the header). */
 export function contraryEvidence(rules: Assessment, cls: Verdict, cited: string[], flagged: string[]): string[] {
-  const clearing = new Set((rules.evidence ?? []).filter((e) => e.clearing && e.cls === cls).flatMap((e) => e.ids ?? []));
-  const attack = new Set(rules.indicators.filter((i) => i.kind === "attack").flatMap((i) => i.event_ids));
+  const clearing = new Set((rules.evidence ?? []).filter((e) => counts(e, cls)).flatMap((e) => e.ids ?? []));
+  const attack = new Set(rules.indicators.filter((i) => i.kind === "attack" || ROUTINE_INDICATORS.includes(i.id)).flatMap((i) => i.event_ids));
   const flag = new Set(flagged);
   return [...new Set(cited)].filter((id) => clearing.has(id) && !attack.has(id) && !flag.has(id));
 }
 
 function clearingRules(rules: Assessment, cls: Verdict, ids: string[]): string[] {
   const set = new Set(ids);
-  return [...new Set((rules.evidence ?? []).filter((e) => e.clearing && e.cls === cls && (e.ids ?? []).some((id) => set.has(id))).map((e) => e.rule))];
+  return [...new Set((rules.evidence ?? []).filter((e) => counts(e, cls) && (e.ids ?? []).some((id) => set.has(id))).map((e) => e.rule))];
 }
 
 const discounted = (c: number) => Math.round(c * OVERRIDE_CONFIDENCE_FACTOR * 100) / 100;
