@@ -25,6 +25,7 @@ import type { State } from "./state.ts";
 import { deterministicOutcome } from "./model-outcome.ts";
 import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./types.ts";
 import { CASEFILE_VERSION } from "./version.ts";
+import { deadlineError, loadRunDeadlineMs, timerDeadline, type DeadlineFactory } from "./deadline.ts";
 import { afterWindowFrom } from "./window.ts";
 
 export interface InvestigatorOptions {
@@ -48,6 +49,10 @@ export interface InvestigatorOptions {
   /** true: every run pauses before publishing; "model-override": only runs whose model disagrees with the rules */
   requireApproval?: boolean | "model-override";
   dryRun?: boolean;
+  /** Longest one pass through the graph may take (CASEFILE_RUN_DEADLINE, default 10 min). */
+  runDeadlineMs?: number;
+  /** Makes each pass's deadline signal (default: a timer); tests abort it by hand. */
+  deadline?: DeadlineFactory;
   /** the analyst's evidence weights and an observer of its input (`casefile fit`) */
   analysis?: GraphDeps["analysis"];
 }
@@ -68,6 +73,8 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   const dataDir = opts.dataDir ?? dataDirFrom(env);
   mkdirSync(dataDir, { recursive: true });
   const clock = opts.clock ?? (() => new Date());
+  const runDeadlineMs = opts.runDeadlineMs ?? loadRunDeadlineMs(env);
+  const deadline = opts.deadline ?? timerDeadline;
 
   const vendors = loadVendorConfig(env);
   const gatherers: Partial<Record<SourceName, Gatherer>> = opts.gatherers ?? {
@@ -159,9 +166,15 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
 
   async function invoke(id: string, input: unknown): Promise<RunOutcome> {
     let values: State & { __interrupt__?: unknown[] };
+    // LangGraph hands the signal to every node (config.signal): gathering and model calls stop with the run.
+    const signal = deadline(runDeadlineMs);
     try {
-      values = (await graph.invoke(input as never, cfg(id))) as State & { __interrupt__?: unknown[] };
+      values = (await graph.invoke(input as never, { ...cfg(id), signal })) as State & { __interrupt__?: unknown[] };
     } catch (err) {
+      if (signal.aborted) {
+        const snap = await graph.getState(cfg(id)).catch(() => undefined);
+        return { status: "failed", error: deadlineError(runDeadlineMs, snap?.next ?? []), ...partialResult(snap?.values as State | undefined) };
+      }
       return { status: "failed", error: err instanceof Error ? err.message : String(err), ...partialResult(await safeValues(id)) };
     }
     // The final values come back from invoke: reading them again from the checkpoint would deserialise it.

@@ -11,6 +11,7 @@ import type { SourceName, SourceStatus } from "../../tools/events.ts";
 import type { Breakers, ChatClient } from "../model-client.ts";
 import { deterministicOutcome, spentMs } from "../model-outcome.ts";
 import { DEFAULT_MODEL_BUDGET_MS } from "../config.ts";
+import { withRun, type RunConfig } from "../deadline.ts";
 import type { Model } from "../../analysis/weights.ts";
 import type { Correlation } from "../../analysis/correlate.ts";
 import type { Indicator } from "../schemas.ts";
@@ -38,7 +39,7 @@ export interface AnalysisInput {
 export function createAnalystNode(deps: AnalystDeps) {
   const clock = deps.clock ?? Date.now;
   const budget = deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS;
-  return async function analyst(state: State): Promise<Update> {
+  return async function analyst(state: State, config?: RunConfig): Promise<Update> {
     const started = clock();
     const correlation = loadCorrelation(state.correlation as StoredCorrelation, state.events);
     const sources = state.sources as Record<SourceName, SourceStatus>;
@@ -62,7 +63,7 @@ export function createAnalystNode(deps: AnalystDeps) {
     if (remaining === 0) return rulesOnly("the run's analyst attempts are spent");
     const left = budget - spentMs(state.modelOutcomes, "analyst");
     if (left <= 0) return rulesOnly("the investigation's model time budget is spent");
-    const signal = AbortSignal.timeout(left);
+    const signal = withRun(AbortSignal.timeout(left), config);
     const llm = createLlmAnalyst({ client: deps.model, prompt: deps.prompt, maxAttempts: remaining, signal, ...(deps.breakers ? { breakers: deps.breakers } : {}) });
     const out = await llm({ correlation, indicators, rules, events: state.events, anomaly: state.anomaly, sources });
     const errors: string[] = [];

@@ -5,6 +5,7 @@ import { splitEvidence, type EvidenceStore } from "../evidence-store.ts";
 import { failedSource, type Gatherer } from "../../tools/types.ts";
 import type { SourceName, SourceStatus } from "../../tools/events.ts";
 import type { State, Update } from "../state.ts";
+import type { RunConfig } from "../deadline.ts";
 
 function detailString(details: Record<string, unknown> | undefined, ...keys: string[]): string | undefined {
   for (const k of keys) {
@@ -15,7 +16,7 @@ function detailString(details: Record<string, unknown> | undefined, ...keys: str
 }
 
 export function createGatherNode(source: SourceName, gatherer: Gatherer | undefined, clock: () => number = Date.now, evidence?: EvidenceStore) {
-  return async function gather(state: State): Promise<Update> {
+  return async function gather(state: State, config?: RunConfig): Promise<Update> {
     const started = clock();
     if (!gatherer) {
       const status: SourceStatus = {
@@ -39,6 +40,8 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         focusTs: Date.parse(state.anomaly.timestamp),
         since: new Date(win.since),
         before: new Date(win.before),
+        // The run's deadline (graph/deadline.ts): a vendor that stalls is cut off with the run.
+        ...(config?.signal ? { signal: config.signal } : {}),
       });
       let events = result.events;
       if (evidence) {
@@ -54,6 +57,7 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         timings: { [`gather_${source}`]: clock() - started },
       };
     } catch (err) {
+      if (config?.signal?.aborted) throw err;
       const empty: SourceStatus = { status: "pending", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
       const { status } = failedSource(empty, err, started);
       return { sources: { [source]: status }, errors: [status.error!], timings: { [`gather_${source}`]: clock() - started } };

@@ -12,6 +12,7 @@ import type { State, Update } from "../state.ts";
 import type { Breakers, ChatClient } from "../model-client.ts";
 import { deterministicOutcome, spentMs, type ModelOutcome } from "../model-outcome.ts";
 import { DEFAULT_MODEL_BUDGET_MS } from "../config.ts";
+import { withRun, type RunConfig } from "../deadline.ts";
 
 export interface WriterDeps {
   model?: ChatClient;
@@ -27,7 +28,7 @@ export interface WriterDeps {
 
 export function createWriterNode(deps: WriterDeps) {
   const budget = deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS;
-  return async function writer(current: State): Promise<Update> {
+  return async function writer(current: State, config?: RunConfig): Promise<Update> {
     const started = Date.now();
     const state = await withEvidence(current, deps.evidence);
     let writerText: State["writerText"];
@@ -40,7 +41,7 @@ export function createWriterNode(deps: WriterDeps) {
       const left = budget - spentMs(state.modelOutcomes, "writer");
       if (left > 0) {
         // The model words the summary while the picture renders: the timeline does not depend on the wording.
-        worded = createLlmWriter({ client: deps.model, prompt: deps.prompt, signal: AbortSignal.timeout(left), ...(deps.breakers ? { breakers: deps.breakers } : {}) })(draft);
+        worded = createLlmWriter({ client: deps.model, prompt: deps.prompt, signal: withRun(AbortSignal.timeout(left), config), ...(deps.breakers ? { breakers: deps.breakers } : {}) })(draft);
         worded.catch(() => {}); // awaited below; keeps an early rejection from going unhandled while rendering
       } else {
         outcome = { ...outcome, model: deps.model.model, host: deps.model.host, fallback: "the investigation's model time budget is spent; the template wording stands" };
