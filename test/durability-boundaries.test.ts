@@ -1,0 +1,70 @@
+// A run SIGKILLed right after each node of the graph resumes from its durable checkpoint and completes, and the
+// resumed run still finds every raw vendor record in the evidence store (the report's appendix shows them whole).
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadIncident, type Incident } from "../evals/incident.ts";
+import { createInvestigator } from "../graph/investigator.ts";
+import type { State } from "../graph/state.ts";
+import type { Report } from "../report/model.ts";
+import { startSandbox, type Sandbox } from "../sandbox/server.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CHILD = fileURLToPath(new URL("./fixtures/kill-at-node.ts", import.meta.url));
+const NODES = ["intake", "gather_cloudflare", "gather_datadog", "correlate", "analyst", "writer", "publish"];
+
+function runChild(settings: Record<string, string>, dataDir: string, id: string, node: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, dataDir, id, node], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", CASEFILE_TEST_SETTINGS: JSON.stringify(settings) },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
+
+describe("resume after SIGKILL at every node boundary", () => {
+  let incident: Incident;
+  let sandbox: Sandbox;
+  let settings: Record<string, string>;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    incident = await loadIncident(new URL("../sandbox/incidents/demo.json", import.meta.url).pathname);
+    sandbox = await startSandbox({ incident });
+    settings = { ...(sandbox.env as Record<string, string>), CASEFILE_DRY_RUN: "1" };
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it.each(NODES)("killed after %s", async (node) => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), `casefile-kill-${node}-`));
+    dirs.push(dataDir);
+    const id = `inv-kill-${node}`;
+    const child = await runChild(settings, dataDir, id, node);
+    expect(child.signal, child.stderr.slice(-800)).toBe("SIGKILL");
+
+    const investigator = await createInvestigator({ env: settings, dataDir, clock: () => new Date(incident.now) });
+    try {
+      const out = await investigator.run({ investigationId: id, anomaly: incident.anomaly });
+      expect(out.status, out.error).toBe("completed");
+      const state = (await investigator.graph.getState({ configurable: { thread_id: id } })).values as State;
+      expect(state.events.length).toBeGreaterThan(5);
+      expect(await investigator.evidence!.count(id)).toBe(new Set(state.events.map((e) => e.id)).size);
+      const report = out.result!.report as Report;
+      const dd = report.evidence.filter((x) => x.source === "datadog");
+      expect(dd.length).toBeGreaterThan(0);
+      for (const item of dd) expect(item.json).toContain('"attributes"');
+    } finally {
+      await investigator.close();
+    }
+  }, 120_000);
+});
