@@ -9,7 +9,7 @@
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { Assessment, Evidence, Indicator, Verdict } from "../graph/schemas.ts";
 import type { Correlation } from "./correlate.ts";
-import { RULE_IDS, evaluateEvidence, evidenceContext, type Fired } from "./evidence.ts";
+import { RULE_IDS, evaluateEvidence, evidenceContext, type Activation, type EvidenceContext, type EvidenceRule, type Fired } from "./evidence.ts";
 import { CLASSES, logits, shippedModel, softmax, type Model } from "./weights.ts";
 
 /** Confidence lost per failed source, per incomplete source, and when the flagged event itself was not found. */
@@ -23,7 +23,13 @@ export function activations(corr: Correlation, indicators: Indicator[], sources:
   return evaluateEvidence(evidenceContext(corr, indicators, sources)).x;
 }
 
-export function assess(corr: Correlation, indicators: Indicator[], sources: Partial<Record<SourceName, SourceStatus>>, model: Model = shippedModel()): Assessment {
+/** Rules beside the evidence table with their own fixed weights per class (organisation context, analysis/org-context.ts). */
+export interface ExtraRule extends EvidenceRule {
+  weights: readonly [number, number, number];
+  eval(ctx: EvidenceContext): (Activation & { why?: string }) | undefined;
+}
+
+export function assess(corr: Correlation, indicators: Indicator[], sources: Partial<Record<SourceName, SourceStatus>>, model: Model = shippedModel(), extraRules: readonly ExtraRule[] = []): Assessment {
   const ctx = evidenceContext(corr, indicators, sources);
   const noData = (ctx.failedSources.length > 0 && ctx.failedSources.length === Object.keys(sources).filter((k) => sources[k as SourceName]).length) || corr.events.length === 0;
   if (noData) {
@@ -36,6 +42,14 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
 
   const { x, fired } = evaluateEvidence(ctx);
   const z = logits(model, x);
+  // extra rules add strength × their fixed weight to each class; they are reported like the table's rules
+  const extraFired: { rule: ExtraRule; strength: number; ids: string[]; why: string }[] = [];
+  for (const rule of extraRules) {
+    const a = rule.eval(ctx);
+    if (!a || !(a.strength > 0)) continue;
+    for (let c = 0; c < 3; c++) z[c] = z[c]! + a.strength * rule.weights[c]!;
+    extraFired.push({ rule, strength: a.strength, ids: [...new Set(a.ids)], why: a.why ?? rule.why });
+  }
   const p = softmax(z, model.temperature);
   let top = 0;
   for (let c = 1; c < 3; c++) if (z[c]! > z[top]! + 1e-9) top = c;
@@ -45,7 +59,12 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   const gap = GAP_DISCOUNT.failed * ctx.failedSources.length + GAP_DISCOUNT.partial * ctx.partialSources.length + (corr.flagged.event_ids.length ? 0 : GAP_DISCOUNT.flaggedMissing);
   const confidence = round(Math.min(0.97, Math.max(0.34, p[top]! * (1 - gap))));
 
-  const evidence = weigh(fired, model, top, second);
+  const evidence = [
+    ...weigh(fired, model, top, second),
+    ...extraFired
+      .map((f) => ({ rule: f.rule.id, cls: f.rule.cls, weight: round(f.strength * (f.rule.weights[top]! - f.rule.weights[second]!)), why: f.why, ids: f.ids, clearing: f.rule.clearing ?? false }))
+      .filter((e) => e.weight !== 0),
+  ].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   const forIt = evidence.filter((e) => e.weight > 0);
   const against = evidence.filter((e) => e.weight < 0);
 

@@ -31,7 +31,7 @@ export interface EvalOptions {
   model?: string;
   /** Per-node model names (CASEFILE_ANALYST_MODEL / CASEFILE_WRITER_MODEL); "rules" / "template" turns a node's model off. */
   nodeModels?: { analyst?: string; writer?: string };
-  /** The caller's environment the model settings are read from (default process.env). */
+  /** The caller's settings the model settings are read from (the command line passes the loaded configuration's). */
   env?: NodeJS.ProcessEnv;
   /** Incidents run at the same time (default 2). */
   concurrency?: number;
@@ -88,7 +88,7 @@ export const MODEL_ENV = [
 ] as const;
 
 /** Whether the caller asks for any model: a --model / per-node flag, or a CASEFILE_*MODEL variable. */
-export function wantsModel(model: string | undefined, nodeModels: EvalOptions["nodeModels"] = {}, callerEnv: NodeJS.ProcessEnv = process.env): boolean {
+export function wantsModel(model: string | undefined, nodeModels: EvalOptions["nodeModels"] = {}, callerEnv: Record<string, string | undefined> = {}): boolean {
   return !!(model || nodeModels.analyst || nodeModels.writer || callerEnv.CASEFILE_MODEL?.trim() || callerEnv.CASEFILE_ANALYST_MODEL?.trim() || callerEnv.CASEFILE_WRITER_MODEL?.trim());
 }
 
@@ -99,7 +99,7 @@ export function wantsModel(model: string | undefined, nodeModels: EvalOptions["n
 export function evalEnv(
   sandboxEnv: Record<string, string>,
   model: string | undefined,
-  callerEnv: NodeJS.ProcessEnv = process.env,
+  callerEnv: Record<string, string | undefined> = {},
   nodeModels: EvalOptions["nodeModels"] = {},
 ): Record<string, string> {
   const env: Record<string, string> = { ...sandboxEnv };
@@ -170,7 +170,7 @@ async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverr
     dataDir = await mkdtemp(path.join(tmpdir(), `casefile-eval-${incident.id}-`));
     const now = new Date(incident.now);
     const options: InvestigatorOptions = {
-      env: evalEnv(sandbox.env, opts.model, opts.env ?? process.env, opts.nodeModels),
+      env: evalEnv(sandbox.env, opts.model, opts.env ?? {}, opts.nodeModels),
       dataDir,
       clock: () => now,
       ...prompts,
@@ -244,7 +244,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   const info = await stat(opts.dataset).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`dataset ${opts.dataset} is not a directory; pass a folder of incident *.json files`);
   if (opts.baseline) await loadReport(opts.baseline);
-  evalEnv({}, opts.model, opts.env ?? process.env, opts.nodeModels);
+  evalEnv({}, opts.model, opts.env ?? {}, opts.nodeModels);
   const prompts = await loadPromptOverrides(opts.promptsDir);
 
   let files = await listIncidentFiles(opts.dataset);
@@ -301,7 +301,7 @@ function positiveInt(flag: string, v: string | undefined): number | undefined {
 }
 
 /** `casefile eval …` (argv without "eval"): table on stdout; 0 ok, 1 gate missed or run error, 2 bad usage. */
-export async function runEvalCommand(argv: string[]): Promise<number> {
+export async function runEvalCommand(argv: string[], callerEnv: Record<string, string | undefined> = {}): Promise<number> {
   if (argv.includes("--cross-validate")) return (await import("./fit.ts")).runCrossValidateCommand(argv);
   let opts: EvalOptions;
   let gate = false;
@@ -339,8 +339,8 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
       if (!p?.isDirectory()) throw new Error(`--prompts ${values.prompts} is not a directory`);
     }
     const nodeModels = { ...(values["analyst-model"] ? { analyst: values["analyst-model"] } : {}), ...(values["writer-model"] ? { writer: values["writer-model"] } : {}) };
-    evalEnv({}, values.model, process.env, nodeModels);
-    if (values.prompts && !wantsModel(values.model, nodeModels)) {
+    evalEnv({}, values.model, callerEnv, nodeModels);
+    if (values.prompts && !wantsModel(values.model, nodeModels, callerEnv)) {
       process.stderr.write(`casefile eval: warning: --prompts ${values.prompts} changes nothing without a model — pass --model NAME (or --analyst-model / --writer-model, or set CASEFILE_MODEL) and OPENAI_API_KEY\n`);
     }
     if (values.adversarial) {
@@ -359,6 +359,7 @@ export async function runEvalCommand(argv: string[]): Promise<number> {
       ...(Object.keys(nodeModels).length ? { nodeModels } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
+      env: callerEnv,
     };
   } catch (err) {
     process.stderr.write(`casefile eval: ${(err as Error).message}\n${USAGE}\n`);

@@ -10,6 +10,7 @@ import { routeAfterApproval, routeAfterWriter } from "./edges.ts";
 import { createIntakeNode } from "./nodes/intake.ts";
 import { createGatherNode } from "./nodes/gather.ts";
 import { createCorrelateNode } from "./nodes/correlate.ts";
+import type { Filters } from "../config/schema.ts";
 import { createAnalystNode, type AnalystDeps } from "./nodes/analyst.ts";
 import { createWriterNode } from "./nodes/writer.ts";
 import { createApprovalNode } from "./nodes/approval.ts";
@@ -33,7 +34,9 @@ export interface GraphDeps {
   promptVersions: Record<string, string>;
   modelNames: Record<string, string>;
   /** the analyst's evidence weights and an observer of its input (see graph/nodes/analyst.ts) */
-  analysis?: Pick<AnalystDeps, "weights" | "observe">;
+  analysis?: Pick<AnalystDeps, "weights" | "observe" | "extraRules">;
+  /** event filters (configuration `filters.events`): named noise left out of the analysis, counted in the report */
+  filters?: Filters;
   /** where the raw vendor records go (graph/evidence-store.ts); without one they stay in the state */
   evidence?: EvidenceStore;
 }
@@ -48,7 +51,7 @@ export function buildGraph(deps: GraphDeps) {
     .addNode("intake", createIntakeNode({ clock: deps.clock, limits: deps.limits, promptVersions: deps.promptVersions, models: deps.modelNames }))
     .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare, Date.now, deps.evidence))
     .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog, Date.now, deps.evidence))
-    .addNode("correlate", createCorrelateNode())
+    .addNode("correlate", createCorrelateNode(Date.now, deps.filters))
     .addNode("analyst", createAnalystNode({ model: deps.models.analyst, prompt: deps.prompts.analyst, ...modelDeps(deps), ...deps.analysis }))
     .addNode("writer", createWriterNode({ model: deps.models.writer, prompt: deps.prompts.writer, version: deps.version, clock: deps.clock, ...modelDeps(deps), ...(deps.evidence ? { evidence: deps.evidence } : {}) }))
     .addNode("approval_gate", createApprovalNode())

@@ -1,4 +1,5 @@
-// Models per node, defaults filled in one place.
+// Models per node, defaults filled in one place, parsed from the settings variables (config/load.ts; the file's
+// `models:` section is the same settings).
 //   OPENAI_API_KEY            enables model-backed nodes (any OpenAI-compatible endpoint)
 //   OPENAI_BASE_URL           e.g. http://127.0.0.1:11434/v1 (default: OpenAI)
 //   CASEFILE_MODEL            default model name for every model-backed node (default gpt-4o-mini)
@@ -20,7 +21,7 @@ const OFF = new Set(["", "none", "off", "rules", "template", "deterministic"]);
 
 export const DEFAULT_MODEL_BUDGET_MS = 60_000;
 
-export function loadModelConfig(env: NodeJS.ProcessEnv = process.env): Partial<Record<ModelNode, NodeModelConfig>> {
+export function loadModelConfig(env: Record<string, string | undefined>): Partial<Record<ModelNode, NodeModelConfig>> {
   const out: Partial<Record<ModelNode, NodeModelConfig>> = {};
   const apiKey = env.OPENAI_API_KEY?.trim();
   if (!apiKey) return out;
@@ -35,7 +36,7 @@ export function loadModelConfig(env: NodeJS.ProcessEnv = process.env): Partial<R
 }
 
 /** CASEFILE_MODEL_BUDGET_MS: milliseconds, a positive integer. */
-export function loadModelBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
+export function loadModelBudgetMs(env: Record<string, string | undefined>): number {
   const raw = env.CASEFILE_MODEL_BUDGET_MS?.trim();
   if (!raw) return DEFAULT_MODEL_BUDGET_MS;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`CASEFILE_MODEL_BUDGET_MS=${JSON.stringify(raw.slice(0, 40))} is not a positive number of milliseconds; e.g. 60000`);

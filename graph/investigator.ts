@@ -10,26 +10,29 @@ import pg from "pg";
 import { FastJsonSerde } from "./serde.ts";
 import { memoryEvidenceStore, postgresEvidenceStore, sqliteEvidenceStore, type EvidenceStore } from "./evidence-store.ts";
 import type { Breakers, ChatClient } from "./model-client.ts";
-import { loadVendorConfig } from "../tools/config.ts";
+import { resolveConfig, type CasefileConfig } from "../config/load.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher } from "../tools/confluence/client.ts";
 import { withSetupLock } from "../server/pg-setup.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
-import { defaultPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
+import { defaultPrompts, loadPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
 import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
 import { loadWeights } from "../analysis/weights.ts";
-import { createChatModel, describeModels, loadModelBudgetMs, loadModelConfig } from "./config.ts";
+import { orgEvidence } from "../analysis/org-context.ts";
+import { createChatModel, describeModels } from "./config.ts";
 import type { State } from "./state.ts";
 import { deterministicOutcome } from "./model-outcome.ts";
 import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./types.ts";
 import { CASEFILE_VERSION } from "./version.ts";
 import { deadlineError, loadRunDeadlineMs, timerDeadline, type DeadlineFactory } from "./deadline.ts";
-import { afterWindowFrom } from "./window.ts";
 
 export interface InvestigatorOptions {
-  env?: NodeJS.ProcessEnv;
+  /** The configuration (config/load.ts `loadConfig`, once per process). */
+  config?: CasefileConfig;
+  /** Settings as variables when no `config` is given (the eval's sandbox, tests); never the process environment. */
+  env?: Record<string, string | undefined>;
   /** Where checkpoints and dry-run reports live (CASEFILE_DATA_DIR, default ./.casefile). */
   dataDir?: string;
   /** The clock: the window ends at clock(). Injected by the eval runner (incident `now`) and tests. */
@@ -57,26 +60,15 @@ export interface InvestigatorOptions {
   analysis?: GraphDeps["analysis"];
 }
 
-const truthy = (v: string | undefined) => !!v && /^(1|true|yes|on)$/i.test(v.trim());
-
-/** CASEFILE_REQUIRE_APPROVAL: 1/true (every run), model-override (runs whose model disagrees), else off. */
-export function approvalPolicy(v: string | undefined): boolean | "model-override" {
-  return v?.trim().toLowerCase() === "model-override" ? "model-override" : truthy(v);
-}
-
-export function dataDirFrom(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.CASEFILE_DATA_DIR?.trim() || ".casefile");
-}
-
 export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation; evidence: EvidenceStore | undefined }> {
-  const env = opts.env ?? process.env;
-  const dataDir = opts.dataDir ?? dataDirFrom(env);
+  const settings = opts.config ?? resolveConfig({ env: opts.env ?? {} });
+  const dataDir = opts.dataDir ?? settings.dataDir;
   mkdirSync(dataDir, { recursive: true });
   const clock = opts.clock ?? (() => new Date());
-  const runDeadlineMs = opts.runDeadlineMs ?? loadRunDeadlineMs(env);
+  const runDeadlineMs = opts.runDeadlineMs ?? loadRunDeadlineMs(settings.env);
   const deadline = opts.deadline ?? timerDeadline;
 
-  const vendors = loadVendorConfig(env);
+  const vendors = settings.vendors;
   const gatherers: Partial<Record<SourceName, Gatherer>> = opts.gatherers ?? {
     ...(vendors.cloudflare ? { cloudflare: createCloudflareGatherer(vendors.cloudflare, { limits: vendors.limits }) } : {}),
     ...(vendors.datadog ? { datadog: createDatadogGatherer(vendors.datadog, { limits: vendors.limits }) } : {}),
@@ -84,7 +76,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   const publisher =
     opts.publisher === null ? undefined : (opts.publisher ?? (vendors.confluence ? createConfluencePublisher(vendors.confluence) : undefined));
 
-  const modelCfg = loadModelConfig(env);
+  const modelCfg = settings.models;
   const models = opts.models ?? {
     ...(modelCfg.analyst ? { analyst: createChatModel(modelCfg.analyst) } : {}),
     ...(modelCfg.writer ? { writer: createChatModel(modelCfg.writer) } : {}),
@@ -95,20 +87,17 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   let evidence = opts.evidence ?? (checkpointer ? memoryEvidenceStore() : undefined);
   let closeCheckpointer = async () => {};
   if (!checkpointer) {
-    if (env.DATABASE_URL) {
+    if (settings.databaseUrl) {
       // Beside the service's own schema (CASEFILE_PG_SCHEMA, default casefile): <name>_checkpoints.
-      const base = env.CASEFILE_PG_SCHEMA?.trim() || "casefile";
-      if (!/^[a-z_][a-z0-9_]{0,47}$/.test(base)) {
-        throw new Error(`CASEFILE_PG_SCHEMA=${JSON.stringify(base.slice(0, 80))} is not a usable PostgreSQL schema name; use up to 48 lowercase letters, digits and _.`);
-      }
-      const pool = new pg.Pool({ connectionString: env.DATABASE_URL });
+      const base = settings.pgSchema;
+      const pool = new pg.Pool({ connectionString: settings.databaseUrl });
       const saver = new PostgresSaver(pool, new FastJsonSerde(), { schema: `${base}_checkpoints` });
       const pgEvidence = postgresEvidenceStore(pool, `${base}_checkpoints`);
       evidence ??= pgEvidence;
       // The checkpointer's tables (and the evidence table beside them) are created under the one set-up lock
       // shared with the store and the queue.
       try {
-        await withSetupLock(env.DATABASE_URL, async () => {
+        await withSetupLock(settings.databaseUrl, async () => {
           await saver.setup();
           await pgEvidence.setup?.();
         });
@@ -129,27 +118,33 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     }
   }
 
+  const prompts = opts.prompts ?? (settings.promptsDir ? await loadPrompts(settings.promptsDir) : defaultPrompts);
   const deps: GraphDeps = {
     gatherers,
     ...(publisher ? { publisher } : {}),
     models,
-    prompts: opts.prompts ?? defaultPrompts,
+    prompts,
     clock,
     limits: {
       maxAnalystAttempts: 3,
       maxEventsPerSource: vendors.limits.maxEventsPerSource,
-      afterWindowMs: afterWindowFrom(env),
-      requireApproval: opts.requireApproval ?? approvalPolicy(env.CASEFILE_REQUIRE_APPROVAL),
+      afterWindowMs: settings.afterWindowMs,
+      requireApproval: opts.requireApproval ?? settings.requireApproval,
     },
-    dryRun: opts.dryRun ?? truthy(env.CASEFILE_DRY_RUN),
+    dryRun: opts.dryRun ?? settings.dryRun,
     dataDir,
     version: CASEFILE_VERSION,
-    promptVersions: versionsOf(opts.prompts ?? defaultPrompts),
+    promptVersions: versionsOf(prompts),
     modelNames,
-    modelBudgetMs: loadModelBudgetMs(env),
+    modelBudgetMs: settings.modelBudgetMs,
     ...(opts.breakers ? { breakers: opts.breakers } : {}),
     ...(evidence ? { evidence } : {}),
-    analysis: { weights: opts.analysis?.weights ?? (env.CASEFILE_WEIGHTS?.trim() ? loadWeights(env.CASEFILE_WEIGHTS.trim()) : undefined), ...(opts.analysis?.observe ? { observe: opts.analysis.observe } : {}) },
+    analysis: {
+      weights: opts.analysis?.weights ?? (settings.weightsFile ? loadWeights(settings.weightsFile) : undefined),
+      extraRules: opts.analysis?.extraRules ?? orgEvidence(settings.context),
+      ...(opts.analysis?.observe ? { observe: opts.analysis.observe } : {}),
+    },
+    filters: settings.filters,
   };
   const graph = compileGraph(deps, checkpointer);
 

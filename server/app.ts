@@ -21,6 +21,7 @@ import type { Runner } from "./runner.ts";
 import { isAuthorized, uiPlugin } from "./ui.ts";
 import { STATUSES, type Investigation, type Store } from "./store.ts";
 import { parseJsonBounded, toAnomaly, verifyWebhook } from "./webhook.ts";
+import { decideIntake, filterNote } from "../config/filters.ts";
 import { VERDICTS } from "../graph/schemas.ts";
 
 export interface AppDeps {
@@ -48,6 +49,8 @@ const Accepted = z.object({
   status_url: z.string(),
   status: z.enum(STATUSES),
   coalesced: z.boolean(),
+  /** the filter (configuration `filters:`) that kept the anomaly from an investigation, when `status` is filtered */
+  rule: z.string().optional(),
 });
 const Finished = z.object({
   investigation_id: z.string(),
@@ -264,7 +267,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           if (!mapped.ok) throw refuse(req, "invalid", 400, { error: "invalid anomaly", field: mapped.field, message: mapped.message });
           // One commit records the webhook-id, the anomaly and the run's job: a 202 means all of it is durable.
           const webhookId = webhookIds.get(req)!;
-          const accepted = await acceptDelivery(store, queue, { webhookId, body: raw, anomaly: mapped.anomaly, coalesceWindowMs: config.coalesceWindowMs });
+          // Intake rules and suppressions: a filtered anomaly is stored and answered, never dropped silently.
+          const intake = decideIntake(mapped.anomaly, config.filters);
+          const filtered = intake.filtered ? filterNote(intake) : undefined;
+          const accepted = await acceptDelivery(store, queue, { webhookId, body: raw, anomaly: mapped.anomaly, coalesceWindowMs: config.coalesceWindowMs, ...(filtered ? { filtered } : {}) });
           if (accepted.seen === "conflict") {
             throw refuse(req, "unauthorized", 401, {
               error: "webhook-id reused",
@@ -273,6 +279,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           }
           if (accepted.seen === "replay") req.log.debug({ webhook_id: webhookId }, "webhook retry of a delivered message");
           const { investigation, created } = accepted;
+          if (investigation.status === "filtered") {
+            metrics.webhooks.inc({ outcome: "filtered" });
+            const rule = /^filtered by ([^:]+):/.exec(investigation.errors[0] ?? "")?.[1];
+            return reply.code(202).send({ investigation_id: investigation.id, status_url: statusUrl(req, investigation.id), status: "filtered", coalesced: false, ...(rule ? { rule } : {}) });
+          }
           const coalesced = investigation.anomaly_id !== mapped.anomaly.id;
           metrics.webhooks.inc({ outcome: created ? "created" : coalesced ? "coalesced" : "duplicate" });
           // Debug only: at ingest rates one line per delivery costs more than the rest of the request; the counters

@@ -1,10 +1,13 @@
-// casefile's command line: serve, worker, investigate, sandbox, demo, eval, doctor, bench.
+// casefile's command line: serve, worker, investigate, sandbox, demo, eval, doctor, config, map, bench.
+// The configuration (config/load.ts) is loaded once here, from `--config FILE` (anywhere on the line),
+// CASEFILE_CONFIG or ./casefile.config.yaml, and handed to whatever the command starts.
 // Exit codes: 0 success, 1 the run or a check failed, 2 bad usage or bad input.
 import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { Anomaly } from "../graph/schemas.ts";
 import { CASEFILE_VERSION } from "../graph/version.ts";
+import type { CasefileConfig } from "../config/load.ts";
 
 export class UsageError extends Error {}
 
@@ -18,14 +21,17 @@ Usage:
   casefile sandbox --incident FILE [--port N]   serve local doubles of the vendor APIs for one incident
   casefile demo [--incident FILE]               the whole pipeline offline on a sample incident
   casefile eval --dataset DIR [--json FILE] [--baseline FILE] [--prompts DIR] [--model NAME] [--concurrency N]
-  casefile doctor                               check vendor access and permissions
+  casefile doctor                               check the configuration, vendor access and permissions
+  casefile config --print [--json]              the effective configuration, secrets masked
+  casefile map --format NAME --payload FILE|-   the anomaly a detector payload maps to, or the field that failed
   casefile eval --cross-validate --dataset DIR --dataset DIR… [--json FILE]
                                                 leave-one-corpus-out accuracy, macro-F1 and ECE
   casefile fit --dataset DIR [--dataset DIR…] --out FILE
                                                 refit the analyst's evidence weights on labelled incidents
   casefile bench [--quick]                      measure casefile against its limits
 
-Configuration is by environment variables: see the README's table.`;
+Every command takes --config FILE (default: CASEFILE_CONFIG, else ./casefile.config.yaml when present); environment
+variables override the file's settings and are the only place for secrets. See casefile.config.example.yaml.`;
 
 function parse<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O) {
   try {
@@ -35,8 +41,43 @@ function parse<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[]
   }
 }
 
+/** `--config FILE` / `--config=FILE` anywhere on the line, taken out before the command parses its own options. */
+export function takeConfigOption(argv: string[]): { path?: string; rest: string[] } {
+  const rest: string[] = [];
+  let path: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--config") {
+      path = argv[++i];
+      if (!path) throw new UsageError("--config needs a file path");
+    } else if (a.startsWith("--config=")) path = a.slice("--config=".length);
+    else rest.push(a);
+  }
+  return { ...(path ? { path } : {}), rest };
+}
+
+let configPath: string | undefined;
+let loaded: CasefileConfig | undefined;
+/** The process's configuration, loaded once on first use (commands that need none never read it). */
+async function settings(env?: Record<string, string | undefined>): Promise<CasefileConfig> {
+  const { loadConfig, readEnvironment } = await import("../config/load.ts");
+  if (env) return loadConfig({ ...(configPath ? { path: configPath } : {}), env: { ...readEnvironment(), ...env } });
+  loaded ??= loadConfig(configPath ? { path: configPath } : {});
+  return loaded;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  let command: string | undefined;
+  let rest: string[];
+  try {
+    const taken = takeConfigOption(argv);
+    configPath = taken.path;
+    loaded = undefined;
+    [command, ...rest] = taken.rest;
+  } catch (err) {
+    process.stderr.write(`casefile: ${(err as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
   try {
     switch (command) {
       case "serve":
@@ -48,13 +89,17 @@ export async function main(argv: string[]): Promise<number> {
       case "sandbox":
         return await sandboxCommand(rest);
       case "demo":
-        return await (await import("./demo.ts")).demoCommand(rest);
+        return await (await import("./demo.ts")).demoCommand(rest, configPath);
       case "eval":
-        return await (await import("../evals/runner.ts")).runEvalCommand(rest);
+        return await (await import("../evals/runner.ts")).runEvalCommand(rest, (await settings()).env);
       case "fit":
         return await (await import("../evals/fit.ts")).runFitCommand(rest);
       case "doctor":
         return await doctorCommand(rest);
+      case "config":
+        return await configCommand(rest);
+      case "map":
+        return await mapCommand(rest);
       case "bench":
         return await (await import("../bench/run.ts")).benchCommand(rest);
       case "--version":
@@ -82,12 +127,11 @@ export async function main(argv: string[]): Promise<number> {
 
 async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { host: { type: "string" }, port: { type: "string" } });
-  const env = { ...process.env };
-  if (values.host) env.CASEFILE_HOST = values.host;
-  if (values.port) env.CASEFILE_PORT = values.port;
-  const { loadServiceConfig } = await import("./config.ts");
+  const config = await settings({ ...(values.host ? { CASEFILE_HOST: values.host } : {}), ...(values.port ? { CASEFILE_PORT: values.port } : {}) });
+  const { requireWebhookSecret } = await import("./config.ts");
+  requireWebhookSecret(config.service);
   const { startService } = await import("./service.ts");
-  const service = await startService(loadServiceConfig(env));
+  const service = await startService(config.service, { settings: config });
   process.stderr.write(`casefile listening on ${service.url}\n`);
   await waitForSignal();
   await service.close();
@@ -96,9 +140,9 @@ async function serveCommand(argv: string[]): Promise<number> {
 
 async function workerCommand(argv: string[]): Promise<number> {
   parse(argv, {});
-  const { loadServiceConfig } = await import("./config.ts");
+  const config = await settings();
   const { startWorker } = await import("./service.ts");
-  const worker = await startWorker(loadServiceConfig(process.env));
+  const worker = await startWorker(config.service, { settings: config });
   process.stderr.write("casefile worker started\n");
   await waitForSignal();
   await worker.close();
@@ -159,6 +203,7 @@ async function investigateCommand(argv: string[]): Promise<number> {
   const anomaly = await readAnomaly(values.anomaly);
   const { createInvestigator } = await import("../graph/investigator.ts");
   const investigator = await createInvestigator({
+    config: await settings(),
     ...(clock ? { clock } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
     // The CLI never pauses for a reviewer: it is the reviewer.
@@ -218,7 +263,52 @@ async function sandboxCommand(argv: string[]): Promise<number> {
 async function doctorCommand(argv: string[]): Promise<number> {
   parse(argv, {});
   const { runDoctor, formatDoctorTable } = await import("../tools/doctor.ts");
-  const report = await runDoctor(process.env);
-  process.stdout.write(`${formatDoctorTable(report.rows)}\n`);
+  let config: CasefileConfig;
+  try {
+    config = await settings();
+  } catch (err) {
+    process.stdout.write(`${formatDoctorTable([{ vendor: "config", check: "configuration", ok: false, detail: (err as Error).message, fix: "Fix the key or variable named above (casefile.config.example.yaml documents every key)." }])}\n`);
+    return 1;
+  }
+  const report = await runDoctor(config.env, { dryRun: config.dryRun });
+  const where = { vendor: "config" as const, check: "configuration", ok: true, detail: config.file ? `${config.file} is valid` : "no configuration file: defaults and the environment" };
+  process.stdout.write(`${formatDoctorTable([where, ...report.rows])}\n`);
   return report.ok ? 0 : 1;
+}
+
+async function configCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { print: { type: "boolean", default: false }, json: { type: "boolean", default: false } });
+  if (!values.print) throw new UsageError("config needs --print (the effective configuration, secrets masked)");
+  const { printableConfig } = await import("../config/load.ts");
+  const shown = printableConfig(await settings());
+  if (values.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  else process.stdout.write((await import("yaml")).stringify(shown, { lineWidth: 0 }));
+  return 0;
+}
+
+async function mapCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { format: { type: "string" }, payload: { type: "string" } });
+  if (!values.format || !values.payload) throw new UsageError("map needs --format NAME and --payload FILE (or - for stdin)");
+  let text: string;
+  try {
+    text = values.payload === "-" ? await readStdin() : await readFile(values.payload, "utf8");
+  } catch (err) {
+    throw new UsageError(`cannot read the payload from ${values.payload}: ${(err as Error).message}`);
+  }
+  const { parseJsonBounded, toAnomaly } = await import("./webhook.ts");
+  const body = parseJsonBounded(text);
+  if (!body.ok) {
+    process.stderr.write(`casefile: the payload: ${body.message}\n`);
+    return 2;
+  }
+  const config = await settings();
+  const out = toAnomaly(body.value, values.format, config.mappings);
+  if (!out.ok) {
+    process.stdout.write(`${JSON.stringify({ ok: false, format: values.format, field: out.field, message: out.message })}\n`);
+    return 1;
+  }
+  const { decideIntake } = await import("../config/filters.ts");
+  const intake = decideIntake(out.anomaly, config.filters);
+  process.stdout.write(`${JSON.stringify({ ok: true, format: values.format, anomaly: out.anomaly, intake }, null, 2)}\n`);
+  return 0;
 }

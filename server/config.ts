@@ -1,6 +1,9 @@
-// Service configuration from the environment: one function, clear errors that name the variable.
+// Service settings parsed from the settings variables (config/load.ts builds them from the file and the
+// environment): one function, clear errors that name the variable.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { ConfigError } from "../config/errors.ts";
+import type { Filters } from "../config/schema.ts";
 
 export interface PayloadMapping {
   /** JSONPath-like selectors ("$.user.email") per anomaly field; `details` may map to a path too. */
@@ -33,16 +36,13 @@ export interface ServiceConfig {
   requireApproval: boolean | "model-override";
   publicUrl?: string;
   payloadMappings: Record<string, PayloadMapping>;
-  /** The raw environment, handed to the investigator factory (vendor credentials live there). */
+  /** Intake rules, suppressions and event filters (configuration `filters:`); none when absent. */
+  filters?: Filters;
+  /** The settings as variables (config/load.ts): the file's settings overlaid by the environment, secrets included. */
   env: Record<string, string | undefined>;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError };
 
 function int(env: Record<string, string | undefined>, name: string, def: number, min: number, max: number): number {
   const raw = env[name]?.trim();
@@ -199,7 +199,14 @@ export interface LoadOptions {
   requireWebhookSecret?: boolean;
 }
 
-export function loadServiceConfig(env: Record<string, string | undefined> = process.env, opts: LoadOptions = {}): ServiceConfig {
+/** `serve` verifies every delivery: it needs at least one webhook secret. */
+export function requireWebhookSecret(config: ServiceConfig): void {
+  if (config.webhookSecrets.length === 0) {
+    throw new ConfigError(`CASEFILE_WEBHOOK_SECRET is not set; the webhook cannot verify senders without it. Set it to a "whsec_…" secret shared with the detector (several, comma-separated, during rotation).`);
+  }
+}
+
+export function loadServiceConfig(env: Record<string, string | undefined>, opts: LoadOptions = {}): ServiceConfig {
   const secrets = (env.CASEFILE_WEBHOOK_SECRET ?? "").split(/[\s,]+/).filter(Boolean);
   for (const s of secrets) {
     if (!/^whsec_[A-Za-z0-9+/=]{8,}$/.test(s)) {

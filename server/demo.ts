@@ -11,12 +11,15 @@ import { loadIncident } from "../evals/incident.ts";
 import { startSandbox } from "../sandbox/server.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 import type { Investigator, RunOutcome } from "../graph/types.ts";
-import { loadServiceConfig } from "./config.ts";
+import { loadConfig, readEnvironment } from "../config/load.ts";
 import { startService } from "./service.ts";
 
 export const DEMO_INCIDENT = fileURLToPath(new URL("../sandbox/incidents/demo.json", import.meta.url));
 
-export async function demoCommand(argv: string[]): Promise<number> {
+/** The documented example configuration the demo runs from (its filters, mappings and organisation context). */
+export const EXAMPLE_CONFIG = fileURLToPath(new URL("../casefile.config.example.yaml", import.meta.url));
+
+export async function demoCommand(argv: string[], configPath = EXAMPLE_CONFIG): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { incident: { type: "string" }, keep: { type: "boolean", default: false } }, strict: true });
   const started = Date.now();
   const incident = await loadIncident(values.incident ?? DEMO_INCIDENT);
@@ -24,19 +27,20 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "casefile-demo-"));
   const secret = `whsec_${randomBytes(24).toString("base64")}`;
   const apiToken = randomBytes(32).toString("base64url");
-  // Offline by construction: the demo never reaches a model or a real vendor.
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
+  // Offline by construction: the demo never reaches a model or a real vendor. Its settings are the example file's,
+  // with the vendor doubles' variables winning as any environment variable does.
+  const env: Record<string, string | undefined> = {
     ...sandbox.env,
     CASEFILE_HOST: "127.0.0.1",
     CASEFILE_PORT: "0",
     CASEFILE_DATA_DIR: dataDir,
     CASEFILE_WEBHOOK_SECRET: secret,
     CASEFILE_API_TOKEN: apiToken,
-    CASEFILE_LOG_LEVEL: process.env.CASEFILE_LOG_LEVEL ?? "warn",
+    CASEFILE_LOG_LEVEL: readEnvironment().CASEFILE_LOG_LEVEL ?? "warn",
   };
+  const config = loadConfig({ path: configPath, env });
   const outcomes = new Map<string, RunOutcome>();
-  const inner = await createInvestigator({ env, dataDir, clock: () => new Date(incident.now) });
+  const inner = await createInvestigator({ config, dataDir, clock: () => new Date(incident.now) });
   const investigator: Investigator = {
     async run(input) {
       const outcome = await inner.run(input);
@@ -46,12 +50,12 @@ export async function demoCommand(argv: string[]): Promise<number> {
     decide: (id, d) => inner.decide(id, d),
     close: () => inner.close(),
   };
-  const service = await startService(loadServiceConfig(env), { investigator });
+  const service = await startService(config.service, { investigator, settings: config });
   try {
     const body = JSON.stringify(incident.anomaly);
     const msgId = `msg_${randomUUID()}`;
     const headers = new Webhook(secret).sign(msgId, new Date(), body);
-    process.stderr.write(`casefile demo: vendor doubles on ${sandbox.url}, service on ${service.url}\n`);
+    process.stderr.write(`casefile demo: configuration ${config.file}; vendor doubles on ${sandbox.url}, service on ${service.url}\n`);
     process.stderr.write(`casefile demo: POST ${service.url}/v1/anomalies (signed) actor=${incident.anomaly.actor} action=${incident.anomaly.action}\n`);
     const res = await fetch(`${service.url}/v1/anomalies?wait=60`, {
       method: "POST",

@@ -183,6 +183,8 @@ export interface Delivery {
   body: string;
   anomaly: Anomaly;
   coalesceWindowMs: number;
+  /** Set when a filter keeps the anomaly from an investigation: stored as a `filtered` record with this note. */
+  filtered?: string;
 }
 
 export type AcceptOutcome = { seen: "conflict" } | ({ seen: Exclude<WebhookIdCheck, "conflict"> } & CreateOrAttachResult);
@@ -200,6 +202,7 @@ export async function acceptDelivery(store: Store, queue: Queue, d: Delivery, no
     const out = s.transaction((): AcceptOutcome => {
       const seen = s.recordWebhookIdSync(d.webhookId, d.body, now);
       if (seen === "conflict") return { seen };
+      if (d.filtered !== undefined) return { seen, ...s.recordFilteredSync(d.anomaly, d.filtered, now), created: false };
       const r = s.createOrAttachSync(d.anomaly, d.coalesceWindowMs, now);
       if (r.created || r.requeued) queue.enqueueSync(r.investigation.id);
       return { seen, ...r };
@@ -209,6 +212,7 @@ export async function acceptDelivery(store: Store, queue: Queue, d: Delivery, no
   }
   const seen = await store.recordWebhookId(d.webhookId, d.body, now);
   if (seen === "conflict") return { seen };
+  if (d.filtered !== undefined) return { seen, ...(await store.recordFiltered(d.anomaly, d.filtered, now)), created: false };
   const r = await store.createOrAttach(d.anomaly, d.coalesceWindowMs, now);
   // A crash between these two leaves a queued investigation without a job: `startService` re-enqueues unfinished
   // investigations on start.

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import pino from "pino";
 import type { Investigator } from "../graph/types.ts";
+import { disableStrayTracing as disableTracing, resolveConfig, type CasefileConfig } from "../config/load.ts";
 import { buildApp } from "./app.ts";
 import { checkServeSecurity, type ServiceConfig } from "./config.ts";
 import { Metrics } from "./metrics.ts";
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   leaseMs?: number;
   /** Run queue workers in this process (default true). */
   workers?: boolean;
+  /** The whole configuration (config/load.ts) the default investigator is built from; default: from `config.env`. */
+  settings?: CasefileConfig;
 }
 
 export interface Service {
@@ -46,26 +49,14 @@ export function createLogger(env: Record<string, string | undefined>): FastifyBa
   ) as unknown as FastifyBaseLogger;
 }
 
-/** Tracing variables LangChain reads from the process environment; any of them would ship prompts to LangSmith. */
-const TRACING_VARS = ["LANGSMITH_TRACING", "LANGSMITH_TRACING_V2", "LANGCHAIN_TRACING", "LANGCHAIN_TRACING_V2"];
-
-/**
- * Tracing is off unless CASEFILE_ALLOW_TRACING=1: `langsmith` comes in through LangChain, so a stray
- * LANGSMITH_TRACING in the environment would otherwise send every prompt and vendor record to a third party.
- */
+/** Tracing is off unless CASEFILE_ALLOW_TRACING=1 (config/load.ts, the one place that touches the process env). */
 export function disableStrayTracing(env: Record<string, string | undefined>, logger?: FastifyBaseLogger): void {
-  if (/^(1|true|yes|on)$/i.test(env.CASEFILE_ALLOW_TRACING?.trim() ?? "")) return;
-  for (const name of TRACING_VARS) {
-    if (process.env[name] !== undefined && !/^(0|false|no|off)$/i.test(process.env[name]!.trim())) {
-      logger?.warn({ variable: name }, `${name} is set but tracing is off; set CASEFILE_ALLOW_TRACING=1 to send traces`);
-    }
-    process.env[name] = "false";
-  }
+  disableTracing(env, (variable, message) => logger?.warn({ variable }, message));
 }
 
-async function defaultInvestigator(config: ServiceConfig): Promise<Investigator> {
+async function defaultInvestigator(config: ServiceConfig, settings: CasefileConfig | undefined): Promise<Investigator> {
   const { createInvestigator } = await import("../graph/investigator.ts");
-  return createInvestigator({ env: config.env as NodeJS.ProcessEnv, dataDir: config.dataDir, requireApproval: config.requireApproval });
+  return createInvestigator({ config: settings ?? resolveConfig({ env: config.env }), dataDir: config.dataDir, requireApproval: config.requireApproval });
 }
 
 /**
@@ -147,7 +138,7 @@ export async function startService(config: ServiceConfig, deps: ServiceDeps = {}
   let app: FastifyInstance | undefined;
   const notifier = makeNotifier(config, logger);
   try {
-    investigator = deps.investigator ?? (await defaultInvestigator(config));
+    investigator = deps.investigator ?? (await defaultInvestigator(config, deps.settings));
     const metrics = new Metrics({ defaults: true });
     let url = "";
     const runner = new Runner({ store, investigator, metrics, notifier, logger, baseUrl: () => config.publicUrl ?? url });
@@ -210,7 +201,7 @@ export async function startWorker(config: ServiceConfig, deps: ServiceDeps = {})
   const notifier = makeNotifier(config, logger);
   let investigator: Investigator | undefined;
   try {
-    investigator = deps.investigator ?? (await defaultInvestigator(config));
+    investigator = deps.investigator ?? (await defaultInvestigator(config, deps.settings));
     const runner = new Runner({ store, investigator, metrics: new Metrics(), notifier, logger, baseUrl: () => config.publicUrl ?? "" });
     await queue.start(runner.handle, config.concurrency);
     const inv = investigator;

@@ -10,7 +10,8 @@ import type { Anomaly } from "../graph/schemas.ts";
 import type { InvestigationResult } from "../graph/types.ts";
 import { withSetupLock } from "./pg-setup.ts";
 
-export const STATUSES = ["queued", "running", "awaiting_approval", "completed", "failed"] as const;
+/** `filtered`: an intake rule or a suppression (configuration `filters:`) kept the anomaly from an investigation. */
+export const STATUSES = ["queued", "running", "awaiting_approval", "completed", "failed", "filtered"] as const;
 export type InvestigationStatus = (typeof STATUSES)[number];
 const ACTIVE: InvestigationStatus[] = ["queued", "running", "awaiting_approval"];
 
@@ -53,7 +54,7 @@ export interface CreateOrAttachResult {
  * the window and not failed (a failed run gets a fresh one). A published run is queued again so the runner amends
  * its report and republishes the same page; a run awaiting approval is amended when it is approved.
  */
-export const COALESCE_TARGET_SQL = `actor = {1} AND created_at >= {2} AND status <> 'failed'`;
+export const COALESCE_TARGET_SQL = `actor = {1} AND created_at >= {2} AND status NOT IN ('failed', 'filtered')`;
 const REQUEUE_SQL = `status = 'queued', finished_at = NULL`;
 
 export interface ListQuery {
@@ -76,6 +77,8 @@ export type FinishOutcome = { result: InvestigationResult; error?: undefined } |
 export interface Store {
   readonly kind: "sqlite" | "postgres";
   createOrAttach(anomaly: Anomaly, coalesceWindowMs: number, now?: Date): Promise<CreateOrAttachResult>;
+  /** Stores a filtered anomaly as a finished record (status `filtered`, `note` says which rule); never coalesced. */
+  recordFiltered(anomaly: Anomaly, note: string, now?: Date): Promise<CreateOrAttachResult>;
   get(id: string): Promise<Investigation | null>;
   getByAnomalyId(anomalyId: string): Promise<Investigation | null>;
   list(q?: ListQuery): Promise<ListPage>;
@@ -361,6 +364,23 @@ export class SqliteStore implements Store {
     return this.transaction(() => this.createOrAttachSync(anomaly, coalesceWindowMs, now));
   }
 
+  recordFilteredSync(anomaly: Anomaly, note: string, now = new Date()): CreateOrAttachResult {
+    const known = this.stmt(`SELECT investigation_id FROM anomalies WHERE anomaly_id = ?`).get(anomaly.id) as Row | undefined;
+    if (known) return { investigation: this.getSync(String(known.investigation_id))!, created: false, attached: false };
+    const id = newInvestigationId();
+    const at = now.toISOString();
+    const body = JSON.stringify(anomaly);
+    this.stmt(`INSERT INTO investigations (id, anomaly_id, actor, action, anomaly, status, errors, created_at, finished_at) VALUES (?, ?, ?, ?, ?, 'filtered', ?, ?, ?)`).run(
+      id, anomaly.id, anomaly.actor, anomaly.action, body, JSON.stringify([note]), at, at,
+    );
+    this.stmt(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, body, at);
+    return { investigation: this.getSync(id)!, created: true, attached: false };
+  }
+
+  async recordFiltered(anomaly: Anomaly, note: string, now = new Date()): Promise<CreateOrAttachResult> {
+    return this.transaction(() => this.recordFilteredSync(anomaly, note, now));
+  }
+
   async get(id: string) {
     return this.getSync(id);
   }
@@ -572,6 +592,30 @@ export class PostgresStore implements Store {
     }
   }
 
+
+  async recordFiltered(anomaly: Anomaly, note: string, now = new Date()): Promise<CreateOrAttachResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.tx(async (c) => {
+          const known = await c.query(`SELECT investigation_id FROM ${this.s}anomalies WHERE anomaly_id = $1`, [anomaly.id]);
+          if (known.rows[0]) return { investigation: (await this.getWith(c, known.rows[0].investigation_id))!, created: false, attached: false };
+          const id = newInvestigationId();
+          const at = now.toISOString();
+          const body = JSON.stringify(anomaly);
+          await c.query(
+            `INSERT INTO ${this.s}investigations (id, anomaly_id, actor, action, anomaly, status, errors, created_at, finished_at) VALUES ($1, $2, $3, $4, $5, 'filtered', $6, $7, $7)`,
+            [id, anomaly.id, anomaly.actor, anomaly.action, body, JSON.stringify([note]), at],
+          );
+          await c.query(`INSERT INTO ${this.s}anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES ($1, $2, $3, $4)`, [anomaly.id, id, body, at]);
+          return { investigation: (await this.getWith(c, id))!, created: true, attached: false };
+        });
+      } catch (e) {
+        // the same anomaly id raced in: read the winner
+        if ((e as { code?: string }).code === "23505" && attempt < 2) continue;
+        throw e;
+      }
+    }
+  }
   async get(id: string) {
     return this.getWith(this.pool, id);
   }

@@ -239,6 +239,7 @@ const STATUS_TEXT: Record<InvestigationStatus, string> = {
   awaiting_approval: "Awaiting approval",
   completed: "Completed",
   failed: "Failed",
+  filtered: "Filtered",
 };
 const FLAG_TEXT: Record<string, string> = { flagged: "flagged", indicator: "indicator", pivot: "other actor", "new-ip": "new IP", cited: "cited" };
 const ID_RE = /^inv_[a-f0-9]{32}$/;

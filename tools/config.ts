@@ -1,6 +1,8 @@
-// Vendor configuration: the one place that reads the vendors' environment variables.
+// Vendor configuration: the one place that parses the vendors' settings variables (config/load.ts builds them
+// from the configuration file and the environment).
 // A vendor is undefined when none of its variables are set; a partly set vendor is an error
 // that names the missing variable.
+import { ConfigError } from "../config/errors.ts";
 
 export type Env = Record<string, string | undefined>;
 
@@ -67,12 +69,7 @@ export const DATADOG_SITES: Readonly<Record<string, string>> = {
   "uk1.datadoghq.com": "https://api.uk1.datadoghq.com",
 };
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError };
 
 function val(env: Env, name: string): string | undefined {
   const v = env[name]?.trim();
@@ -196,7 +193,7 @@ function loadConfluence(env: Env): ConfluenceConfig | undefined {
   return cfg;
 }
 
-export function loadLimits(env: Env = process.env): Limits {
+export function loadLimits(env: Env): Limits {
   return {
     maxEventsPerSource: positiveInt(env, "CASEFILE_MAX_EVENTS_PER_SOURCE", 50_000),
     maxPagesPerSource: positiveInt(env, "CASEFILE_MAX_PAGES_PER_SOURCE", 500),
@@ -206,7 +203,7 @@ export function loadLimits(env: Env = process.env): Limits {
 }
 
 /** Reads every vendor's configuration from `env`. Throws ConfigError naming the variable to fix. */
-export function loadVendorConfig(env: Env = process.env): VendorConfig {
+export function loadVendorConfig(env: Env): VendorConfig {
   const out: VendorConfig = { limits: loadLimits(env) };
   const cf = loadCloudflare(env);
   if (cf) out.cloudflare = cf;

@@ -1,4 +1,4 @@
-// `casefile doctor`: checks every configured vendor with read-only calls and says what to fix.
+// `casefile doctor`: checks every vendor the job needs with read-only calls and says what to fix.
 import { loadVendorConfig, type Env, type VendorConfig } from "./config.ts";
 import { HttpClient, safeText, type Vendor } from "./http.ts";
 import { createCloudflareHttp, CloudflareAuditClient } from "./cloudflare/client.ts";
@@ -115,8 +115,17 @@ async function checkModel(env: Env, v: VendorConfig, rows: DoctorRow[]): Promise
   }
 }
 
-/** Runs every check for the vendors configured in `env`. Never throws; failures become rows. */
-export async function runDoctor(env: Env = process.env): Promise<DoctorReport> {
+export interface DoctorOptions {
+  /** Reports are rendered into the data dir instead of published: Confluence is not needed. */
+  dryRun?: boolean;
+}
+
+/**
+ * Runs every check for the vendors configured in `env` (the settings variables, config/load.ts). A vendor the
+ * job needs and nobody configured is a failure: both audit sources, and Confluence unless reports are dry runs.
+ * Never throws; failures become rows.
+ */
+export async function runDoctor(env: Env, opts: DoctorOptions = {}): Promise<DoctorReport> {
   const rows: DoctorRow[] = [];
   let cfg: VendorConfig;
   try {
@@ -133,11 +142,12 @@ export async function runDoctor(env: Env = process.env): Promise<DoctorReport> {
     return r;
   };
   if (cfg.cloudflare) tasks.push(checkCloudflare(cfg.cloudflare, cfg, section()));
-  else section().push({ vendor: "cloudflare", check: "configured", ok: true, detail: "not configured (set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID); the source is skipped" });
+  else section().push({ vendor: "cloudflare", check: "configured", ok: false, detail: "not configured: the Cloudflare audit log would be skipped in every investigation", fix: "Set CLOUDFLARE_API_TOKEN in the environment and vendors.cloudflare.account_id in the configuration file (or CLOUDFLARE_ACCOUNT_ID)." });
   if (cfg.datadog) tasks.push(checkDatadog(cfg.datadog, cfg, section()));
-  else section().push({ vendor: "datadog", check: "configured", ok: true, detail: "not configured (set DD_API_KEY and DD_APP_KEY); the source is skipped" });
+  else section().push({ vendor: "datadog", check: "configured", ok: false, detail: "not configured: the Datadog Audit Trail would be skipped in every investigation", fix: "Set DD_API_KEY and DD_APP_KEY in the environment, and vendors.datadog.site in the configuration file (or DD_SITE)." });
   if (cfg.confluence) tasks.push(checkConfluence(cfg.confluence, cfg, section()));
-  else section().push({ vendor: "confluence", check: "configured", ok: true, detail: "not configured (set CONFLUENCE_BASE_URL, CONFLUENCE_EMAIL, CONFLUENCE_API_TOKEN, CONFLUENCE_SPACE_KEY); reports are not published" });
+  else if (opts.dryRun) section().push({ vendor: "confluence", check: "configured", ok: true, detail: "not configured; not needed: service.dry_run renders reports into the data dir" });
+  else section().push({ vendor: "confluence", check: "configured", ok: false, detail: "not configured: reports would not be published", fix: "Set CONFLUENCE_API_TOKEN in the environment and vendors.confluence.base_url, email and space_key in the configuration file (or CONFLUENCE_*), or set service.dry_run: true." });
   tasks.push(checkModel(env, cfg, section()));
   await Promise.all(tasks);
   for (const s of sections) rows.push(...s);

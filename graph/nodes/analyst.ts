@@ -2,7 +2,7 @@
 // The evidence is the floor (analyst-review.ts): the model may raise severity with valid citations and lower it
 // only with contrary evidence. Every model outcome, fallback included, is recorded in state.modelOutcomes.
 import { findIndicators } from "../../analysis/indicators.ts";
-import { assess } from "../../analysis/score.ts";
+import { assess, type ExtraRule } from "../../analysis/score.ts";
 import { loadCorrelation, type StoredCorrelation } from "./correlate.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmAnalyst } from "./analyst-llm.ts";
@@ -25,6 +25,8 @@ export interface AnalystDeps {
   clock?: () => number;
   /** the evidence table's weights (analysis/weights.ts); default: the shipped ones */
   weights?: Model;
+  /** the organisation's evidence rules (configuration `context:`, analysis/org-context.ts) */
+  extraRules?: readonly ExtraRule[];
   /** sees what the rules engine assessed (used by `casefile fit` to collect samples) */
   observe?: (input: AnalysisInput) => void;
 }
@@ -45,7 +47,7 @@ export function createAnalystNode(deps: AnalystDeps) {
     const sources = state.sources as Record<SourceName, SourceStatus>;
     const indicators = findIndicators(correlation);
     deps.observe?.({ correlation, indicators, sources });
-    const rules = deps.weights ? assess(correlation, indicators, sources, deps.weights) : assess(correlation, indicators, sources);
+    const rules = assess(correlation, indicators, sources, deps.weights, deps.extraRules);
     const rulesOnly = (fallback?: string): Update => ({
       assessment: rules,
       rulesAssessment: rules,
