@@ -1,5 +1,5 @@
 // The 24 challenge4 scenarios. Each returns vendor data plus an independent label.
-import { cf1, cf2, dd, geo, ddRoutine, cfRoutine, cf2Routine, spread, workSpread, uuid, hex, ri, ms, MIN, HOUR, type J, type Who } from "./lib.ts";
+import { cf1, cf2, dd, geo, ddRoutine, cfRoutine, cf2Routine, spread, workSpread, uuid, hex, ms, MIN, HOUR, type J, type Who } from "./lib.ts";
 import type { Spec } from "./generate.ts";
 
 const UA_CHROME = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36";
