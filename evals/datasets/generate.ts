@@ -4,7 +4,7 @@ import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Incident } from "../incident.ts";
-import { Scenario, UA, resetIds } from "./lib.ts";
+import { type Scenario, UA, resetIds } from "./lib.ts";
 import { malicious } from "./scenarios-malicious.ts";
 import { misconfig } from "./scenarios-misconfig.ts";
 import { benign } from "./scenarios-benign.ts";
