@@ -138,7 +138,7 @@ const t2: Scenario[] = [
       const v = c.tok(tk);
       const w = workerUpload(c, v, A + 19 * MIN, "r2-sync-job", { main_module: "index.js", compatibility_date: "2026-09-01", bindings: [{ type: "r2_bucket", name: "SRC", bucket_name: "media-masters" }, { type: "secret_text", name: "DEST_KEY" }, { type: "plain_text", name: "DEST", text: "https://s3.eu-central-2.wasabisys.com/lhm-sync" }] });
       const cron = c.cf2(v, A + 21 * MIN, { type: "update", desc: "Update Worker cron triggers", method: "PUT", uri: `${acct(c)}/workers/scripts/r2-sync-job/schedules`, product: "workers", rtype: "workers.schedule", rid: "r2-sync-job", req: [{ cron: "*/5 * * * *" }], res: { schedules: [{ cron: "*/5 * * * *" }] } });
-      const sec = c.cf2(v, A + 22 * MIN, { type: "update", desc: "Put Worker secret", method: "PUT", uri: `${acct(c)}/workers/scripts/r2-sync-job/secrets`, product: "workers", rtype: "workers.secret", rid: "r2-sync-job/DEST_KEY", req: { name: "DEST_KEY", type: "secret_text" }, res: { name: "DEST_KEY", type: "secret_text" } });
+      c.cf2(v, A + 22 * MIN, { type: "update", desc: "Put Worker secret", method: "PUT", uri: `${acct(c)}/workers/scripts/r2-sync-job/secrets`, product: "workers", rtype: "workers.secret", rid: "r2-sync-job/DEST_KEY", req: { name: "DEST_KEY", type: "secret_text" }, res: { name: "DEST_KEY", type: "secret_text" } });
       return {
         now,
         anomaly: anomaly(c, m.cf, "token_create", A, "medium", { token_name: tk.name, reason: "API token created from an address not seen for this user" }),
@@ -159,7 +159,7 @@ const t2: Scenario[] = [
       const j = c.p("joanna");
       noise(c, A, now, 50, ["joanna"]);
       routine(c, c.dash(j), A - 6 * DAY, A - 2 * HOUR, 24, ["ddBrowse", "ddBrowse", "ddMonitor", "dns", "cfLogin", "ddLogin"]);
-      const pre = c.ddReq(j, A - 25 * MIN, "GET", "/api/v1/integration/cloudflare/accounts", "200");
+      c.ddReq(j, A - 25 * MIN, "GET", "/api/v1/integration/cloudflare/accounts", "200");
       c.ddBrowse(j, A - 22 * MIN, 2);
       const tk = mkToken(c, "datadog-cloudflare-integration", j, "3.233.144.10", "Datadog/Cloudflare-Integration");
       const [create1, create2] = tokenCreate(c, c.dash(j), A, tk, { perms: ["Account Settings Write", "Zone Write", "DNS Write", "Workers Scripts Write", "Logs Write", "Analytics Read"], resources: { [`com.cloudflare.api.account.${c.org.account.id}`]: "*", "com.cloudflare.api.account.zone.*": "*" }, expires: null });
@@ -363,7 +363,7 @@ const t4: Scenario[] = [
       const flagged = r2Public(c, v, A, "press-uploads-raw", true);
       const off = r2Public(c, v, A + 2 * HOUR + 13 * MIN, "press-uploads-raw", false);
       const on = r2Public(c, v, A + 2 * HOUR + 14 * MIN, "press-kit-2026", true);
-      const dep = c.cf2(v, A + 2 * HOUR + 25 * MIN, { type: "create", desc: "Create Pages deployment", method: "POST", uri: `${acct(c)}/pages/projects/press-site/deployments`, product: "pages", rtype: "pages.deployment", rid: c.r.uuid(), req: { branch: "main" } });
+      c.cf2(v, A + 2 * HOUR + 25 * MIN, { type: "create", desc: "Create Pages deployment", method: "POST", uri: `${acct(c)}/pages/projects/press-site/deployments`, product: "pages", rtype: "pages.deployment", rid: c.r.uuid(), req: { branch: "main" } });
       return {
         now,
         anomaly: anomaly(c, o.cf, "update", A, "high", { resource_product: "r2", resource_type: "r2.bucket", bucket: "press-uploads-raw", reason: "R2 bucket made public from an anonymising VPN" }),
@@ -390,7 +390,7 @@ const t4: Scenario[] = [
       const flagged = r2Public(c, v, A, "trailers-public-2026", true);
       c.ddReq(g, A + 19 * MIN, "POST", "/api/v1/synthetics/tests/api", "200");
       const syn = c.ddEvt(g, A + 20 * MIN, "Synthetic Monitoring", "created", { type: "synthetics_test", id: "tr7-q2m-9ka", name: "trailers bucket public manifest reachable", new_value: { type: "api", subtype: "http", config: { request: { method: "GET", url: `https://${r2Domain("trailers-public-2026")}/manifest.json` }, assertions: [{ type: "statusCode", operator: "is", target: 200 }] }, locations: ["aws:eu-central-1"] } }, `${g.dd} created synthetics test "trailers bucket public manifest reachable"`);
-      const dep = c.cf2(v, A + 40 * MIN, { type: "create", desc: "Create Pages deployment", method: "POST", uri: `${acct(c)}/pages/projects/lumen-web/deployments`, product: "pages", rtype: "pages.deployment", rid: c.r.uuid(), req: { branch: "main" } });
+      c.cf2(v, A + 40 * MIN, { type: "create", desc: "Create Pages deployment", method: "POST", uri: `${acct(c)}/pages/projects/lumen-web/deployments`, product: "pages", rtype: "pages.deployment", rid: c.r.uuid(), req: { branch: "main" } });
       return {
         now,
         anomaly: anomaly(c, g.cf, "update", A, "medium", { resource_product: "r2", resource_type: "r2.bucket", bucket: "trailers-public-2026", reason: "R2 bucket made publicly readable" }),
