@@ -522,7 +522,7 @@ const t10: Scenario[] = [
       const v = c.tok(tk);
       const EU3: Origin = { name: "origin-eu-3", address: "203.0.113.242", enabled: true, weight: 0.1 };
       const [dns] = dnsCreate(c, v, A - 5 * HOUR, z, { type: "A", name: `origin-eu-3.${z.name}`, content: "203.0.113.242", proxied: false, comment: "managed by terraform" });
-      const hm = c.cf2(v, A - 5 * HOUR + 30_000, { type: "create", desc: "Create load balancer monitor", method: "POST", uri: `${acct(c)}/load_balancers/monitors`, product: "load_balancing", rtype: "load_balancing.monitor", rid: c.r.hex(32), req: { type: "https", path: "/healthz", expected_codes: "200", interval: 60, description: "checkout origin health" } });
+      c.cf2(v, A - 5 * HOUR + 30_000, { type: "create", desc: "Create load balancer monitor", method: "POST", uri: `${acct(c)}/load_balancers/monitors`, product: "load_balancing", rtype: "load_balancing.monitor", rid: c.r.hex(32), req: { type: "https", path: "/healthz", expected_codes: "200", interval: 60, description: "checkout origin health" } });
       c.ddReq(cb, A - 5 * HOUR + 60_000, "POST", "/api/v1/monitor", "200", { key: true, serviceAccount: true, ip: tk.ip, ua: UA.ddTerraform });
       const ddm = c.ddEvt(cb, A - 5 * HOUR + 61_000, "Monitor", "created", { type: "monitor", id: "91004690", name: "[edge] origin-eu-3 health", new_value: { id: 91004690, type: "service check", query: "\"http.can_connect\".over(\"instance:origin-eu-3\").last(3).count_by_status()" } }, `${cb.dd} created monitor "[edge] origin-eu-3 health"`, { key: true, serviceAccount: true });
       const step1 = poolUpdate(c, v, A - 2 * HOUR, POOL, "checkout-eu", [EU1, EU2], [{ ...EU1, weight: 0.45 }, { ...EU2, weight: 0.45 }, EU3]);
