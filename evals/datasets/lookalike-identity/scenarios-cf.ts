@@ -45,7 +45,6 @@ import {
   ddMonitorMute,
   ddNotebook,
   ddReq,
-  ddRoleMembership,
   ddUserStatus,
   pack,
   tfRuns,
@@ -137,7 +136,7 @@ export function tokenCreateOverScoped(orgs: Orgs): Built {
   ddReq(ctx, dd, T - 34 * MIN, "GET", "/api/v1/monitor/48213377");
   const mute = ddMonitorMute(ctx, dd, T - 31 * MIN, "48213377", "[ci] deploy: cloudflare cache purge step failing", true);
   const nb = ddNotebook(ctx, dd, T - 25 * MIN, "ONCALL 2026-10-08: purge step returns 403 since ci-purge token expired 22:30");
-  const login = cfLogin(ctx, cfUser(jane), T - 9 * MIN);
+  cfLogin(ctx, cfUser(jane), T - 9 * MIN);
   const tokenId = "8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e";
   const created = cfTokenCreate(ctx, cfUser(jane), T, {
     id: tokenId,
