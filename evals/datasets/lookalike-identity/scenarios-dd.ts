@@ -19,7 +19,6 @@ import {
   newCtx,
   sessions,
   who,
-  type Org,
   type Orgs,
   type Person,
 } from "./builders.ts";
@@ -697,7 +696,7 @@ export function loginBreakglassRoutine(orgs: Orgs): Built {
     ddRoutine(ctx, tomas, t, b);
     if (!work) work = ddMonitorMute(ctx, b, t + 30_000, "55102877", "[prod] queue depth", true).id;
   }
-  const ok = ddLogin(ctx, td, T + 110 * MIN, "SAML");
+  ddLogin(ctx, td, T + 110 * MIN, "SAML");
   const nb = ddNotebook(ctx, td, T + 115 * MIN, "IAM-412 lost Okta assignment after Friday's group clean-up; used break-glass 07:50-09:30 for on-call");
   sessions(ctx, tomas, T + 2 * HOUR, ctx.now, { perDay: 2 });
   return pack(
