@@ -52,7 +52,7 @@ export const t1: Scenario[] = [
       b.req(dwayne, T - 38 * MIN, "GET", "/api/v1/monitor", ip);
       b.cfLogin(dwayne, T - 9 * MIN, ip);
       const flagged = b.setting(dwayne, T, dash(ip), api, "security_level", "firewall", "high", "essentially_off");
-      const trig1 = b.req(dwayne, T + 3 * MIN, "POST", "/api/v1/synthetics/tests/trigger", ip);
+      b.req(dwayne, T + 3 * MIN, "POST", "/api/v1/synthetics/tests/trigger", ip);
       b.dashView(dwayne, T + 21 * MIN, ip, "Dispatch API – overview");
       b.dashView(dwayne, T + 74 * MIN, ip, "Edge – Cloudflare");
       b.req(dwayne, T + 2 * HOUR + 18 * MIN, "GET", `/api/v1/monitor/${monId("[prod] bot traffic share")}`, ip);
@@ -97,7 +97,7 @@ export const t1: Scenario[] = [
       const login = b.cfLogin(tom, T - 6 * MIN, evil);
       const flagged = b.setting(tom, T, dash(evil, ua), main, "security_level", "firewall", "medium", "low");
       b.ddEv(b.sess(tom), T + 4 * MIN - 900, { evt: "Request", action: "accessed", message: `POST request made to /account/login by ${tom.ddEmail} with response 302`, http: { method: "POST", path: "/account/login", status: "302", ua }, ip: evil, threat });
-      const ddl = b.ddEv(b.sess(tom), T + 4 * MIN, { evt: "Authentication", action: "login", message: `${tom.ddEmail} logged in` });
+      b.ddEv(b.sess(tom), T + 4 * MIN, { evt: "Authentication", action: "login", message: `${tom.ddEmail} logged in` });
       b.ddEv(b.sess(tom), T + 6 * MIN, { evt: "Request", action: "accessed", message: `GET request made to /api/v1/monitor/search by ${tom.ddEmail} with response 200`, http: { method: "GET", path: "/api/v1/monitor/search", status: "200", ua }, ip: evil, threat });
       const m = "[prod] login failures";
       const mute = b.ddDo(tom, T + 8 * MIN, {
@@ -701,7 +701,7 @@ export const t4: Scenario[] = [
       const store = zone(FH, "play-fernhollow.com");
       const ip = olu.home;
       b.ddLogin(olu, T - 48 * MIN, ip);
-      const inv = b.dashView(olu, T - 46 * MIN, ip, "Store & payments");
+      b.dashView(olu, T - 46 * MIN, ip, "Store & payments");
       b.req(olu, T - 40 * MIN, "POST", "/api/v2/logs/events/search", ip, { bytes: [540, 61120] });
       const inc = b.req(olu, T - 36 * MIN, "POST", "/api/v2/incidents", ip);
       b.cfLogin(olu, T - 20 * MIN, ip);
@@ -831,7 +831,7 @@ export const t5: Scenario[] = [
         });
       }
       const keyView = b.v1(mei, T - 3 * HOUR, { via: "dash", ip: mei.home }, { type: "API_key_view", resource: { id: mei.cfId, type: "api_key" }, owner: mei.cfId });
-      const req = b.ddEv(b.sess(mei), T - 2 * HOUR, { evt: "Request", action: "accessed", message: `GET request made to /api/v1/org by ${mei.ddEmail} with response 200`, http: { method: "GET", path: "/api/v1/org", status: "200", ua: "curl/8.7.1" }, ip: evil, threat });
+      b.ddEv(b.sess(mei), T - 2 * HOUR, { evt: "Request", action: "accessed", message: `GET request made to /api/v1/org by ${mei.ddEmail} with response 200`, http: { method: "GET", path: "/api/v1/org", status: "200", ua: "curl/8.7.1" }, ip: evil, threat });
       const upload = b.v2(mei, T - 9 * MIN, key, {
         type: "create",
         description: "Upload Worker script",
