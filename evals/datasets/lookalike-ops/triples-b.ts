@@ -237,7 +237,7 @@ export const t7: Scenario[] = [
       const threat = { category: "hosting", name: "NFORCE_VPS" };
       b.cfLogin(kyle, T - 6 * MIN, kyle.home);
       const tok = tokenCreate(b, kyle, T, dash(kyle.home), { id: "c7e9b1d3f5a74c9e1b3d5f7a9c1e3b5d", name: "ci-dns-sync", policies: [pol(["DNS Write", "Zone Read"], { [`com.cloudflare.api.account.zone.*`]: "*" })] });
-      const ddKey = b.ddDo(kyle, T + 4 * MIN, { evt: "Authentication", action: "created", asset: { type: "api_key", id: "2d4f6a8c-0e2b-4d6f-8a0c-2e4b6d8f0a2c", name: "dns-sync-metrics" }, message: `${kyle.ddEmail} created API key "dns-sync-metrics"` });
+      b.ddDo(kyle, T + 4 * MIN, { evt: "Authentication", action: "created", asset: { type: "api_key", id: "2d4f6a8c-0e2b-4d6f-8a0c-2e4b6d8f0a2c", name: "dns-sync-metrics" }, message: `${kyle.ddEmail} created API key "dns-sync-metrics"` });
       const use: CfAuth = { via: "api_token", ip: vps, token: { id: "c7e9b1d3f5a74c9e1b3d5f7a9c1e3b5d", name: "ci-dns-sync" }, ua: "curl/8.4.0" };
       const probe = b.ddEv(b.keyed(kyle), T + 38 * MIN, { evt: "Request", action: "accessed", message: `GET request made to /api/v1/validate by ${kyle.ddUuid} with response 200`, http: { method: "GET", path: "/api/v1/validate", status: "200", ua: "curl/8.4.0" }, ip: vps, threat });
       const pay = b.dns(kyle, T + 52 * MIN, use, "add", q, { name: "pay.quaysidefreight.com", type: "A", content: vps, proxied: false, ttl: 300 });
@@ -642,7 +642,7 @@ export const t9: Scenario[] = [
       const dd = { id: 220871, name: "http-requests-to-datadog", dataset: "http_requests", dest: "datadog://http-intake.logs.datadoghq.eu/api/v2/logs?header_DD-API-KEY=****&ddsource=cloudflare", zone: main };
       const r2 = { id: 220874, name: "http-requests-to-r2", dataset: "http_requests", dest: "r2://lrk-edge-archive/{DATE}?account-id=****", zone: main };
       b.ddLogin(priya, T - 25 * MIN, ip);
-      const cost = b.dashView(priya, T - 22 * MIN, ip, "Logs – ingest & cost");
+      b.dashView(priya, T - 22 * MIN, ip, "Logs – ingest & cost");
       b.cfLogin(priya, T - 10 * MIN, ip);
       const r2touch = logpushJob(b, priya, T - 4 * MIN, dash(ip), r2, { name: "http-requests-to-r2", filter: '{"where":{"key":"ClientRequestPath","operator":"startsWith","value":"/api/"}}' });
       const flagged = logpushJob(b, priya, T, dash(ip), dd, { enabled: false });
