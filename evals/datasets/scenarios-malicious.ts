@@ -14,7 +14,7 @@ function m001(): Scenario {
   const ip = "146.70.199.32", ua = UA.firefoxLinux;
   const login = s.ddLogin(dana, -14, { ip, ua });
   const lu = s.ddReq(dana, -12, "GET", "/api/v2/users", "200", { ip, ua, bytesWritten: 48211 });
-  const lr = s.ddReq(dana, -11.5, "GET", "/api/v2/roles", "200", { ip, ua });
+  s.ddReq(dana, -11.5, "GET", "/api/v2/roles", "200", { ip, ua });
   s.ddReq(dana, -11, "GET", "/api/v2/api_keys", "200", { ip, ua });
   const key = s.ddApiKey(dana, 0, "created", "metrics-sync-prod", { ip, ua });
   const role = s.ddRoleGrant(dana, 2, "Datadog Admin Role", dana.email, { ip, ua });
