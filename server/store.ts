@@ -13,7 +13,6 @@ import { withSetupLock } from "./pg-setup.ts";
 /** `filtered`: an intake rule or a suppression (configuration `filters:`) kept the anomaly from an investigation. */
 export const STATUSES = ["queued", "running", "awaiting_approval", "completed", "failed", "filtered"] as const;
 export type InvestigationStatus = (typeof STATUSES)[number];
-const ACTIVE: InvestigationStatus[] = ["queued", "running", "awaiting_approval"];
 
 export interface Investigation {
   id: string;
