@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../tools/events.ts";
 import { analyse } from "../analysis/index.ts";
 import { changeDirection, silenceIsBounded, mailAuthWeakened, destinationAccounts } from "../analysis/posture.ts";
-import { ALICE, CHROME, EVIL_IP, HOME_IP, NOW, T, WINDOW, anomaly, cf1, cf2, dd, okSources, routineDay } from "./analysis-fixtures.ts";
+import { CHROME, EVIL_IP, HOME_IP, NOW, T, WINDOW, anomaly, cf1, cf2, dd, okSources, routineDay } from "./analysis-fixtures.ts";
 
 const M = 60_000;
 const run = (events: AuditEvent[], action: string, sources = okSources(), extra: Parameters<typeof anomaly>[2] = {}) =>
