@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { PgBossQueue, SqliteQueue, acceptDelivery } from "../server/queue.ts";
+import { type PgBossQueue, SqliteQueue, acceptDelivery } from "../server/queue.ts";
 import { SqliteStore } from "../server/store.ts";
 import { startService, startWorker } from "../server/service.ts";
 import { FakeInvestigator, PG_URL, anomaly, hasPg, signed, silent, testConfig } from "./server-helpers.ts";
