@@ -130,7 +130,6 @@ export class DatadogAuditClient {
   }
 }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" && v.length <= 300 ? v : undefined);
 
 /** API and application keys the actor created or regenerated, from their own events. */
 export function createdKeys(own: AuditEvent[]): { id: string; name?: string; type: "api_key" | "application_key"; ts: number }[] {
