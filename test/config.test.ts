@@ -1,0 +1,161 @@
+// The configuration file: one schema, the environment winning, secrets refused in the file, errors naming the
+// key and its line, the example file valid; filters and suppressions through the signed webhook.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig, printableConfig, resolveConfig } from "../config/load.ts";
+import { decideIntake, filterEvents } from "../config/filters.ts";
+import { Filters } from "../config/schema.ts";
+import { startService, type Service } from "../server/service.ts";
+import { FakeInvestigator, SECRET, anomaly, signed, silent } from "./server-helpers.ts";
+import type { AuditEvent } from "../tools/events.ts";
+
+const EXAMPLE = new URL("../casefile.config.example.yaml", import.meta.url).pathname;
+const SECRETS = { CLOUDFLARE_API_TOKEN: "cf-token-value-123", DD_API_KEY: "dd-api-key-value", DD_APP_KEY: "dd-app-key-value", CONFLUENCE_API_TOKEN: "conf-token-value" };
+
+const file = (text: string) => ({ path: "/etc/casefile/casefile.config.yaml", text });
+
+describe("configuration file", () => {
+  it("the example file is valid and describes vendors, models, mappings, filters and context", () => {
+    const c = loadConfig({ path: EXAMPLE, env: SECRETS });
+    expect(c.file).toBe(EXAMPLE);
+    expect(c.vendors.cloudflare?.accountId).toBe("023e105f4ecef8ad9ca31a8372d0c353");
+    expect(c.vendors.confluence?.spaceKey).toBe("SEC");
+    expect(Object.keys(c.mappings)).toEqual(["siem"]);
+    expect(c.filters.suppressions[0]?.owner).toBe("platform-team@example.com");
+    expect(c.context.networks[0]).toEqual({ cidr: "100.64.10.0/24", name: "corporate VPN" });
+    expect(c.service.host).toBe("127.0.0.1");
+  });
+
+  it("an environment variable wins over the file's key", () => {
+    const text = "service:\n  port: 9000\n  concurrency: 3\n";
+    const c = resolveConfig({ env: { CASEFILE_PORT: "9100" }, file: file(text) });
+    expect(c.service.port).toBe(9100);
+    expect(c.service.concurrency).toBe(3);
+    expect(c.origins.CASEFILE_PORT).toBe("env");
+    expect(c.origins.CASEFILE_CONCURRENCY).toBe("file");
+  });
+
+  it("a secret in the file is refused with the variable to use and the line", () => {
+    const text = "version: 1\nvendors:\n  cloudflare:\n    account_id: abc\n    api_token: oops\n";
+    expect(() => resolveConfig({ env: {}, file: file(text) })).toThrow(/casefile\.config\.yaml:5 vendors\.cloudflare\.api_token: the file holds no secrets.*CLOUDFLARE_API_TOKEN/);
+  });
+
+  it("errors name the key and the file line: unknown keys, bad values, values the parsers refuse", () => {
+    expect(() => resolveConfig({ env: {}, file: file("service:\n  host: 127.0.0.1\n  prot: 80\n") })).toThrow(/:3 service\.prot: unknown key "prot"/);
+    expect(() => resolveConfig({ env: {}, file: file("context:\n  networks:\n    - cidr: not-a-net\n      name: vpn\n") })).toThrow(/:3 context\.networks\.0\.cidr: is not an IPv4/);
+    expect(() => resolveConfig({ env: {}, file: file("gather:\n  after_window: soon\n") })).toThrow(/:2 gather\.after_window \(variable CASEFILE_AFTER_WINDOW\)/);
+    expect(() => resolveConfig({ env: {}, file: file("service: [1\n") })).toThrow(/casefile\.config\.yaml:\d+: not valid YAML/);
+  });
+
+  it("secrets come from *_FILE variables and are masked when printed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-cfg-"));
+    writeFileSync(join(dir, "dd"), "dd-secret-from-file\n");
+    const c = loadConfig({ path: EXAMPLE, env: { ...SECRETS, DD_API_KEY: "", DD_API_KEY_FILE: join(dir, "dd") } });
+    expect(c.vendors.datadog?.apiKey).toBe("dd-secret-from-file");
+    const shown = JSON.stringify(printableConfig(c));
+    for (const v of [...Object.values(SECRETS), "dd-secret-from-file"]) expect(shown).not.toContain(v);
+    expect(shown).toContain("DD_API_KEY");
+  });
+
+  it("relative prompts and weights paths resolve beside the file and must exist", () => {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-cfg-"));
+    const path = join(dir, "casefile.config.yaml");
+    writeFileSync(path, "weights: ./missing.json\n");
+    expect(() => loadConfig({ path, env: {} })).toThrow(/casefile\.config\.yaml:1 weights: .*missing\.json does not exist/);
+  });
+});
+
+describe("filters", () => {
+  const filters = Filters.parse({
+    intake: [{ name: "lab", action: "ignore", match: { source: ["lab-*"] } }],
+    suppressions: [
+      { name: "dns-move", owner: "platform@example.com", reason: "registrar migration", expires: "2026-09-01", match: { actor: ["dns-*@example.com"] } },
+      { name: "old", owner: "x@example.com", reason: "expired", expires: "2026-01-01", match: { actor: ["alice*"] } },
+    ],
+    events: [{ name: "health", match: { action: ["*health*"] } }],
+  });
+  const now = new Date("2026-08-20T12:00:00Z");
+
+  it("suppressions apply until their expiry; intake ignore rules filter; the rest is investigated", () => {
+    expect(decideIntake(anomaly({ actor: "dns-bot@example.com" }), filters, now)).toMatchObject({ filtered: true, rule: "suppressions.dns-move", owner: "platform@example.com" });
+    expect(decideIntake(anomaly({ actor: "dns-bot@example.com" }), filters, new Date("2026-09-02T00:00:00Z"))).toEqual({ filtered: false });
+    expect(decideIntake(anomaly({ actor: "alice.ops@example.com" }), filters, now)).toEqual({ filtered: false });
+    expect(decideIntake(anomaly({ source: "lab-eu" }), filters, now)).toMatchObject({ filtered: true, rule: "intake.lab" });
+  });
+
+  it("investigate rules select: an anomaly matching none is filtered as not-selected", () => {
+    const f = Filters.parse({ intake: [{ name: "high", action: "investigate", match: { severity: ["high", "critical"] } }] });
+    expect(decideIntake(anomaly({ severity: "high" }), f, now)).toEqual({ filtered: false });
+    expect(decideIntake(anomaly({ severity: "low" }), f, now)).toMatchObject({ filtered: true, rule: "intake.not-selected" });
+  });
+
+  it("event filters drop named noise and count it per source, keeping the ids asked for", () => {
+    const ev = (id: string, action: string) => ({ id, action, source: "datadog", actor: {} }) as unknown as AuditEvent;
+    const out = filterEvents([ev("1", "Request/healthz/check"), ev("2", "token_create"), ev("3", "health_check")], filters, new Set(["3"]));
+    expect(out.kept.map((e) => e.id)).toEqual(["2", "3"]);
+    expect(out.dropped).toEqual([{ name: "health", source: "datadog", count: 1 }]);
+  });
+});
+
+describe("filters through the signed webhook", () => {
+  let svc: Service | undefined;
+  afterEach(async () => {
+    await svc?.close({ drain: false });
+    svc = undefined;
+  });
+
+  it("a suppressed or ignored anomaly is stored, answered 202 filtered with its rule, and never investigated", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-filter-"));
+    const path = join(dir, "casefile.config.yaml");
+    writeFileSync(
+      path,
+      [
+        "filters:",
+        "  intake:",
+        "    - name: lab",
+        "      match: { source: [lab-*] }",
+        "  suppressions:",
+        "    - name: dns-move",
+        "      owner: platform@example.com",
+        "      reason: registrar migration",
+        "      expires: 2999-01-01",
+        "      match: { actor: [dns-*@example.com] }",
+      ].join("\n"),
+    );
+    const config = loadConfig({ path, env: { CASEFILE_HOST: "127.0.0.1", CASEFILE_PORT: "0", CASEFILE_DATA_DIR: dir, CASEFILE_WEBHOOK_SECRET: SECRET } });
+    const inv = new FakeInvestigator();
+    svc = await startService(config.service, { investigator: inv, logger: silent, pollMs: 20, settings: config });
+    const post = (body: unknown) => {
+      const raw = JSON.stringify(body);
+      return svc!.app.inject({ method: "POST", url: "/v1/anomalies", payload: raw, headers: signed(raw) });
+    };
+    const suppressed = anomaly({ actor: "dns-bot@example.com" });
+    const r1 = await post(suppressed);
+    expect(r1.statusCode).toBe(202);
+    expect(r1.json()).toMatchObject({ status: "filtered", rule: "suppressions.dns-move", coalesced: false });
+    // the same anomaly again: the same stored record, still filtered
+    const again = await post(suppressed);
+    expect(again.json()).toMatchObject({ investigation_id: r1.json().investigation_id, status: "filtered", rule: "suppressions.dns-move" });
+    const r2 = await post(anomaly({ source: "lab-1", actor: "carol@example.com" }));
+    expect(r2.json()).toMatchObject({ status: "filtered", rule: "intake.lab" });
+    const r3 = await post(anomaly({ actor: "erin@example.com" }));
+    expect(r3.json().status).toBe("queued");
+    await inv.started(1);
+
+    const stored = (await svc.app.inject({ url: `/v1/investigations/${r1.json().investigation_id}` })).json();
+    expect(stored.status).toBe("filtered");
+    expect(stored.errors[0]).toMatch(/filtered by suppressions\.dns-move: registrar migration \(owner platform@example\.com, expires 2999-01-01\)/);
+    const list = (await svc.app.inject({ url: "/v1/investigations?status=filtered" })).json();
+    expect(list.items).toHaveLength(2);
+    expect(inv.runs.map((r) => r.anomaly.actor)).toEqual(["erin@example.com"]);
+    const ui = await svc.app.inject({ url: "/ui?status=filtered" });
+    expect(ui.body).toContain("Filtered");
+  });
+});
+
+it("the example file keeps its documentation beside every section", () => {
+  const text = readFileSync(EXAMPLE, "utf8");
+  for (const k of ["service:", "vendors:", "models:", "mappings:", "filters:", "context:", "networks:", "automation:", "tickets:", "teams:", "sensitive:"]) expect(text).toContain(k);
+});
