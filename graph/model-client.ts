@@ -1,8 +1,20 @@
-// The chat client of the model-backed nodes: one OpenAI-compatible chat-completions request, nothing more.
-// It never retries and never parses: the node decides what to retry (not timeouts), parses the answer itself
-// (fenced JSON, tool calls) and spends one time budget per investigation, passed in as an AbortSignal.
-// A circuit breaker shared by every run in the process stops calling an endpoint that keeps failing.
-import OpenAI from "openai";
+// The chat client of the model-backed nodes: one OpenAI-compatible chat-completions request through
+// @langchain/openai's ChatOpenAI, nothing more. It never retries (maxRetries 0) and never parses: the node decides
+// what to retry (not timeouts), parses the answer itself (fenced JSON, tool calls) and spends one time budget per
+// investigation, passed in as an AbortSignal on every call. JSON-schema output is bound per call as
+// `response_format`; endpoints without it get one forced function call (`bindTools` + `tool_choice`); token usage
+// comes from the answer's `usage_metadata`. A circuit breaker shared by every run in the process stops calling an
+// endpoint that keeps failing.
+//
+// One deviation from a stock ChatOpenAI: with a JSON-schema `response_format`, ChatOpenAI sends the request
+// through the SDK's `chat.completions.parse`, which JSON.parses the answer inside the call, so a fenced or
+// chatty answer would surface as a transport error (and a truncated one as LengthFinishReasonError).
+// `TextCompletions` sends that request with `chat.completions.create` instead: the text comes back as the
+// endpoint wrote it and model-call.ts parses it, once, outside any retry.
+import { ChatOpenAI, ChatOpenAICompletions, wrapOpenAIClientError, type OpenAIClient } from "@langchain/openai";
+import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
+import type { Runnable } from "@langchain/core/runnables";
+import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
 import { ConsecutiveBreaker, BrokenCircuitError, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from "cockatiel";
 
 export interface ChatMessage {
@@ -70,52 +82,112 @@ export function endpointHost(baseURL: string | undefined): string {
 
 const UNSUPPORTED_RE = /response_format|json_schema|structured output|not supported|unsupported|unknown (?:field|parameter)|unrecognized/i;
 
-function classify(err: unknown, signal: AbortSignal): ModelCallError {
-  if (err instanceof ModelCallError) return err;
-  if (signal.aborted || err instanceof OpenAI.APIUserAbortError || err instanceof OpenAI.APIConnectionTimeoutError) {
-    return new ModelCallError("timeout", "the model did not answer within the investigation's model time budget (CASEFILE_MODEL_BUDGET_MS)");
-  }
-  if (err instanceof OpenAI.APIConnectionError) return new ModelCallError("network", `cannot reach the model endpoint: ${err.message}`);
-  if (err instanceof OpenAI.APIError) {
-    const status = err.status ?? 0;
-    const msg = `HTTP ${status}: ${String(err.message).replace(/\s+/g, " ").slice(0, 200)}`;
-    if (status === 429) return new ModelCallError("rate_limited", msg, status);
-    if (status >= 500) return new ModelCallError("server", msg, status);
-    if ((status === 400 || status === 422 || status === 404) && UNSUPPORTED_RE.test(err.message)) return new ModelCallError("unsupported", msg, status);
-    return new ModelCallError("client", `${msg} — check OPENAI_API_KEY, the model name and the base URL`, status);
-  }
-  return new ModelCallError("network", String((err as Error)?.message ?? err).slice(0, 200));
+/** The endpoint's own words: LangChain appends a troubleshooting link to some errors; it is not the endpoint's. */
+function endpointMessage(err: { message?: unknown }): string {
+  return String(err.message ?? "").split(/\n\s*Troubleshooting URL:/)[0]!.replace(/\s+/g, " ").trim();
 }
 
-/** An OpenAI-compatible client. No SDK retries: the node's policy applies. */
+/**
+ * Classifies what ChatOpenAI threw. LangChain re-throws the SDK's HTTP errors as they are (`status` set), and its
+ * own AbortError / TimeoutError for a cancelled or timed-out request; anything else never reached an answer.
+ */
+export function classify(err: unknown, signal: AbortSignal): ModelCallError {
+  if (err instanceof ModelCallError) return err;
+  const e = (err ?? {}) as { name?: unknown; status?: unknown; message?: unknown };
+  if (signal.aborted || e.name === "AbortError" || e.name === "TimeoutError" || e.name === "APIUserAbortError" || e.name === "APIConnectionTimeoutError") {
+    return new ModelCallError("timeout", "the model did not answer within the investigation's model time budget (CASEFILE_MODEL_BUDGET_MS)");
+  }
+  const text = endpointMessage(e);
+  if (typeof e.status === "number" && e.status > 0) {
+    const status = e.status;
+    const msg = `HTTP ${status}: ${text.slice(0, 200)}`;
+    if (status === 429) return new ModelCallError("rate_limited", msg, status);
+    if (status >= 500) return new ModelCallError("server", msg, status);
+    if ((status === 400 || status === 422 || status === 404) && UNSUPPORTED_RE.test(text)) return new ModelCallError("unsupported", msg, status);
+    return new ModelCallError("client", `${msg} — check OPENAI_API_KEY, the model name and the base URL`, status);
+  }
+  if (e.name === "APIConnectionError") return new ModelCallError("network", `cannot reach the model endpoint: ${text.slice(0, 200)}`);
+  return new ModelCallError("network", (text || String(err)).slice(0, 200));
+}
+
+function toMessage(m: ChatMessage): BaseMessage {
+  if (m.role === "system") return new SystemMessage(m.content);
+  if (m.role === "assistant") return new AIMessage(m.content);
+  return new HumanMessage(m.content);
+}
+
+/** The arguments of each function call as the endpoint sent them (JSON text), also when they do not parse. */
+function rawToolArgs(msg: AIMessage): string[] {
+  const raw = (msg.additional_kwargs?.tool_calls ?? []) as { type?: string; function?: { arguments?: unknown } }[];
+  if (raw.length) return raw.flatMap((t) => (t.type === "function" && typeof t.function?.arguments === "string" ? [t.function.arguments] : []));
+  return [...(msg.tool_calls ?? []).map((t) => JSON.stringify(t.args)), ...(msg.invalid_tool_calls ?? []).flatMap((t) => (typeof t.args === "string" ? [t.args] : []))];
+}
+
+/** The message text: a string, or the text parts of a content array. */
+export function messageText(msg: BaseMessage): string {
+  const c = msg.content;
+  if (typeof c === "string") return c;
+  return c.map((part) => (typeof part === "string" ? part : part.type === "text" && typeof part.text === "string" ? part.text : "")).join("");
+}
+
+/** Chat completions whose JSON-schema answers come back as text (see the header). */
+class TextCompletions extends ChatOpenAICompletions {
+  // The base method is overloaded (streaming or not); `any` matches both, and only the non-streaming shape is sent here.
+  override async completionWithRetry(request: any, requestOptions?: OpenAIClient.RequestOptions): Promise<any> {
+    if (request.stream || request.response_format?.type !== "json_schema") return super.completionWithRetry(request, requestOptions);
+    const { maxRetries: _none, ...sdkOptions } = requestOptions ?? {};
+    const clientOptions = this._getClientOptions(sdkOptions);
+    try {
+      return await this.client.chat.completions.create(request as OpenAIClient.Chat.ChatCompletionCreateParamsNonStreaming, clientOptions);
+    } catch (e) {
+      throw wrapOpenAIClientError(e);
+    }
+  }
+}
+
+/** The ChatOpenAI of one node: no retries of its own, one request per call, a 10-minute ceiling under the budget. */
+export function createChatOpenAI(cfg: ChatClientConfig): ChatOpenAI {
+  const fields = {
+    model: cfg.model,
+    apiKey: cfg.apiKey,
+    temperature: 0,
+    maxRetries: 0,
+    timeout: 10 * 60_000,
+    streaming: false,
+    ...(cfg.baseURL ? { configuration: { baseURL: cfg.baseURL } } : {}),
+  };
+  return new ChatOpenAI({ ...fields, completions: new TextCompletions(fields) });
+}
+
+/** An OpenAI-compatible client through ChatOpenAI. No retries: the node's policy applies. */
 export function createChatClient(cfg: ChatClientConfig): ChatClient {
-  const client = new OpenAI({ apiKey: cfg.apiKey, maxRetries: 0, timeout: 10 * 60_000, ...(cfg.baseURL ? { baseURL: cfg.baseURL } : {}) });
+  const chat = createChatOpenAI(cfg);
+  /** one forced-function-call binding per answer name */
+  const forced = new Map<string, Runnable<BaseLanguageModelInput, AIMessage>>();
+  const forcedCall = (name: string, schema: Record<string, unknown>) => {
+    let bound = forced.get(name);
+    if (!bound) {
+      bound = chat.bindTools([{ type: "function", function: { name, description: `Answer with the ${name}`, parameters: schema } }], {
+        tool_choice: { type: "function", function: { name } },
+      }) as Runnable<BaseLanguageModelInput, AIMessage>;
+      forced.set(name, bound);
+    }
+    return bound;
+  };
   return {
     model: cfg.model,
     host: endpointHost(cfg.baseURL),
     async complete(req, signal) {
-      const base = { model: cfg.model, temperature: 0, messages: req.messages };
+      const messages = req.messages.map(toMessage);
       try {
-        const res =
+        const msg =
           req.mode === "json_schema"
-            ? await client.chat.completions.create(
-                { ...base, response_format: { type: "json_schema", json_schema: { name: req.output.name, schema: req.output.schema, strict: false } } },
-                { signal },
-              )
-            : await client.chat.completions.create(
-                {
-                  ...base,
-                  tools: [{ type: "function", function: { name: req.output.name, description: `Answer with the ${req.output.name}`, parameters: req.output.schema } }],
-                  tool_choice: { type: "function", function: { name: req.output.name } },
-                },
-                { signal },
-              );
-        const msg = res.choices?.[0]?.message;
-        const toolArgs = (msg?.tool_calls ?? []).flatMap((t) => (t.type === "function" && typeof t.function?.arguments === "string" ? [t.function.arguments] : []));
+            ? await chat.invoke(messages, { signal, response_format: { type: "json_schema", json_schema: { name: req.output.name, schema: req.output.schema, strict: false } } })
+            : await forcedCall(req.output.name, req.output.schema).invoke(messages, { signal });
         return {
-          content: typeof msg?.content === "string" ? msg.content : "",
-          toolArgs,
-          usage: { input: res.usage?.prompt_tokens ?? 0, output: res.usage?.completion_tokens ?? 0 },
+          content: messageText(msg),
+          toolArgs: rawToolArgs(msg),
+          usage: { input: msg.usage_metadata?.input_tokens ?? 0, output: msg.usage_metadata?.output_tokens ?? 0 },
         };
       } catch (err) {
         throw classify(err, signal);
