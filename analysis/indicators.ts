@@ -363,7 +363,7 @@ function make(entry: CatalogueEntry, ids: string[], detail: string, severity?: S
     kind: entry.kind,
     severity: severity ?? entry.severity,
     techniques: entry.techniques,
-    event_ids: [...new Set(ids)].slice(0, 50),
+    event_ids: [...new Set(ids)].slice(0, 25),
     detail,
   };
 }

@@ -123,9 +123,9 @@ export function buildAnalystPrompt(input: LlmAnalystInput, prompt: AnalystPrompt
         verdict: rules.verdict,
         confidence: rules.confidence,
         scores: rules.scores,
-        rationale: p.text(rules.rationale, Math.min(1200, textMax * 5)),
+        rationale: p.text(rules.rationale, Math.min(600, textMax * 3)),
         ...(rules.evidence
-          ? { evidence: rules.evidence.slice(0, 20).map((e) => ({ rule: e.rule, cls: e.cls, weight: e.weight, clearing: e.clearing, ids: (e.ids ?? []).slice(0, 10), why: p.text(e.why, Math.min(160, textMax)) })) }
+          ? { evidence: rules.evidence.slice(0, 8).map((e) => ({ rule: e.rule, weight: e.weight, clearing: e.clearing, ids: (e.ids ?? []).slice(0, 3) })) }
           : {}),
       },
       indicators: indicators.map((i, k) => ({
