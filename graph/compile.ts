@@ -1,5 +1,6 @@
 // The investigation graph:
-//   intake → (gather_cloudflare ∥ gather_datadog) → correlate → analyst → writer → [approval_gate] → publish
+//   intake → (gather_cloudflare ∥ gather_datadog) → [gather_agent] → correlate → analyst → writer → [approval_gate] → publish
+// gather_agent is there only when a model is configured for it (CASEFILE_GATHER_MODEL).
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { Breakers, ChatClient } from "./model-client.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
@@ -10,6 +11,7 @@ import { routeAfterApproval, routeAfterWriter } from "./edges.ts";
 import { createIntakeNode } from "./nodes/intake.ts";
 import { createGatherNode } from "./nodes/gather.ts";
 import { createCorrelateNode } from "./nodes/correlate.ts";
+import { createGatherAgentNode, type GatherAgentDeps } from "./nodes/gather-agent.ts";
 import type { Filters } from "../config/schema.ts";
 import { createAnalystNode, type AnalystDeps } from "./nodes/analyst.ts";
 import { createWriterNode } from "./nodes/writer.ts";
@@ -39,6 +41,8 @@ export interface GraphDeps {
   filters?: Filters;
   /** where the raw vendor records go (graph/evidence-store.ts); without one they stay in the state */
   evidence?: EvidenceStore;
+  /** the gatherer agent (graph/nodes/gather-agent.ts); without it the deterministic pivots are the whole gather */
+  gatherAgent?: Omit<GatherAgentDeps, "evidence" | "modelBudgetMs" | "breakers">;
 }
 
 const modelDeps = (deps: GraphDeps) => ({
@@ -47,7 +51,7 @@ const modelDeps = (deps: GraphDeps) => ({
 });
 
 export function buildGraph(deps: GraphDeps) {
-  return new StateGraph(InvestigationState)
+  const graph = new StateGraph(InvestigationState)
     .addNode("intake", createIntakeNode({ clock: deps.clock, limits: deps.limits, promptVersions: deps.promptVersions, models: deps.modelNames }))
     .addNode("gather_cloudflare", createGatherNode("cloudflare", deps.gatherers.cloudflare, Date.now, deps.evidence))
     .addNode("gather_datadog", createGatherNode("datadog", deps.gatherers.datadog, Date.now, deps.evidence))
@@ -61,12 +65,16 @@ export function buildGraph(deps: GraphDeps) {
     .addEdge(START, "intake")
     .addEdge("intake", "gather_cloudflare")
     .addEdge("intake", "gather_datadog")
-    .addEdge(["gather_cloudflare", "gather_datadog"], "correlate")
     .addEdge("correlate", "analyst")
     .addEdge("analyst", "writer")
     .addConditionalEdges("writer", routeAfterWriter, ["approval_gate", "publish"])
     .addConditionalEdges("approval_gate", routeAfterApproval, ["publish", END])
     .addEdge("publish", END);
+  if (!deps.gatherAgent) return graph.addEdge(["gather_cloudflare", "gather_datadog"], "correlate");
+  return graph
+    .addNode("gather_agent", createGatherAgentNode({ ...deps.gatherAgent, ...modelDeps(deps), ...(deps.evidence ? { evidence: deps.evidence } : {}) }))
+    .addEdge(["gather_cloudflare", "gather_datadog"], "gather_agent")
+    .addEdge("gather_agent", "correlate");
 }
 
 export function compileGraph(deps: GraphDeps, checkpointer?: BaseCheckpointSaver) {

@@ -21,7 +21,9 @@ import { defaultPrompts, loadPrompts, promptVersions as versionsOf, type PromptS
 import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
 import { loadWeights } from "../analysis/weights.ts";
 import { orgEvidence } from "../analysis/org-context.ts";
-import { createChatModel, describeModels } from "./config.ts";
+import { createChatModel, describeModels, loadGatherAgentConfig } from "./config.ts";
+import { createChatOpenAI, endpointHost } from "./model-client.ts";
+import { gatherAgentTools } from "./nodes/gather-agent.ts";
 import type { State } from "./state.ts";
 import { deterministicOutcome } from "./model-outcome.ts";
 import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./types.ts";
@@ -58,6 +60,8 @@ export interface InvestigatorOptions {
   deadline?: DeadlineFactory;
   /** the analyst's evidence weights and an observer of its input (`casefile fit`) */
   analysis?: GraphDeps["analysis"];
+  /** the gatherer agent (default: from CASEFILE_GATHER_MODEL, with the vendor tools of the gatherers); null: none */
+  gatherAgent?: GraphDeps["gatherAgent"] | null;
 }
 
 export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation; evidence: EvidenceStore | undefined }> {
@@ -81,7 +85,15 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     ...(modelCfg.analyst ? { analyst: createChatModel(modelCfg.analyst) } : {}),
     ...(modelCfg.writer ? { writer: createChatModel(modelCfg.writer) } : {}),
   };
-  const modelNames = opts.modelNames ?? describeModels(modelCfg);
+  const agentCfg = opts.gatherAgent === undefined ? loadGatherAgentConfig(settings.env) : undefined;
+  const gatherAgent: GraphDeps["gatherAgent"] =
+    opts.gatherAgent === null
+      ? undefined
+      : (opts.gatherAgent ??
+        (agentCfg
+          ? { chat: createChatOpenAI(agentCfg), model: agentCfg.model, host: endpointHost(agentCfg.baseURL), tools: gatherAgentTools(gatherers), budget: agentCfg.budget }
+          : undefined));
+  const modelNames = { ...(opts.modelNames ?? describeModels(modelCfg)), ...(gatherAgent ? { gatherer: gatherAgent.model } : {}) };
 
   let checkpointer = opts.checkpointer;
   let evidence = opts.evidence ?? (checkpointer ? memoryEvidenceStore() : undefined);
@@ -145,6 +157,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       ...(opts.analysis?.observe ? { observe: opts.analysis.observe } : {}),
     },
     filters: settings.filters,
+    ...(gatherAgent ? { gatherAgent } : {}),
   };
   const graph = compileGraph(deps, checkpointer);
 
@@ -247,6 +260,7 @@ function nodeOutcomes(v: State): InvestigationResult["nodes"] {
   return {
     analyst: v.modelOutcomes?.analyst ?? deterministicOutcome("rules"),
     writer: v.modelOutcomes?.writer ?? deterministicOutcome("template"),
+    ...(v.modelOutcomes?.gatherer ? { gatherer: v.modelOutcomes.gatherer } : {}),
   };
 }
 
@@ -280,5 +294,6 @@ export function toResult(v: State): InvestigationResult {
     tokens: v.tokens ?? { input: 0, output: 0 },
     timings_ms: v.timings ?? {},
     errors: v.errors ?? [],
+    ...(v.gatherAgent ? { gather_agent: v.gatherAgent } : {}),
   };
 }

@@ -4,8 +4,11 @@ import { z } from "zod";
 import { Verdict } from "./schemas.ts";
 
 export const ModelOutcome = z.object({
-  /** what produced the node's output: the model, or the deterministic engine ("rules" analyst, "template" writer) */
-  engine: z.enum(["model", "rules", "template"]),
+  /**
+   * what produced the node's output: the model, or the deterministic engine ("rules" analyst, "template" writer,
+   * "pivots" when the gatherer agent failed and only the deterministic pivots stand)
+   */
+  engine: z.enum(["model", "rules", "template", "pivots"]),
   /** configured model name; null when the node has no model */
   model: z.string().nullable(),
   /** host of the endpoint, without path or credentials */

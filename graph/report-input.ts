@@ -4,9 +4,16 @@ import type { StoredCorrelation } from "./nodes/correlate.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { State } from "./state.ts";
 import { describeOutcome } from "./model-outcome.ts";
+import type { AgentRun } from "./nodes/gather-agent.ts";
 import { withRecords, type EvidenceStore } from "./evidence-store.ts";
 
 const EMPTY: SourceStatus = { status: "pending", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
+
+/** The gatherer agent's budget use and why it stopped (its calls are rows of the pivot table). */
+function agentLine(a: AgentRun | undefined): string {
+  if (!a) return "";
+  return ` · ${a.calls.length} of ${a.budget.calls} queries, ${a.events_added} of ${a.budget.events} events added${a.refused ? `, ${a.refused} queries refused` : ""} · stopped: ${a.stopped}`;
+}
 
 export function reportInput(state: State, deps: { version: string; clock: () => Date }): ReportInput {
   const sources = {
@@ -24,7 +31,7 @@ export function reportInput(state: State, deps: { version: string; clock: () => 
     coalesced: state.coalesced,
     promptVersions: state.promptVersions,
     models: state.models,
-    modelOutcomes: Object.fromEntries(Object.entries(state.modelOutcomes ?? {}).filter(([, o]) => o.model).map(([node, o]) => [node, describeOutcome(o)])),
+    modelOutcomes: Object.fromEntries(Object.entries(state.modelOutcomes ?? {}).filter(([, o]) => o.model).map(([node, o]) => [node, describeOutcome(o) + (node === "gatherer" ? agentLine(state.gatherAgent) : "")])),
     casefileVersion: deps.version,
     generatedAt: deps.clock().toISOString(),
     ...(state.writerText ? { writer: state.writerText } : {}),

@@ -4,6 +4,7 @@ import { Annotation } from "@langchain/langgraph";
 import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
 import type { Anomaly, Assessment } from "./schemas.ts";
 import type { ModelOutcome } from "./model-outcome.ts";
+import type { AgentRun } from "./nodes/gather-agent.ts";
 
 export interface Window {
   /** ISO start: anomaly.timestamp − 24 h */
@@ -59,6 +60,8 @@ export const InvestigationState = Annotation.Root({
   events: Annotation<AuditEvent[]>({ reducer: append, default: () => [] }),
   sources: Annotation<Partial<Record<SourceName, SourceStatus>>>({ reducer: merge, default: () => ({}) }),
   errors: Annotation<string[]>({ reducer: append, default: () => [] }),
+  /** What the gatherer agent asked for and found (graph/nodes/gather-agent.ts), when one is configured. */
+  gatherAgent: Annotation<AgentRun | undefined>(),
   /** Output of the correlate node (analysis/correlate.ts). */
   correlation: Annotation<unknown>(),
   assessment: Annotation<Assessment | undefined>(),

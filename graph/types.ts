@@ -2,6 +2,7 @@
 import type { Anomaly, Assessment, Verdict } from "./schemas.ts";
 import type { SourceName, SourceStatus } from "../tools/events.ts";
 import type { ModelOutcome } from "./model-outcome.ts";
+import type { AgentRun } from "./nodes/gather-agent.ts";
 
 export interface InvestigationResult {
   investigation_id: string;
@@ -24,7 +25,9 @@ export interface InvestigationResult {
   prompt_versions: Record<string, string>;
   models: Record<string, string>;
   /** what each model-backed node did: engine, model, host, attempts, fallback, rejections, tokens, latency */
-  nodes?: { analyst: ModelOutcome; writer: ModelOutcome };
+  nodes?: { analyst: ModelOutcome; writer: ModelOutcome; gatherer?: ModelOutcome };
+  /** the gatherer agent's calls, results, budget and why it stopped (when CASEFILE_GATHER_MODEL is set) */
+  gather_agent?: AgentRun;
   tokens: { input: number; output: number };
   timings_ms: Record<string, number>;
   errors: string[];

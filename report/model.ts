@@ -135,12 +135,13 @@ export interface Report {
 export function pivotSentence(p: ReportPivot): string {
   const found = p.found === 0 ? "found nothing from other actors" : `found ${p.found} event${p.found === 1 ? "" : "s"} of other actors`;
   const own = p.own ? ` (${p.own} more already in the actor's timeline)` : "";
+  if (p.kind === "agent") return `The gatherer agent asked for ${p.label}: ${found}${own}${p.note ? `; ${p.note}` : ""}.`;
   return `Looked for ${p.kind === "address" ? "other actors on" : p.kind === "credential" ? "uses of" : "other changes to"} ${p.label}: ${found}${own}${p.note ? `; ${p.note}` : ""}.`;
 }
 
 export interface ReportPivot {
   source: SourceName;
-  kind: "address" | "credential" | "resource";
+  kind: "address" | "credential" | "resource" | "agent";
   key: string;
   label: string;
   queries: number;

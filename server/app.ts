@@ -82,7 +82,7 @@ const InvestigationView = z.object({
   prompt_versions: z.record(z.string(), z.string()).nullable(),
   models: z.record(z.string(), z.string()).nullable(),
   /** per model-backed node: engine, model, host, attempts, fallback, rejections, tokens, latency (null before the run ends) */
-  nodes: z.object({ analyst: ModelOutcome, writer: ModelOutcome }).nullable(),
+  nodes: z.object({ analyst: ModelOutcome, writer: ModelOutcome, gatherer: ModelOutcome.optional() }).nullable(),
   status_url: z.string(),
 });
 

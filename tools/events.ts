@@ -62,8 +62,11 @@ export const AuditEvent = z.object({
   metadata: z.record(z.string(), z.unknown()).optional(),
   /** True when this event belongs to another actor and was fetched by a pivot (address, credential or resource). */
   pivot: z.boolean().optional(),
-  /** Which pivot found it: the address the actor used, a credential the actor created, a resource the actor changed. */
-  pivot_kind: z.enum(["address", "credential", "resource"]).optional(),
+  /**
+   * Which pivot found it: the address the actor used, a credential the actor created, a resource the actor changed,
+   * or a query the gatherer agent asked for (graph/nodes/gather-agent.ts).
+   */
+  pivot_kind: z.enum(["address", "credential", "resource", "agent"]).optional(),
   /** What the pivot looked for: the IP, the token / key id or name, the resource id. */
   pivot_key: z.string().optional(),
   /** Other vendor ids of the same change (Cloudflare v1 twin of a v2 entry): each can be cited for this event. */
@@ -75,7 +78,8 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /** One pivot: what was looked for, why, and what it found. */
 export const PivotRecord = z.object({
-  kind: z.enum(["address", "credential", "resource"]),
+  /** address / credential / resource: the deterministic pivots (tools/pivot.ts); agent: a gatherer-agent query */
+  kind: z.enum(["address", "credential", "resource", "agent"]),
   /** The IP, token / key id or name, or resource id looked for. */
   key: z.string(),
   /** Human wording of the key, e.g. `API token "deploy" (id 7f…)`. */

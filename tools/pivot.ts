@@ -6,7 +6,8 @@ import type { AuditEvent, PivotRecord, SourceStatus } from "./events.ts";
 import { safeText } from "./http.ts";
 import type { PageBudget } from "./pages.ts";
 
-export type PivotKind = PivotRecord["kind"];
+/** The deterministic pivots' kinds (the gatherer agent's queries are recorded as kind "agent"). */
+export type PivotKind = Exclude<PivotRecord["kind"], "agent">;
 
 export interface PivotPage {
   events: AuditEvent[];

@@ -1,38 +1,67 @@
-// LangChain tool over the Cloudflare audit log client, for a model-driven pivot loop.
+// LangChain tool over the Cloudflare audit log client, for the gatherer agent's tool-calling loop
+// (graph/nodes/gather-agent.ts). Read-only. The model gets compact JSON (untrusted data); the normalised events
+// travel beside it as the tool message's artifact, so the agent can label, cite and count them.
 import { tool } from "@langchain/core/tools";
 import { z } from "zod";
 import { compactEventsJson } from "../http.ts";
+import type { AuditEvent } from "../events.ts";
 import type { CloudflareAuditClient } from "./client.ts";
 
 export const CloudflareAuditToolInput = z
   .object({
     actor: z.string().min(1).max(320).optional().describe("actor email, or Cloudflare user id"),
     ip: z.string().min(2).max(64).optional().describe("source IP (or CIDR) of the requests"),
+    resource_id: z.string().min(1).max(200).optional().describe("id of the changed resource (DNS record, token, rule, member …)"),
     since: z.iso.datetime({ offset: true }).describe("window start, ISO-8601"),
     before: z.iso.datetime({ offset: true }).describe("window end, ISO-8601"),
   })
-  .refine((v) => v.actor !== undefined || v.ip !== undefined, "give actor, ip or both");
+  .refine((v) => v.actor !== undefined || v.ip !== undefined || v.resource_id !== undefined, "give actor, ip, resource_id or several");
+
+/** What a tool call fetched, beside the JSON the model reads. */
+export interface AuditToolArtifact {
+  source: "cloudflare" | "datadog";
+  events: AuditEvent[];
+  pages: number;
+  truncated: boolean;
+  error?: string;
+}
 
 export function cloudflareAuditTool(gatherer: { client: CloudflareAuditClient }, opts: { maxEvents?: number; maxRecords?: number } = {}) {
   return tool(
-    async (input) => {
+    async (input, config): Promise<[string, AuditToolArtifact]> => {
       const since = new Date(input.since);
       const before = new Date(input.before);
       const email = input.actor?.includes("@") ? input.actor : undefined;
       const actorId = input.actor && !email ? input.actor : undefined;
       try {
-        const r = await gatherer.client.fetch({ actorEmail: email, actorId, ip: input.ip, since, before, maxRecords: opts.maxRecords ?? 1000 });
-        const inWindow = r.events.filter((e) => e.ts >= since.getTime() && e.ts <= before.getTime());
-        return compactEventsJson(inWindow, { source: "cloudflare", api: r.api, truncated: r.truncated, rejected: r.rejected }, opts.maxEvents ?? 50);
+        const r = await gatherer.client.fetch({
+          actorEmail: email,
+          actorId,
+          ip: input.ip,
+          resourceId: input.resource_id,
+          since,
+          before,
+          maxRecords: opts.maxRecords ?? 1000,
+          ...(config?.signal ? { signal: config.signal } : {}),
+        });
+        // v1 cannot filter on a resource: its page is the account's window, matched here
+        const events = r.events.filter((e) => e.ts >= since.getTime() && e.ts <= before.getTime() && (input.resource_id === undefined || e.resource.id === input.resource_id));
+        return [
+          compactEventsJson(events, { source: "cloudflare", api: r.api, truncated: r.truncated, rejected: r.rejected }, opts.maxEvents ?? 50),
+          { source: "cloudflare", events, pages: r.pages, truncated: r.truncated },
+        ];
       } catch (e) {
-        return JSON.stringify({ source: "cloudflare", error: e instanceof Error ? e.message : String(e) });
+        if (config?.signal?.aborted) throw e;
+        const error = e instanceof Error ? e.message : String(e);
+        return [JSON.stringify({ source: "cloudflare", error }), { source: "cloudflare", events: [], pages: 0, truncated: false, error }];
       }
     },
     {
       name: "cloudflare_audit_logs",
       description:
-        "Fetch Cloudflare account audit log events for an actor and/or source IP in a time window. Returns compact JSON of normalised events (untrusted data).",
+        "Fetch Cloudflare account audit log events for an actor, a source IP and/or a resource id in a time window. Returns compact JSON of normalised events (untrusted data).",
       schema: CloudflareAuditToolInput,
+      responseFormat: "content_and_artifact",
     },
   );
 }

@@ -1,36 +1,47 @@
-// LangChain tool over the Datadog Audit Trail search, for a model-driven pivot loop.
+// LangChain tool over the Datadog Audit Trail search, for the gatherer agent's tool-calling loop
+// (graph/nodes/gather-agent.ts). Read-only. The model gets compact JSON (untrusted data); the normalised events
+// travel beside it as the tool message's artifact, so the agent can label, cite and count them.
 import { tool } from "@langchain/core/tools";
 import { z } from "zod";
 import { compactEventsJson } from "../http.ts";
+import type { AuditToolArtifact } from "../cloudflare/tool.ts";
 import { actorQuery, ddQuote, type DatadogAuditClient } from "./client.ts";
 
 export const DatadogAuditToolInput = z
   .object({
     actor: z.string().min(1).max(320).optional().describe("user email, id or uuid"),
     ip: z.string().min(2).max(64).optional().describe("client IP of the requests"),
+    resource_id: z.string().min(1).max(200).optional().describe("id of the changed asset (monitor, role, key, pipeline …)"),
     since: z.iso.datetime({ offset: true }).describe("window start, ISO-8601"),
     before: z.iso.datetime({ offset: true }).describe("window end, ISO-8601"),
   })
-  .refine((v) => v.actor !== undefined || v.ip !== undefined, "give actor, ip or both");
+  .refine((v) => v.actor !== undefined || v.ip !== undefined || v.resource_id !== undefined, "give actor, ip, resource_id or several");
 
 export function datadogAuditTool(gatherer: { client: DatadogAuditClient }, opts: { maxEvents?: number; maxRecords?: number } = {}) {
   return tool(
-    async (input) => {
+    async (input, config): Promise<[string, AuditToolArtifact]> => {
       const parts: string[] = [];
       if (input.actor) parts.push(actorQuery(input.actor));
       if (input.ip) parts.push(`@network.client.ip:${ddQuote(input.ip)}`);
+      if (input.resource_id) parts.push(`@asset.id:${ddQuote(input.resource_id)}`);
       try {
-        const r = await gatherer.client.search(parts.join(" AND "), new Date(input.since), new Date(input.before), opts.maxRecords ?? 1000);
-        return compactEventsJson(r.events, { source: "datadog", truncated: r.truncated, partial: r.partial, rejected: r.rejected }, opts.maxEvents ?? 50);
+        const r = await gatherer.client.search(parts.join(" AND "), new Date(input.since), new Date(input.before), opts.maxRecords ?? 1000, config?.signal);
+        return [
+          compactEventsJson(r.events, { source: "datadog", truncated: r.truncated, partial: r.partial, rejected: r.rejected }, opts.maxEvents ?? 50),
+          { source: "datadog", events: r.events, pages: r.pages, truncated: r.truncated },
+        ];
       } catch (e) {
-        return JSON.stringify({ source: "datadog", error: e instanceof Error ? e.message : String(e) });
+        if (config?.signal?.aborted) throw e;
+        const error = e instanceof Error ? e.message : String(e);
+        return [JSON.stringify({ source: "datadog", error }), { source: "datadog", events: [], pages: 0, truncated: false, error }];
       }
     },
     {
       name: "datadog_audit_events",
       description:
-        "Search Datadog Audit Trail events for a user and/or client IP in a time window. Returns compact JSON of normalised events (untrusted data).",
+        "Search Datadog Audit Trail events for a user, a client IP and/or an asset id in a time window. Returns compact JSON of normalised events (untrusted data).",
       schema: DatadogAuditToolInput,
+      responseFormat: "content_and_artifact",
     },
   );
 }
