@@ -107,9 +107,10 @@ describe("helpers", () => {
     expect(ids.has("AQAAAZjX3xq1oR2mNQAAAABBWmpYM3hxMUFBQkZxOVJfS3pTX0FRQUE")).toBe(true);
   });
 
-  it("evalEnv passes only the sandbox's variables, plus the model's when asked", () => {
+  it("evalEnv passes only the sandbox's variables, plus the model's when asked (flag or the caller's model variables)", () => {
     const caller = { OPENAI_API_KEY: "sk-test", DATABASE_URL: "postgres://x", CASEFILE_MODEL: "other" };
-    expect(evalEnv({ A: "1" }, undefined, caller)).toEqual({ A: "1" });
+    expect(evalEnv({ A: "1" }, undefined, { OPENAI_API_KEY: "sk-test", DATABASE_URL: "postgres://x" })).toEqual({ A: "1" });
+    expect(evalEnv({ A: "1" }, undefined, caller)).toEqual({ A: "1", OPENAI_API_KEY: "sk-test", CASEFILE_MODEL: "other" });
     expect(evalEnv({ A: "1" }, "gpt-x", caller)).toEqual({ A: "1", OPENAI_API_KEY: "sk-test", CASEFILE_MODEL: "gpt-x" });
     expect(() => evalEnv({}, "gpt-x", {})).toThrow(/OPENAI_API_KEY/);
   });
