@@ -33,7 +33,9 @@ export interface EvalRow {
   /** Content hash of each node's prompt, beside its version (prompts/index.ts promptHashes). */
   prompt_hashes?: Record<string, string>;
   /** What each model-backed node did in this run. */
-  nodes?: { analyst: ModelOutcome; writer: ModelOutcome };
+  nodes?: { analyst: ModelOutcome; writer: ModelOutcome; gatherer?: ModelOutcome };
+  /** The gatherer agent's queries, the events it added and why it stopped (when one ran). */
+  gather_agent?: { calls: number; refused: number; events_added: number; failed: boolean; stopped: string };
   /** Why the incident failed to load or the run failed. */
   error?: string;
 }
@@ -85,10 +87,19 @@ export interface EvalReport {
   model_used_rate: { analyst: number | null; writer: number | null };
   /** share of runs with an analyst model where the model's verdict replaced the rules' (a justified override) */
   override_rate: number | null;
+  /** the gatherer agent over the runs it ran in: queries made, events added, runs it failed in; null: no agent */
+  gather_agent: { runs: number; calls: number; refused: number; events_added: number; failed: number } | null;
   per_incident: IncidentResult[];
 }
 
 export const ECE_BINS = 10;
+
+function gatherAgentTotals(rows: EvalRow[]): EvalReport["gather_agent"] {
+  const runs = rows.filter((r) => r.gather_agent);
+  if (!runs.length) return null;
+  const sum = (f: (g: NonNullable<EvalRow["gather_agent"]>) => number) => runs.reduce((s, r) => s + f(r.gather_agent!), 0);
+  return { runs: runs.length, calls: sum((g) => g.calls), refused: sum((g) => g.refused), events_added: sum((g) => g.events_added), failed: sum((g) => (g.failed ? 1 : 0)) };
+}
 
 const ratio = (num: number, den: number) => (den === 0 ? 0 : num / den);
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -220,6 +231,7 @@ export function computeMetrics(rows: EvalRow[], dataset: string): EvalReport {
     prompt_hashes,
     model_used_rate: { analyst: usedRate("analyst"), writer: usedRate("writer") },
     override_rate: analystRuns.length === 0 ? null : round(analystRuns.filter((r) => r.nodes!.analyst.overrode).length / analystRuns.length),
+    gather_agent: gatherAgentTotals(rows),
     per_incident: rows.map((r) => ({
       id: r.id,
       label: r.label,
@@ -282,6 +294,9 @@ export function formatMetrics(report: EvalReport): string {
       ["tokens / incident", report.tokens.toFixed(0)],
       ["model_used_rate analyst/writer", `${fmt(report.model_used_rate.analyst)}/${fmt(report.model_used_rate.writer)}`],
       ["override_rate", fmt(report.override_rate)],
+      ...(report.gather_agent
+        ? [["gather agent runs/queries/refused/events/failed", `${report.gather_agent.runs}/${report.gather_agent.calls}/${report.gather_agent.refused}/${report.gather_agent.events_added}/${report.gather_agent.failed}`]]
+        : []),
     ]),
   );
   out.push("");

@@ -6,6 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { createInvestigator, type InvestigatorOptions } from "../graph/investigator.ts";
+import { GATHER_BEHAVIOURS, startScriptedGatherer, type GatherBehaviour } from "./gather-agent.ts";
 import type { AnalystDeps } from "../graph/nodes/analyst.ts";
 import type { Model } from "../analysis/weights.ts";
 import { defaultPrompts, loadPrompts, promptHashes, type PromptSet } from "../prompts/index.ts";
@@ -45,6 +46,11 @@ export interface EvalOptions {
   onAnalysis?: (incidentId: string, input: AnalysisInput) => void;
   /** Evidence weights for the analyst (default: the shipped ones). */
   weights?: Model;
+  /**
+   * The gatherer agent: a scripted policy of evals/gather-agent.ts (scripted, flood, broken), served offline, or a
+   * model name (CASEFILE_GATHER_MODEL; needs OPENAI_API_KEY). Default: CASEFILE_GATHER_MODEL of `env`, else none.
+   */
+  gatherAgent?: string;
 }
 
 /** The report missed a threshold; the report is attached. */
@@ -85,7 +91,33 @@ export const MODEL_ENV = [
   "CASEFILE_ANALYST_BASE_URL",
   "CASEFILE_WRITER_BASE_URL",
   "CASEFILE_MODEL_BUDGET_MS",
+  "CASEFILE_GATHER_BASE_URL",
+  "CASEFILE_GATHER_MAX_CALLS",
+  "CASEFILE_GATHER_MAX_EVENTS",
+  "CASEFILE_GATHER_SECONDS",
 ] as const;
+
+/**
+ * The gatherer agent's variables: a scripted policy points CASEFILE_GATHER_BASE_URL at the local endpoint (and, when
+ * no key was given, keeps the analyst and writer deterministic so only the agent uses the placeholder key); a model
+ * name needs the caller's OPENAI_API_KEY.
+ */
+export function gatherEnv(env: Record<string, string>, agent: string | undefined, callerEnv: Record<string, string | undefined>, scriptedURL?: string): Record<string, string> {
+  if (!agent) return env;
+  const out = { ...env };
+  for (const name of MODEL_ENV) if (name.startsWith("CASEFILE_GATHER_") && callerEnv[name]?.trim()) out[name] = callerEnv[name]!.trim();
+  if (scriptedURL) {
+    out.CASEFILE_GATHER_MODEL = `scripted-${agent}`;
+    out.CASEFILE_GATHER_BASE_URL = scriptedURL;
+    if (!out.OPENAI_API_KEY) Object.assign(out, { OPENAI_API_KEY: "scripted-not-a-secret", CASEFILE_ANALYST_MODEL: "rules", CASEFILE_WRITER_MODEL: "template" });
+    return out;
+  }
+  const key = callerEnv.OPENAI_API_KEY?.trim();
+  if (!key) throw new Error(`the gatherer model ${agent} needs OPENAI_API_KEY in the environment (or use --gather-agent ${GATHER_BEHAVIOURS.join("|")} for a scripted one)`);
+  if (!out.OPENAI_API_KEY) Object.assign(out, { OPENAI_API_KEY: key, CASEFILE_ANALYST_MODEL: "rules", CASEFILE_WRITER_MODEL: "template", ...(callerEnv.OPENAI_BASE_URL?.trim() ? { OPENAI_BASE_URL: callerEnv.OPENAI_BASE_URL.trim() } : {}) });
+  out.CASEFILE_GATHER_MODEL = agent;
+  return out;
+}
 
 /** Whether the caller asks for any model: a --model / per-node flag, or a CASEFILE_*MODEL variable. */
 export function wantsModel(model: string | undefined, nodeModels: EvalOptions["nodeModels"] = {}, callerEnv: Record<string, string | undefined> = {}): boolean {
@@ -153,7 +185,7 @@ function errorRow(id: string, incident: Incident | undefined, error: string, dur
   };
 }
 
-async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverrides): Promise<EvalRow> {
+async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverrides, scriptedURL?: string): Promise<EvalRow> {
   let incident: Incident;
   try {
     incident = await loadIncident(file);
@@ -170,7 +202,7 @@ async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverr
     dataDir = await mkdtemp(path.join(tmpdir(), `casefile-eval-${incident.id}-`));
     const now = new Date(incident.now);
     const options: InvestigatorOptions = {
-      env: evalEnv(sandbox.env, opts.model, opts.env ?? {}, opts.nodeModels),
+      env: gatherEnv(evalEnv(sandbox.env, opts.model, opts.env ?? {}, opts.nodeModels), opts.gatherAgent, opts.env ?? {}, scriptedURL),
       dataDir,
       clock: () => now,
       ...prompts,
@@ -198,6 +230,9 @@ async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverr
       prompt_versions: result?.prompt_versions ?? {},
       prompt_hashes: promptHashes(prompts.prompts ?? defaultPrompts),
       ...(result?.nodes ? { nodes: result.nodes } : {}),
+      ...(result?.gather_agent
+        ? { gather_agent: { calls: result.gather_agent.calls.length, refused: result.gather_agent.refused, events_added: result.gather_agent.events_added, failed: result.gather_agent.failed, stopped: result.gather_agent.stopped } }
+        : {}),
     };
     if (outcome.status === "completed" && result) {
       row.verdict = result.assessment.verdict;
@@ -245,6 +280,10 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   if (!info?.isDirectory()) throw new Error(`dataset ${opts.dataset} is not a directory; pass a folder of incident *.json files`);
   if (opts.baseline) await loadReport(opts.baseline);
   evalEnv({}, opts.model, opts.env ?? {}, opts.nodeModels);
+  const agent = opts.gatherAgent ?? (opts.env?.CASEFILE_GATHER_MODEL?.trim() || undefined);
+  const scripted = agent && (GATHER_BEHAVIOURS as readonly string[]).includes(agent) ? agent : undefined;
+  if (agent && !scripted) gatherEnv({}, agent, opts.env ?? {});
+  const runOpts: EvalOptions = { ...opts, ...(agent ? { gatherAgent: agent } : {}) };
   const prompts = await loadPromptOverrides(opts.promptsDir);
 
   let files = await listIncidentFiles(opts.dataset);
@@ -254,10 +293,11 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   const rows: EvalRow[] = new Array(files.length);
   const progress = progressLine(opts.progress ?? true, files.length);
   let next = 0;
+  const model = scripted ? await startScriptedGatherer(scripted as GatherBehaviour) : undefined;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      const row = await runIncident(files[i]!, opts, prompts);
+      const row = await runIncident(files[i]!, runOpts, prompts, model?.baseURL);
       rows[i] = row;
       progress.tick(row.id);
     }
@@ -266,6 +306,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
   } finally {
     progress.end();
+    await model?.close();
   }
 
   const report = computeMetrics(rows, opts.dataset);
@@ -290,6 +331,9 @@ const USAGE = `usage: casefile eval --dataset DIR [--json FILE] [--baseline FILE
                      CASEFILE_<NODE>_BASE_URL of the environment are honoured too
   --adversarial      the red-team eval instead: scripted hostile model behaviours over the dataset's malicious
                      and misconfiguration incidents (evals/adversarial/)
+  --gather-agent scripted|flood|broken|NAME
+                     run the gatherer agent: a scripted offline policy (evals/gather-agent.ts) or a model
+                     (CASEFILE_GATHER_MODEL, needs OPENAI_API_KEY); budgets from CASEFILE_GATHER_MAX_*
   --concurrency N    incidents run at once (default 2)
   --limit N          only the first N incident files
   --gate             exit 1 when the report misses a threshold of evals/gate.ts`;
@@ -318,6 +362,7 @@ export async function runEvalCommand(argv: string[], callerEnv: Record<string, s
         model: { type: "string" },
         "analyst-model": { type: "string" },
         "writer-model": { type: "string" },
+        "gather-agent": { type: "string" },
         adversarial: { type: "boolean" },
         concurrency: { type: "string" },
         limit: { type: "string" },
@@ -357,6 +402,7 @@ export async function runEvalCommand(argv: string[], callerEnv: Record<string, s
       ...(values.prompts ? { promptsDir: values.prompts } : {}),
       ...(values.model ? { model: values.model } : {}),
       ...(Object.keys(nodeModels).length ? { nodeModels } : {}),
+      ...(values["gather-agent"] ? { gatherAgent: values["gather-agent"] } : {}),
       ...(concurrency ? { concurrency } : {}),
       ...(limit ? { limit } : {}),
       env: callerEnv,

@@ -47,10 +47,11 @@ describe("computeMetrics", () => {
     expect(Object.keys(r).sort()).toEqual(
       [
         "dataset", "n", "accuracy", "macro_f1", "per_class", "confusion", "ece", "brier", "abstentions",
-        "key_event_recall", "invalid_citations", "technique_recall", "duration_ms", "tokens", "prompt_versions", "prompt_hashes", "model_used_rate", "override_rate", "per_incident",
+        "key_event_recall", "invalid_citations", "technique_recall", "duration_ms", "tokens", "prompt_versions", "prompt_hashes", "model_used_rate", "override_rate", "gather_agent", "per_incident",
       ].sort(),
     );
     expect(Object.keys(r.per_class).sort()).toEqual(["benign", "likely_malicious", "misconfiguration"]);
+    expect(r.gather_agent).toBeNull(); // no row ran the gatherer agent
   });
 
   it("accuracy counts abstentions and errors as wrong", () => {
