@@ -1,5 +1,6 @@
 // The HTTP app: external plugins → app plugins → routes (schema-first with zod).
 import { ModelOutcome } from "../graph/model-outcome.ts";
+import { AgentRun } from "../graph/nodes/gather-agent.ts";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import rateLimit from "@fastify/rate-limit";
 import { bearerOf, createAuthGate, fileEpoch, hostAllowed, tokenMatches, WindowCounter, type AuthGate } from "./auth.ts";
@@ -83,6 +84,8 @@ const InvestigationView = z.object({
   models: z.record(z.string(), z.string()).nullable(),
   /** per model-backed node: engine, model, host, attempts, fallback, rejections, tokens, latency (null before the run ends) */
   nodes: z.object({ analyst: ModelOutcome, writer: ModelOutcome, gatherer: ModelOutcome.optional() }).nullable(),
+  /** the gatherer agent's queries, what each found, its budget and why it stopped (null without one) */
+  gather_agent: AgentRun.nullable(),
   status_url: z.string(),
 });
 
@@ -107,6 +110,7 @@ export function view(inv: Investigation, statusUrl: string): z.infer<typeof Inve
     prompt_versions: inv.prompt_versions,
     models: inv.models,
     nodes: inv.result?.nodes ?? null,
+    gather_agent: inv.result?.gather_agent ?? null,
     status_url: statusUrl,
   };
 }

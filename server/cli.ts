@@ -229,6 +229,7 @@ async function investigateCommand(argv: string[]): Promise<number> {
       prompt_versions: r?.prompt_versions ?? {},
       tokens: r?.tokens ?? { input: 0, output: 0 },
       nodes: r?.nodes ?? null,
+      ...(r?.gather_agent ? { gather_agent: r.gather_agent } : {}),
     };
     if (values.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
