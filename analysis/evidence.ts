@@ -120,6 +120,8 @@ export interface EvidenceContext {
   threatIntel: string[];
   enumeration: string[];
   personalIdentity: string[];
+  observabilityPrepared: string[];
+  silencedAroundChange: string[];
 }
 
 const ind = (ctx: EvidenceContext, id: string) => ctx.indicators.find((i) => i.id === id);
@@ -207,6 +209,8 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   { id: "mis.corrected_later", cls: "misconfiguration", why: "the actor changed the same resource again later (a correction)", eval: (c) => fire(c.correctedLater) },
   { id: "mis.error_before_change", cls: "misconfiguration", why: "a failed request just before the change (a work-around after an error)", eval: (c) => fire(c.errorBeforeChange) },
   { id: "mis.repeated_elsewhere", cls: "misconfiguration", why: "the same action repeated on another scope soon after (the intended target after a wrong one)", eval: (c) => fire(c.repeatedElsewhere) },
+  { id: "attack.alerting_silenced_around", cls: "likely_malicious", why: "alerting silenced or a monitor removed around the flagged change (blinding the defenders)", eval: (c) => fire(c.silencedAroundChange) },
+  { id: "clear.observability_prepared", cls: "benign", clearing: true, why: "monitors, health checks or tests set up or run around the change", eval: (c) => fire(c.observabilityPrepared) },
   { id: "clear.bounded", cls: "benign", clearing: true, why: "the change bounds itself (an expiry, an end time)", eval: (c) => fire(c.boundedChanges) },
   { id: "clear.restricted_source", cls: "benign", clearing: true, why: "the credential or rule is restricted to given addresses", eval: (c) => fire(c.restrictedSource) },
   { id: "clear.replacement", cls: "benign", clearing: true, why: "a replacement created beside the removal (a migration or rotation)", eval: (c) => fire(c.replacement) },
@@ -524,6 +528,7 @@ function changeStructure(corr: Correlation, focus: AuditEvent[]) {
   const sensitiveChanges: string[] = [], overbroadScope: string[] = [], correctedLater: string[] = [], errorBeforeChange: string[] = [];
   const repeatedElsewhere: string[] = [], boundedChanges: string[] = [], restrictedSource: string[] = [], replacement: string[] = [];
   const threatIntel: string[] = [], enumeration: string[] = [], personalIdentity: string[] = [];
+  const observabilityPrepared: string[] = [], silencedAroundChange: string[] = [];
   const firstChange = new Map<string, AuditEvent>();
   const createdByType = new Map<string, AuditEvent>();
   const removedByType = new Map<string, AuditEvent>();
@@ -556,9 +561,10 @@ function changeStructure(corr: Correlation, focus: AuditEvent[]) {
     }
     if (!isChange(e)) continue;
     const k = resKey(e);
-    const prev = firstChange.get(k);
+    const named = Boolean(e.resource.id || e.resource.name) && SENSITIVE_RE.test(typeAct) && !/(^|\|)request/.test(typeAct);
+    const prev = named ? firstChange.get(k) : undefined;
     if (prev && e.ts - prev.ts >= 5 * 60_000 && correctedLater.length < 10) correctedLater.push(prev.id, e.id);
-    else if (!prev) firstChange.set(k, e);
+    else if (named && !prev) firstChange.set(k, e);
     if (lastFailure && e.ts - lastFailure.ts < 30 * 60_000 && errorBeforeChange.length < 6) {
       errorBeforeChange.push(lastFailure.id, e.id);
       lastFailure = undefined;
@@ -591,7 +597,20 @@ function changeStructure(corr: Correlation, focus: AuditEvent[]) {
     if (flagged && e !== flagged && flaggedAction === norm(e.action) && e.ts > flagged.ts && e.ts - flagged.ts < 3_600_000 && `${e.resource.scope ?? ""}|${e.resource.id ?? e.resource.name ?? ""}` !== flaggedScope && repeatedElsewhere.length < 4) repeatedElsewhere.push(flagged.id, e.id);
   }
   const flaggedDoneBefore = flaggedAction !== undefined && (corr.baseline.actions[flaggedAction] ?? 0) > 0;
-  return { sensitiveChanges, overbroadScope, correctedLater, errorBeforeChange, repeatedElsewhere, boundedChanges, restrictedSource, replacement, flaggedDoneBefore, threatIntel, enumeration, personalIdentity };
+  // around the flagged change (two hours either side): monitors, checks or tests set up, or alerting silenced
+  if (flagged) {
+    for (const e of corr.events) {
+      if (e === flagged || Math.abs(e.ts - flagged.ts) > 2 * 3_600_000 || e.outcome === "failure") continue;
+      const t = `${norm(e.resource.type)}|${norm(e.action)}|${norm(e.category)}`;
+      if (!/monitor|synthetic|health|check|test|slo|probe|alert/.test(t)) continue;
+      if (isSilencing(e) || e.operation === "delete" || /disabl/.test(t)) {
+        if (silencedAroundChange.length < 6 && !isSilencing(flagged)) silencedAroundChange.push(e.id);
+      } else if ((e.operation === "create" || e.operation === "update" || e.operation === "execute") && observabilityPrepared.length < 6) observabilityPrepared.push(e.id);
+    }
+  }
+  return {
+    observabilityPrepared,
+    silencedAroundChange, sensitiveChanges, overbroadScope, correctedLater, errorBeforeChange, repeatedElsewhere, boundedChanges, restrictedSource, replacement, flaggedDoneBefore, threatIntel, enumeration, personalIdentity };
 }
 
 /** Grants of an administrator-level role to an identity outside the organisation (another e-mail domain, an outsider word). */

@@ -15,6 +15,20 @@ export const GATE_THRESHOLDS: Record<string, number> = {
   ece: 0.15,
 };
 
+/**
+ * The cross-validated gate (test/eval-gate.test.ts): leave-one-corpus-out figures pooled over every corpus in
+ * evals/datasets, each corpus scored by weights and temperature fitted without it. Set just below what is measured,
+ * so a change to the evidence table that generalises worse fails CI. Figures: README "Eval figures".
+ */
+export const CV_GATE = {
+  accuracy: 0.72,
+  macro_f1: 0.72,
+  ece: 0.08,
+  /** benign or misconfiguration incidents called likely_malicious with confidence ≥ 0.9 */
+  confident_false_malicious: 3,
+  dev_key_event_recall: 0.7,
+} as const;
+
 /** Metrics where a lower value is better: the threshold is a maximum. Every other threshold is a minimum. */
 export const LOWER_IS_BETTER = new Set(["invalid_citations", "ece", "brier", "abstentions", "tokens", "duration_ms.p50", "duration_ms.p95"]);
 

@@ -14,7 +14,7 @@ export interface AnalystPromptData {
     scores: Record<string, number>;
     rationale: string;
     /** the evidence table's rules that fired; clearing rules explain activity away */
-    evidence?: { rule: string; cls: string; weight: number; clearing: boolean; ids: string[]; why: string }[];
+    evidence?: { rule: string; weight: number; clearing: boolean; ids: string[] }[];
   };
   /** event_ids: the indicator's events NOT shown in `events`; shown events carry `ind` (indexes `n` of their indicators) */
   indicators: { n?: number; id: string; kind: string; severity: string; techniques: string[]; events_shown?: number; event_ids: string[]; detail: string }[];

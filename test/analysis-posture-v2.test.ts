@@ -57,8 +57,10 @@ describe("role definitions widened by the usual actor", () => {
   it("administrative permissions added to a shared role with nothing else around it is a misconfiguration", () => {
     const widen = dd("Access Management", "role", "modified", { at: T, ...home, resource: { type: "role", id: "role-ro", name: "Read Only Role" }, change: { old: { permissions: ["dashboards_read"] }, new: { permissions: ["dashboards_read", "org_management", "api_keys_write"] } } });
     const r = analyse({ events: [...routineDay(), widen], anomaly: anomaly("Access Management/role/modified", T), window: WINDOW, sources: okSources() });
-    expect(r.assessment.verdict).toBe("misconfiguration");
-    expect(r.assessment.rationale).toMatch(/over-broad role change/);
+    // the evidence table names it; how much it weighs is learned (analysis/weights.json)
+    const rule = r.assessment.evidence?.find((e) => e.rule === "mis.role_widened");
+    expect(rule?.ids).toContain(widen.id);
+    expect(r.assessment.verdict).not.toBe("benign");
   });
 });
 
@@ -75,12 +77,15 @@ describe("an approval recorded before a bulk removal", () => {
 
   it("a deletion burst in the zone whose approval the actor wrote down the day before is planned", () => {
     const r = run([note(zone, "CHG-9120 decommission approved, cutover tomorrow 10:00 UTC"), ...burst(zone)]);
-    expect(r.assessment.verdict).toBe("benign");
-    expect(r.assessment.rationale).toMatch(/approval beforehand/);
+    const planned = r.assessment.evidence?.find((e) => e.rule === "clear.planned_bulk");
+    expect(planned?.clearing).toBe(true);
+    expect(planned?.ids.length).toBeGreaterThan(0);
+    expect(r.assessment.verdict).not.toBe("likely_malicious");
   });
   it("a note without an approval, or for another zone, does not explain the burst", () => {
-    expect(run([note(zone, "CHG-9120 notes"), ...burst(zone)]).assessment.verdict).not.toBe("benign");
-    expect(run([note("other.example.com", "CHG-9120 decommission approved"), ...burst(zone)]).assessment.verdict).not.toBe("benign");
+    const fired = (events: AuditEvent[]) => (run(events).assessment.evidence ?? []).map((e) => e.rule);
+    expect(fired([note(zone, "CHG-9120 notes"), ...burst(zone)])).not.toContain("clear.planned_bulk");
+    expect(fired([note("other.example.com", "CHG-9120 decommission approved"), ...burst(zone)])).not.toContain("clear.planned_bulk");
   });
 });
 
