@@ -122,6 +122,11 @@ export interface EvidenceContext {
   personalIdentity: string[];
   observabilityPrepared: string[];
   silencedAroundChange: string[];
+  crossVendorFollowOn: string[];
+  newCredentialNewNetwork: string[];
+  troubleAfter: string[];
+  /** numeric shape of the focus period */
+  shape: { after: number; products: number; newIpShare: number; bothVendors: boolean; deleteShare: number };
 }
 
 const ind = (ctx: EvidenceContext, id: string) => ctx.indicators.find((i) => i.id === id);
@@ -193,7 +198,8 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   { id: "clear.strengthening", cls: "benign", clearing: true, why: "the change strengthens a defence according to its before and after values", eval: (c) => fireIf(c.strongerChanges.length && !c.weakerChanges.length, c.strongerChanges) },
   { id: "clear.planned_bulk", cls: "benign", clearing: true, why: "bulk deletions each carrying a change reference, or approved beforehand for the same scope", eval: (c) => fire(c.planned?.ids ?? []) },
   { id: "clear.change_ticket", cls: "benign", clearing: true, why: "the change references a change ticket or change window", eval: (c) => fireIf(ind(c, "context.change_ticket") && c.focus.some((e) => isChange(e)), ind(c, "context.change_ticket")?.event_ids) },
-  { id: "clear.incident_work", cls: "benign", clearing: true, why: "the other vendor shows the actor working an incident around the change", eval: (c) => fire(c.otherVendorIncident) },
+  { id: "clear.incident_work", cls: "benign", clearing: true, why: "the actor was working an incident when the change was made (alerts, incidents, pages before it)", eval: (c) => fire(c.otherVendorIncident) },
+  { id: "mis.trouble_after", cls: "misconfiguration", why: "alerts, errors or an incident followed the change", eval: (c) => fire(c.troubleAfter) },
   { id: "clear.mirrored_cleanup", cls: "benign", clearing: true, why: "the same clean-up done in both vendors (a decommission)", eval: (c) => fire(c.mirroredCleanup) },
   { id: "clear.known_automation", cls: "benign", clearing: true, why: "verified automation acting from its usual place", eval: (c) => fireIf(c.corr.automation.known && !c.novel, c.corr.automation.event_ids) },
   { id: "clear.maintenance_window", cls: "benign", clearing: true, why: "alerting silenced with an end time and restored afterwards (a planned maintenance window)", eval: (c) => fire(c.maintenance) },
@@ -209,6 +215,8 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   { id: "mis.corrected_later", cls: "misconfiguration", why: "the actor changed the same resource again later (a correction)", eval: (c) => fire(c.correctedLater) },
   { id: "mis.error_before_change", cls: "misconfiguration", why: "a failed request just before the change (a work-around after an error)", eval: (c) => fire(c.errorBeforeChange) },
   { id: "mis.repeated_elsewhere", cls: "misconfiguration", why: "the same action repeated on another scope soon after (the intended target after a wrong one)", eval: (c) => fire(c.repeatedElsewhere) },
+  { id: "attack.cross_vendor_follow_on", cls: "likely_malicious", why: "right after the flagged change, the other vendor's defences were weakened, alerting silenced or a credential minted", eval: (c) => fire(c.crossVendorFollowOn) },
+  { id: "attack.new_credential_new_network", cls: "likely_malicious", why: "a credential created, then key- or token-authenticated activity from an address the actor had not used", eval: (c) => fire(c.newCredentialNewNetwork) },
   { id: "attack.alerting_silenced_around", cls: "likely_malicious", why: "alerting silenced or a monitor removed around the flagged change (blinding the defenders)", eval: (c) => fire(c.silencedAroundChange) },
   { id: "clear.observability_prepared", cls: "benign", clearing: true, why: "monitors, health checks or tests set up or run around the change", eval: (c) => fire(c.observabilityPrepared) },
   { id: "clear.bounded", cls: "benign", clearing: true, why: "the change bounds itself (an expiry, an end time)", eval: (c) => fire(c.boundedChanges) },
@@ -218,6 +226,11 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   // —— context facts (weighed either way by the fit) ——
   { id: "context.key_authenticated", cls: "benign", why: "the actor authenticated with an API key or token", eval: (c) => fireIf(c.corr.automation.api_auth) },
   { id: "context.automation_identity", cls: "benign", why: "the actor is an automation or service identity", eval: (c) => fireIf(c.corr.automation.identity) },
+  { id: "context.changes_after_flag", cls: "likely_malicious", why: "how much the actor changed after the flagged event", eval: (c) => fireIf(c.shape.after > 0, [], Math.log1p(c.shape.after) / 3) },
+  { id: "context.products_touched", cls: "likely_malicious", why: "how many products the actor changed around the anomaly", eval: (c) => fireIf(c.shape.products > 1, [], (c.shape.products - 1) / 4) },
+  { id: "context.new_address_share", cls: "likely_malicious", why: "the share of the actor's activity around the anomaly from addresses not seen before", eval: (c) => fireIf(c.shape.newIpShare > 0, [], c.shape.newIpShare) },
+  { id: "context.both_vendors", cls: "benign", why: "the actor worked in both vendors around the anomaly", eval: (c) => fireIf(c.shape.bothVendors) },
+  { id: "context.deletions_share", cls: "misconfiguration", why: "the share of deletions among the actor's changes around the anomaly", eval: (c) => fireIf(c.shape.deleteShare > 0, [], c.shape.deleteShare) },
   { id: "context.flagged_not_found", cls: "misconfiguration", why: "the flagged event itself was not found", eval: (c) => fireIf(c.corr.flagged.event_ids.length === 0) },
 ];
 
@@ -344,7 +357,8 @@ export function evidenceContext(corr: Correlation, indicators: Indicator[], sour
 
   const structure = changeStructure(corr, focusScan);
   const { verification, pairedSameValue, pairedNewValue } = followUps(focusScan);
-  const otherVendorIncident = incidentWork(corr);
+  const incidents = incidentSignals(corr);
+  const otherVendorIncident = incidents.before;
   const mirroredCleanup = mirrored(focusScan);
   const { credentialUsedElsewhere, changedBackByOther } = pivotEvidence(corr, focusScan);
 
@@ -372,6 +386,7 @@ export function evidenceContext(corr: Correlation, indicators: Indicator[], sour
     readOnlyGrants: readOnlyGrants.slice(0, 10), otherVendorIncident, mirroredCleanup, failedLogins: failedLogins.slice(0, 10),
     unboundedSilence: unboundedSilence.slice(0, 10), credentialUsedElsewhere, changedBackByOther,
     ...structure,
+    troubleAfter: incidents.after,
   };
 }
 
@@ -463,19 +478,26 @@ function recordContent(v: unknown): unknown {
   return v;
 }
 
-/** The actor's incident work in the vendor other than the flagged one, within three hours around the anomaly. */
-function incidentWork(corr: Correlation): string[] {
-  const flaggedSrc = corr.events.find((e) => corr.flagged.event_ids.includes(e.id))?.source ?? (corr.anomaly.source as SourceName | undefined);
+/**
+ * Incident signals around the flagged change (either vendor, three hours): those before it are work the change
+ * answers (an incident being worked), those after it are trouble it may have caused (alerts, errors, an incident
+ * opened, failed requests of the actor).
+ */
+function incidentSignals(corr: Correlation): { before: string[]; after: string[] } {
   const t = corr.flagged.ts || corr.focus_start_ts;
-  const out: string[] = [];
+  const flaggedIds = new Set(corr.flagged.event_ids);
+  const before: string[] = [], after: string[] = [];
   for (const e of corr.events) {
-    if (out.length >= 6) break;
-    if (flaggedSrc && e.source === flaggedSrc) continue;
-    if (Math.abs(e.ts - t) > 3 * 3_600_000) continue;
+    if (before.length >= 6 && after.length >= 6) break;
+    if (flaggedIds.has(e.id) || Math.abs(e.ts - t) > 3 * 3_600_000) continue;
     const s = `${norm(e.action)}|${norm(e.category)}|${norm(e.resource.type)}|${(e.description ?? "").slice(0, 200).toLowerCase()}`;
-    if (INCIDENT_RE.test(s)) out.push(e.id);
+    const trouble = e.ts > t && e.outcome === "failure" && !FAIL_LOGIN_RE.test(s);
+    if (!INCIDENT_RE.test(s) && !trouble) continue;
+    if (e.ts <= t) {
+      if (before.length < 6) before.push(e.id);
+    } else if (after.length < 6) after.push(e.id);
   }
-  return out;
+  return { before, after };
 }
 
 /** Deletions in both vendors in the focus period whose resource names share a word of four letters or more. */
@@ -608,7 +630,45 @@ function changeStructure(corr: Correlation, focus: AuditEvent[]) {
       } else if ((e.operation === "create" || e.operation === "update" || e.operation === "execute") && observabilityPrepared.length < 6) observabilityPrepared.push(e.id);
     }
   }
+  // after the flagged change, in the other vendor: defences weakened, alerting silenced or credentials minted
+  const crossVendorFollowOn: string[] = [];
+  const newCredentialNewNetwork: string[] = [];
+  if (flagged) {
+    for (const e of focus) {
+      if (crossVendorFollowOn.length >= 6) break;
+      if (e.source === flagged.source || e.ts < flagged.ts || e.ts - flagged.ts > 2 * 3_600_000 || e.outcome === "failure" || !isChange(e)) continue;
+      const t = `${norm(e.resource.type)}|${norm(e.action)}|${norm(e.category)}`;
+      if (changeDirection(e) === "weaker" || isSilencing(e) || (e.operation === "create" && CRED_RE.test(t)) || (/monitor|rule|detection|logpush|archive|audit/.test(t) && e.operation === "delete")) crossVendorFollowOn.push(e.id);
+    }
+  }
+  // a credential created in the focus period, then key- or token-authenticated activity from an address the actor had not used
+  const created = focus.find((e) => e.operation === "create" && e.outcome !== "failure" && CRED_RE.test(`${norm(e.resource.type)}|${norm(e.action)}`));
+  if (created) {
+    const known = new Set(corr.baseline.ips);
+    if (created.ip) known.add(created.ip);
+    for (const e of focus) {
+      if (newCredentialNewNetwork.length >= 6) break;
+      if (e.ts <= created.ts || !e.ip || known.has(e.ip)) continue;
+      if (/key|token|api/.test(norm(e.actor.auth)) || e.actor.token_name) newCredentialNewNetwork.push(created.id, e.id);
+    }
+  }
+  let after = 0, withIp = 0, newIp = 0, changes = 0, deletes = 0;
+  const products = new Set<string>(), vendors = new Set<string>();
+  const knownIps = new Set(corr.baseline.ips);
+  for (const e of focus) {
+    vendors.add(e.source);
+    if (e.ip) (withIp++, knownIps.has(e.ip) || newIp++);
+    if (!isChange(e) || e.outcome === "failure") continue;
+    changes++;
+    if (e.operation === "delete") deletes++;
+    products.add(`${e.source}|${norm(e.category) || norm(e.resource.type)}`);
+    if (flagged && e.ts > flagged.ts) after++;
+  }
+  const shape = { after, products: products.size, newIpShare: withIp && corr.baseline.events ? newIp / withIp : 0, bothVendors: vendors.size > 1, deleteShare: changes ? deletes / changes : 0 };
   return {
+    shape,
+    crossVendorFollowOn,
+    newCredentialNewNetwork,
     observabilityPrepared,
     silencedAroundChange, sensitiveChanges, overbroadScope, correctedLater, errorBeforeChange, repeatedElsewhere, boundedChanges, restrictedSource, replacement, flaggedDoneBefore, threatIntel, enumeration, personalIdentity };
 }
