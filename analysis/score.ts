@@ -109,6 +109,7 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
     engine: "rules",
     scores: { likely_malicious: round(z[0]!), misconfiguration: round(z[1]!), benign: round(z[2]!) },
     evidence,
+    weights_version: model.version,
   };
 }
 

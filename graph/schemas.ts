@@ -70,6 +70,8 @@ export const Assessment = z.object({
   scores: z.record(z.string(), z.number()).default({}),
   /** the evidence table's rules that fired, strongest first (for and against the verdict) */
   evidence: z.array(Evidence).optional(),
+  /** version of the evidence weights file that weighed it (analysis/weights.json or CASEFILE_WEIGHTS) */
+  weights_version: z.string().optional(),
   /** model vs rules disagreement, shown in the report */
   disagreement: z.string().optional(),
   /** the rules verdict when the model's stands */

@@ -655,6 +655,7 @@ export function buildReport(input: ReportInput): Report {
     if (status.identities?.length) metadata.push([`Identities read (${SOURCE_LABEL[source]})`, oneLine(status.identities.join(", "), 1000)]);
     if (status.merged_twins) metadata.push([`Data note (${SOURCE_LABEL[source]})`, `${status.merged_twins} change(s) recorded by both audit log v1 and v2 shown once; both ids are kept and either can be cited`]);
   }
+  if (assessment.weights_version) metadata.push(["Evidence weights", oneLine(assessment.weights_version, 80)]);
   metadata.push(["casefile version", input.casefileVersion]);
   metadata.push(["Generated at", input.generatedAt]);
 
