@@ -21,11 +21,11 @@ export const GATE_THRESHOLDS: Record<string, number> = {
  * so a change to the evidence table that generalises worse fails CI. Figures: README "Eval figures".
  */
 export const CV_GATE = {
-  accuracy: 0.72,
-  macro_f1: 0.72,
-  ece: 0.08,
+  accuracy: 0.73,
+  macro_f1: 0.73,
+  ece: 0.07,
   /** benign or misconfiguration incidents called likely_malicious with confidence ≥ 0.9 */
-  confident_false_malicious: 3,
+  confident_false_malicious: 1,
   dev_key_event_recall: 0.7,
 } as const;
 
