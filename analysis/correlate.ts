@@ -1,8 +1,8 @@
 // Correlation: one deduplicated, ordered, sessionised timeline of the actor's events from both vendors, the flagged
 // event(s) located, the actor's baseline from earlier in the window, and the contextual findings the indicator
 // catalogue and the scorer build on. Pure and linear-time (sorting aside); everything here is plain JSON.
-import type { AuditEvent, SourceName } from "../tools/events.ts";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { AuditEvent, SourceName } from "../domain/events.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 import {
   INSTRUCTION_RE,
   haversineKm,

@@ -15,8 +15,8 @@
 //               planned and ticketed work, incident work visible in the other vendor, clean-up mirrored across
 //               vendors, verified automation, a bounded maintenance window.
 // context.* rules are facts (service account, API-key authentication, data gaps) that the fit may weigh either way.
-import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
-import type { Indicator, Verdict } from "../graph/schemas.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
+import type { Indicator, Verdict } from "../domain/schemas.ts";
 import type { Correlation } from "./correlate.ts";
 import { burstIsRoutine, catalogueEntry, matchEvents, restoredChanges, type Stage } from "./indicators.ts";
 import { changeDirection, isSilencing, opensToEveryone, silenceIsBounded } from "./posture.ts";

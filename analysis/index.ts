@@ -1,6 +1,6 @@
 // The deterministic analyst in one call: correlate → indicators → assessment. Pure; no I/O.
-import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
-import type { Anomaly, Assessment, Indicator } from "../graph/schemas.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
+import type { Anomaly, Assessment, Indicator } from "../domain/schemas.ts";
 import { correlate, type Correlation, type Window } from "./correlate.ts";
 import { findIndicators } from "./indicators.ts";
 import { assess } from "./score.ts";

@@ -1,8 +1,8 @@
 // The indicator catalogue: declared data entries mapping audit-event patterns of both vendors to ATT&CK, plus
 // context indicators derived from the correlation (first-seen places, reverts, tickets, automation, rotation…).
 // Patterns are matched case-insensitively against normalised strings (spaces/hyphens folded to "_").
-import type { AuditEvent, Operation, SourceName } from "../tools/events.ts";
-import type { Indicator, Severity } from "../graph/schemas.ts";
+import type { AuditEvent, Operation, SourceName } from "../domain/events.ts";
+import type { Indicator, Severity } from "../domain/schemas.ts";
 import type { Correlation } from "./correlate.ts";
 import { eventKey, norm, opOf, removedRecord, settingOf, textOf } from "./text.ts";
 import { changeDirection, destinationAccounts, destinationChanged, mailAuthWeakened, oldValueOf, opensToEveryone, silenceIsBounded } from "./posture.ts";

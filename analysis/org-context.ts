@@ -20,7 +20,7 @@
 import { BlockList, isIP } from "node:net";
 import type { Period, OrgContext } from "../config/schema.ts";
 import { matchesAny } from "../config/filters.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import type { Activation, EvidenceContext, EvidenceRule } from "./evidence.ts";
 import { textOf } from "./text.ts";
 

@@ -1,7 +1,7 @@
 // Security posture of a configuration change: whether old → new values weaken or strengthen a defence, whether a
 // silencing is bounded in time, whether a DNS change touches mail authentication, whether a log archive stays in
 // the same cloud account. Works on values of any shape (scalars, flat or nested objects); pure.
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { norm, removedRecord, settingOf } from "./text.ts";
 
 export { removedRecord } from "./text.ts";

@@ -6,8 +6,8 @@
 // probability of the winning class (temperature fitted on out-of-fold predictions), lowered for data gaps; it
 // falls on its own when the runner-up class has real evidence, because both classes' scores enter the softmax.
 // `inconclusive` is answered only when there is no evidence to weigh.
-import type { SourceName, SourceStatus } from "../tools/events.ts";
-import type { Assessment, Evidence, Indicator, Verdict } from "../graph/schemas.ts";
+import type { SourceName, SourceStatus } from "../domain/events.ts";
+import type { Assessment, Evidence, Indicator, Verdict } from "../domain/schemas.ts";
 import type { Correlation } from "./correlate.ts";
 import { RULE_IDS, evaluateEvidence, evidenceContext, type Activation, type EvidenceContext, type EvidenceRule, type Fired } from "./evidence.ts";
 import { CLASSES, logits, shippedModel, softmax, type Model } from "./weights.ts";

@@ -1,5 +1,5 @@
 // Small helpers shared by the analysis modules: normalisation of vendor vocabulary and bounded text extraction.
-import type { AuditEvent, Operation } from "../tools/events.ts";
+import type { AuditEvent, Operation } from "../domain/events.ts";
 
 /** Lower-case and fold spaces/hyphens to underscores so `exclusion filter`, `Exclusion-Filter`, `exclusion_filter` agree. */
 const normMemo = new Map<string, string>();

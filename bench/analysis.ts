@@ -6,8 +6,8 @@ import { normaliseDatadog } from "../tools/datadog/normalise.ts";
 import { correlate, type Correlation } from "../analysis/correlate.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { assess } from "../analysis/score.ts";
-import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
-import type { Anomaly, Assessment, Indicator } from "../graph/schemas.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
+import type { Anomaly, Assessment, Indicator } from "../domain/schemas.ts";
 
 export interface Analysed {
   events: AuditEvent[];

@@ -3,7 +3,7 @@
 // Prints one JSON line: timings, prompt budget and process.resourceUsage().maxRSS.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 import { generateEvents, vendorPages } from "./generate.ts";
 import { loadAnalystPrompt, measurePrompt, timeAnalysis, type PromptMeasure } from "./analysis.ts";
 

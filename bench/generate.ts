@@ -2,8 +2,8 @@
 // entries and Datadog Audit Trail events (half each), shaped like the contract samples, with a few planted
 // attack events (new token, security level off, monitor deleted, audit settings changed, role granted) after the
 // flagged one. Deterministic for a given size and seed.
-import type { Anomaly } from "../graph/schemas.ts";
-import type { Incident } from "../evals/incident.ts";
+import type { Anomaly } from "../domain/schemas.ts";
+import type { Incident } from "../domain/incident.ts";
 
 export const BENCH_ACTOR = "deploy-bot@example.com";
 export const BENCH_NOW = "2026-08-20T15:00:00.000Z";

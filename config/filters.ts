@@ -3,8 +3,8 @@
 //   suppressions  owned, reasoned, dated exceptions: past their expiry they no longer apply;
 //   events        named noise (health checks, synthetic probes) left out of the analysis, counted in the report.
 // A filtered anomaly is never dropped silently: the webhook stores it and answers which rule filtered it.
-import type { Anomaly } from "../graph/schemas.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { Anomaly } from "../domain/schemas.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import type { AnomalyMatch, EventMatch, Filters } from "./schema.ts";
 
 const compiled = new Map<string, RegExp>();

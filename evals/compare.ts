@@ -1,7 +1,7 @@
 // Compares two eval reports: what moved, in which direction, and which incidents changed verdict.
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { LABELS } from "../graph/schemas.ts";
+import { LABELS } from "../domain/schemas.ts";
 import { plain, table, type EvalReport } from "./metrics.ts";
 
 /** Minimal shape check of a saved report (--baseline): enough to compare, unknown fields kept. */

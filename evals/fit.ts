@@ -17,7 +17,7 @@ import { activations, GAP_DISCOUNT } from "../analysis/score.ts";
 import { RULE_IDS } from "../analysis/evidence.ts";
 import { CLASSES, fitLogistic, fitTemperature, logits, softmax, type WeightsFile } from "../analysis/weights.ts";
 import type { AnalystDeps } from "../graph/nodes/analyst.ts";
-import { listIncidentFiles } from "./incident.ts";
+import { listIncidentFiles } from "../domain/incident.ts";
 import { runEval } from "./runner.ts";
 
 type AnalysisInput = Parameters<NonNullable<AnalystDeps["observe"]>>[0];

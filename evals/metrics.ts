@@ -1,5 +1,5 @@
 // Scoring of one eval run: pure functions from per-incident rows to the report a prompt engineer reads.
-import { LABELS, VERDICTS } from "../graph/schemas.ts";
+import { LABELS, VERDICTS } from "../domain/schemas.ts";
 import type { ModelOutcome } from "../graph/model-outcome.ts";
 
 export type Label = (typeof LABELS)[number];

@@ -7,7 +7,7 @@
 // at or below 0.65.
 //
 //   npx tsx evals/probe.ts evals/datasets/NAME [more dirs…]
-import { listIncidentFiles, loadIncident, type Incident } from "./incident.ts";
+import { listIncidentFiles, loadIncident, type Incident } from "../domain/incident.ts";
 
 type Label = "likely_malicious" | "misconfiguration" | "benign";
 

@@ -13,7 +13,7 @@ import { defaultPrompts, loadPrompts, promptHashes, type PromptSet } from "../pr
 import { startSandbox } from "../sandbox/server.ts";
 import { compareReports, loadReport } from "./compare.ts";
 import { GATE_THRESHOLDS, checkThresholds } from "./gate.ts";
-import { listIncidentFiles, loadIncident, type Incident } from "./incident.ts";
+import { listIncidentFiles, loadIncident, type Incident } from "../domain/incident.ts";
 import { computeMetrics, formatMetrics, plain, type EvalReport, type EvalRow } from "./metrics.ts";
 
 /** What the analyst node shows an observer: its correlation, indicators and source statuses. */

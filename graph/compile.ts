@@ -4,7 +4,7 @@
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
 import type { Breakers, ChatClient } from "./model-client.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
-import type { SourceName } from "../tools/events.ts";
+import type { SourceName } from "../domain/events.ts";
 import type { PromptSet } from "../prompts/index.ts";
 import { InvestigationState, type Limits } from "./state.ts";
 import { routeAfterApproval, routeAfterWriter } from "./edges.ts";

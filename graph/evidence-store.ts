@@ -6,7 +6,7 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type pg from "pg";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 
 export interface EvidenceRecord {
   source: string;

@@ -16,7 +16,7 @@ import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher } from "../tools/confluence/client.ts";
 import { withSetupLock } from "../server/pg-setup.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
-import type { SourceName, SourceStatus } from "../tools/events.ts";
+import type { SourceName, SourceStatus } from "../domain/events.ts";
 import { defaultPrompts, loadPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
 import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
 import { loadWeights } from "../analysis/weights.ts";

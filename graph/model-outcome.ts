@@ -1,7 +1,7 @@
 // What a model-backed node did in one run, recorded per node in the run record, the status API,
 // `investigate --json`, the report metadata and each eval row: so a fallback is never invisible.
 import { z } from "zod";
-import { Verdict } from "./schemas.ts";
+import { Verdict } from "../domain/schemas.ts";
 
 export const ModelOutcome = z.object({
   /**

@@ -1,7 +1,7 @@
 // Assemble the report's input from the investigation state (shared by writer and publish).
 import type { ReportInput } from "../report/model.ts";
 import type { StoredCorrelation } from "./nodes/correlate.ts";
-import type { SourceName, SourceStatus } from "../tools/events.ts";
+import type { SourceName, SourceStatus } from "../domain/events.ts";
 import type { State } from "./state.ts";
 import { describeOutcome } from "./model-outcome.ts";
 import type { AgentRun } from "./nodes/gather-agent.ts";

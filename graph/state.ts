@@ -1,8 +1,8 @@
 // The investigation state machine's channels. Channels written by the parallel gatherers have reducers;
 // limits and attempt counters live here too, so a resumed run continues with the same budget.
 import { Annotation } from "@langchain/langgraph";
-import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
-import type { Anomaly, Assessment } from "./schemas.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
+import type { Anomaly, Assessment } from "../domain/schemas.ts";
 import type { ModelOutcome } from "./model-outcome.ts";
 import type { AgentRun } from "./nodes/gather-agent.ts";
 

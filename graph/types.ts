@@ -1,6 +1,6 @@
 // What the outside world (server, CLI, eval runner) sees of one investigation run.
-import type { Anomaly, Assessment, Verdict } from "./schemas.ts";
-import type { SourceName, SourceStatus } from "../tools/events.ts";
+import type { Anomaly, Assessment, Verdict } from "../domain/schemas.ts";
+import type { SourceName, SourceStatus } from "../domain/events.ts";
 import type { ModelOutcome } from "./model-outcome.ts";
 import type { AgentRun } from "./nodes/gather-agent.ts";
 

@@ -2,8 +2,8 @@
 // Everything here is derived from state; model wording (writer) is accepted only for the summary and the
 // wording of next steps, after checks. Vendor strings stay plain strings: renderers escape them.
 import { createHash } from "node:crypto";
-import type { Anomaly, Assessment, Indicator, Verdict } from "../graph/schemas.ts";
-import type { AuditEvent, SourceName, SourceStatus } from "../tools/events.ts";
+import type { Anomaly, Assessment, Indicator, Verdict } from "../domain/schemas.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
 import { redactText, redactValue } from "./redact.ts";
 
 export interface ReportInput {

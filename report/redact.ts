@@ -5,7 +5,7 @@
 // - in the report (`redactText` / `redactValue`): the same, plus long hex and base64 runs in free text.
 // Every pattern is linear in its input (bounded quantifiers, no nested repetition) and inputs are length-capped,
 // so a hostile vendor string cannot stall the event loop.
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 
 export const REDACTED = "[REDACTED]";
 

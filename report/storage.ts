@@ -1,6 +1,6 @@
 // Confluence storage-format rendering of a Report. All markup comes from report/escape.ts builders, so every
 // vendor or model string lands as escaped text.
-import type { Verdict } from "../graph/schemas.ts";
+import type { Verdict } from "../domain/schemas.ts";
 import { el, frag, macro, type Child, type Markup } from "./escape.ts";
 import { SOURCE_LABEL, pivotSentence, type Report, type RowFlag, type TechniqueRef } from "./model.ts";
 

@@ -1,5 +1,5 @@
 // `casefile sandbox --incident FILE [--port N]`: serve one incident and print the env that points casefile at it.
-import { loadIncident } from "../evals/incident.ts";
+import { loadIncident } from "../domain/incident.ts";
 import { startSandbox, type Sandbox } from "./server.ts";
 
 /** POSIX shell single-quoting. */

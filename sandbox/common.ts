@@ -1,6 +1,6 @@
 // Shared pieces of the vendor doubles: credentials, error envelopes, time parsing, cursors, IP matching.
 import { BlockList, isIP } from "node:net";
-import type { Incident } from "../evals/incident.ts";
+import type { Incident } from "../domain/incident.ts";
 
 export type Vendor = "cloudflare" | "datadog" | "confluence";
 export const VENDORS: readonly Vendor[] = ["cloudflare", "datadog", "confluence"];

@@ -2,7 +2,7 @@
 // Cloudflare, Datadog and Confluence APIs, with the vendors' paths, envelopes, pagination and errors.
 import { setTimeout as sleep } from "node:timers/promises";
 import Fastify, { type FastifyRequest } from "fastify";
-import { Fault, type Incident } from "../evals/incident.ts";
+import { Fault, type Incident } from "../domain/incident.ts";
 import { cloudflareAccountId, registerCloudflare } from "./cloudflare.ts";
 import {
   AUTH_ERRORS,

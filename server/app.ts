@@ -23,7 +23,7 @@ import { isAuthorized, uiPlugin } from "./ui.ts";
 import { STATUSES, type Investigation, type Store } from "./store.ts";
 import { parseJsonBounded, toAnomaly, verifyWebhook } from "./webhook.ts";
 import { decideIntake, filterNote } from "../config/filters.ts";
-import { VERDICTS } from "../graph/schemas.ts";
+import { VERDICTS } from "../domain/schemas.ts";
 
 export interface AppDeps {
   config: ServiceConfig;

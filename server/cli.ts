@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { Anomaly } from "../graph/schemas.ts";
+import { Anomaly } from "../domain/schemas.ts";
 import { CASEFILE_VERSION } from "../graph/version.ts";
 import type { CasefileConfig } from "../config/load.ts";
 

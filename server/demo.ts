@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Webhook } from "standardwebhooks";
-import { loadIncident } from "../evals/incident.ts";
+import { loadIncident } from "../domain/incident.ts";
 import { startSandbox } from "../sandbox/server.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 import type { Investigator, RunOutcome } from "../graph/types.ts";

@@ -1,7 +1,7 @@
 // Run queue: an SQLite jobs table polled in-process, or pg-boss for N worker processes on PostgreSQL.
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 import { withSetupLock } from "./pg-setup.ts";
 import type { CreateOrAttachResult, SqliteStore, Store, WebhookIdCheck } from "./store.ts";
 

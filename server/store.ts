@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import pg from "pg";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 import type { InvestigationResult } from "../graph/types.ts";
 import { withSetupLock } from "./pg-setup.ts";
 

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { STATUSES, type Investigation, type InvestigationStatus, type Store } from "./store.ts";
 import { bearerOf, createAuthGate, tokenMatches, type AuthGate } from "./auth.ts";
-import { VERDICTS } from "../graph/schemas.ts";
+import { VERDICTS } from "../domain/schemas.ts";
 
 export interface DecisionOutcome {
   ok: boolean;

@@ -2,7 +2,7 @@
 // Signatures are checked per the Standard Webhooks spec with node:crypto (native HMAC-SHA256, constant-time
 // compare); the `standardwebhooks` library stays the reference the tests compare against.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { Anomaly } from "../graph/schemas.ts";
+import { Anomaly } from "../domain/schemas.ts";
 import type { PayloadMapping } from "./config.ts";
 
 export type VerifyOutcome = { ok: true; webhookId: string } | { ok: false; message: string };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadIncident, type Incident } from "../evals/incident.ts";
+import { loadIncident, type Incident } from "../domain/incident.ts";
 import { startSandbox, type Sandbox } from "../sandbox/server.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 

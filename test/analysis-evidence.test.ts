@@ -5,7 +5,7 @@ import { correlate, findIndicators } from "../analysis/index.ts";
 import { EVIDENCE, RULE_IDS } from "../analysis/evidence.ts";
 import { assess } from "../analysis/score.ts";
 import { fitLogistic, fitTemperature, logits, modelFrom, shippedModel, softmax, type WeightsFile } from "../analysis/weights.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { CURL, EVIL_IP, T, WINDOW, anomaly, cf1, dd, okSources, routineDay } from "./analysis-fixtures.ts";
 
 const M = 60_000;

@@ -1,6 +1,6 @@
 // Hand-built normalised events in each vendor's vocabulary, for the analysis tests.
-import type { AuditEvent, Operation, SourceStatus } from "../tools/events.ts";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { AuditEvent, Operation, SourceStatus } from "../domain/events.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 
 export const NOW = Date.parse("2026-08-20T15:00:00Z");
 export const T = Date.parse("2026-08-20T14:06:31Z");

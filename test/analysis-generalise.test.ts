@@ -2,7 +2,7 @@
 // not a chain step; a bounded silencing lifted again is maintenance; a permissive policy decision in a request body
 // is a weakening; one admin grant by the actor's usual self weighs as an over-broad grant, not an attack.
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { analyse } from "../analysis/index.ts";
 import { isSilencing, opensToEveryone } from "../analysis/posture.ts";
 import { ALICE, CHROME, EVIL_IP, HOME_IP, T, WINDOW, anomaly, cf2, dd, okSources, routineDay } from "./analysis-fixtures.ts";

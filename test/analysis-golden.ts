@@ -8,10 +8,10 @@ import { fileURLToPath } from "node:url";
 import { correlate } from "../analysis/correlate.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { benchIncident, generateEvents } from "../bench/generate.ts";
-import { listIncidentFiles, loadIncident, type Incident } from "../evals/incident.ts";
+import { listIncidentFiles, loadIncident, type Incident } from "../domain/incident.ts";
 import { normaliseCloudflare } from "../tools/cloudflare/normalise.ts";
 import { normaliseDatadog } from "../tools/datadog/normalise.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Datasets whose files are settled; each file's outputs are pinned. */

@@ -1,7 +1,7 @@
 // Posture classes met in timelines written by other people: Cloudflare v2 changes whose previous values sit in the
 // response, zone settings named in the request, include-everyone Access rules, session records, leaked-key notices.
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { analyse } from "../analysis/index.ts";
 import { changeDirection, opensToEveryone, silenceIsBounded } from "../analysis/posture.ts";
 import { CHROME, HOME_IP, T, WINDOW, anomaly, cf1, cf2, dd, okSources, routineDay } from "./analysis-fixtures.ts";

@@ -2,7 +2,7 @@
 // weakening, bounded silencing, mail-authentication records, archives inside vs outside the account, planned bulk
 // removals, vendor-id actors, loose anomaly actions, one source only, window edges.
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { analyse } from "../analysis/index.ts";
 import { changeDirection, silenceIsBounded, mailAuthWeakened, destinationAccounts } from "../analysis/posture.ts";
 import { CHROME, EVIL_IP, HOME_IP, NOW, T, WINDOW, anomaly, cf1, cf2, dd, okSources, routineDay } from "./analysis-fixtures.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { analyse, correlate, CATALOGUE, findIndicators } from "../analysis/index.ts";
 import { entryMatches } from "../analysis/indicators.ts";
 import {

@@ -6,7 +6,7 @@ import { generateEvents, vendorPages } from "../bench/generate.ts";
 import { analyse, parsePages } from "../bench/analysis.ts";
 import { buildAnalystPrompt, estimateTokens } from "../graph/nodes/analyst-llm.ts";
 import { analystPrompt } from "../prompts/analyst.ts";
-import type { Indicator } from "../graph/schemas.ts";
+import type { Indicator } from "../domain/schemas.ts";
 
 const enc = getEncoding("o200k_base");
 

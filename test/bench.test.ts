@@ -10,7 +10,7 @@ import { sampleFromSchema, startFakeModel } from "../bench/fake-model.ts";
 import { BENCH_SECRET, benchAnomaly, signedDelivery } from "../bench/service.ts";
 import { checks, formatTable, type BenchResults, TARGETS } from "../bench/run.ts";
 import { verifyWebhook } from "../server/webhook.ts";
-import { Incident } from "../evals/incident.ts";
+import { Incident } from "../domain/incident.ts";
 
 describe("bench data generator", () => {
   it("splits events evenly between the vendors, plants attack events and is deterministic", () => {

@@ -9,7 +9,7 @@ import { decideIntake, filterEvents } from "../config/filters.ts";
 import { Filters } from "../config/schema.ts";
 import { startService, type Service } from "../server/service.ts";
 import { FakeInvestigator, SECRET, anomaly, signed, silent } from "./server-helpers.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 
 const EXAMPLE = new URL("../casefile.config.example.yaml", import.meta.url).pathname;
 const SECRETS = { CLOUDFLARE_API_TOKEN: "cf-token-value-123", DD_API_KEY: "dd-api-key-value", DD_APP_KEY: "dd-app-key-value", CONFLUENCE_API_TOKEN: "conf-token-value" };

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Incident, listIncidentFiles, loadIncident } from "../evals/incident.ts";
+import { type Incident, listIncidentFiles, loadIncident } from "../domain/incident.ts";
 import { DEV_DIR, README, buildCorpus } from "../evals/datasets/generate.ts";
 
 interface Ev {

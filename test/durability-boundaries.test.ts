@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadIncident, type Incident } from "../evals/incident.ts";
+import { loadIncident, type Incident } from "../domain/incident.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 import type { State } from "../graph/state.ts";
 import type { Report } from "../report/model.ts";

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Webhook } from "standardwebhooks";
-import { Incident } from "../evals/incident.ts";
+import { Incident } from "../domain/incident.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = fileURLToPath(new URL("../bin/casefile.mjs", import.meta.url));

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { Webhook } from "standardwebhooks";
 import { XMLValidator } from "fast-xml-parser";
-import { loadIncident, type Incident } from "../evals/incident.ts";
+import { loadIncident, type Incident } from "../domain/incident.ts";
 import { startSandbox, type Sandbox } from "../sandbox/server.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { VERDICTS } from "../graph/schemas.ts";
+import { VERDICTS } from "../domain/schemas.ts";
 import { rawEventIds, runEval, runEvalCommand, EvalGateError, evalEnv } from "../evals/runner.ts";
-import type { Incident } from "../evals/incident.ts";
+import type { Incident } from "../domain/incident.ts";
 
 const CONTRACTS = fileURLToPath(new URL("./fixtures/contracts", import.meta.url));
 let dir: string;

@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { correlate } from "../analysis/correlate.ts";
 import { findIndicators } from "../analysis/indicators.ts";
-import { loadIncident, type Incident } from "../evals/incident.ts";
+import { loadIncident, type Incident } from "../domain/incident.ts";
 import { memoryEvidenceStore, postgresEvidenceStore, splitEvidence, sqliteEvidenceStore, type EvidenceStore } from "../graph/evidence-store.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 import type { State } from "../graph/state.ts";

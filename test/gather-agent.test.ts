@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import { loadIncident, type Incident } from "../evals/incident.ts";
+import { loadIncident, type Incident } from "../domain/incident.ts";
 import { startSandbox, type Sandbox } from "../sandbox/server.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 import { createBreakers } from "../graph/model-client.ts";

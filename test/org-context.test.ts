@@ -6,8 +6,8 @@ import { findIndicators } from "../analysis/indicators.ts";
 import { orgEvidence, inPeriod } from "../analysis/org-context.ts";
 import { assess } from "../analysis/score.ts";
 import { OrgContext, Period } from "../config/schema.ts";
-import type { AuditEvent } from "../tools/events.ts";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { AuditEvent } from "../domain/events.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 import { CHROME, T, WINDOW, anomaly, cf1, okSources, resetSeq, routineDay } from "./analysis-fixtures.ts";
 
 const M = 60_000;

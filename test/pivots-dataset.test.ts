@@ -3,13 +3,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Incident } from "../evals/incident.ts";
+import { Incident } from "../domain/incident.ts";
 import { buildPivots } from "../evals/datasets/pivots/generate.ts";
 import { startSandbox, type Sandbox } from "../sandbox/server.ts";
 import { loadVendorConfig } from "../tools/config.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { gatherWindow } from "../graph/window.ts";
 
 const DIR = path.join(import.meta.dirname, "../evals/datasets/pivots");

@@ -5,7 +5,7 @@ import { buildReport, chartSpan } from "../report/model.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import { renderStorage } from "../report/storage.ts";
 import { renderTimelineSvg } from "../report/svg.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { events, input } from "./report-fixture.ts";
 
 const H = 3600e3;

@@ -1,6 +1,6 @@
 // Publishing is keyed by the anomaly id: a rerun whose verdict (and so title) changed updates the same page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadIncident } from "../evals/incident.ts";
+import { loadIncident } from "../domain/incident.ts";
 import { startSandbox, type Sandbox } from "../sandbox/server.ts";
 import { loadVendorConfig } from "../tools/config.ts";
 import { createConfluencePublisher } from "../tools/confluence/client.ts";

@@ -1,5 +1,5 @@
 // A realistic, hand-made investigation for the report tests.
-import type { AuditEvent, SourceStatus } from "../tools/events.ts";
+import type { AuditEvent, SourceStatus } from "../domain/events.ts";
 import type { ReportInput } from "../report/model.ts";
 
 export const INJECT = `<script>alert(1)</script>]]><ac:structured-macro ac:name="html">`;

@@ -6,7 +6,7 @@ import { renderStorage, SECTION_TITLES } from "../report/storage.ts";
 import { renderMarkdown, mdCode, mdText } from "../report/markdown.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../report/svg.ts";
 import { redactValue } from "../report/redact.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { INJECT, SECRET_HEX, events, input } from "./report-fixture.ts";
 
 function valid(fragment: string): void {

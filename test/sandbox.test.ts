@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { Incident } from "../evals/incident.ts";
+import { Incident } from "../domain/incident.ts";
 import { envLines, runSandboxCommand, shellQuote } from "../sandbox/cli.ts";
 import { matches, parseQuery } from "../sandbox/ddquery.ts";
 import {

@@ -9,7 +9,7 @@ import { Webhook } from "standardwebhooks";
 import type { FastifyBaseLogger } from "fastify";
 import type { Investigator, InvestigationResult, RunInput, RunOutcome } from "../graph/types.ts";
 import { loadServiceConfig } from "../server/config.ts";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 
 export const SECRET = `whsec_${randomBytes(24).toString("base64")}`;
 export const silent = pino({ level: "silent" }) as unknown as FastifyBaseLogger;

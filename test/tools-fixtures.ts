@@ -1,7 +1,7 @@
 // Test data for the vendor-tool tests: one incident built from the contract samples plus noise
 // (other actors, an older event, a pivot actor on the same IP, a key-authenticated Datadog event).
 import { readFileSync } from "node:fs";
-import { Incident } from "../evals/incident.ts";
+import { Incident } from "../domain/incident.ts";
 
 const cfSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/cloudflare-audit-logs.sample.json", import.meta.url), "utf8")) as { result: Record<string, unknown>[] };
 const ddSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/datadog-audit-search.sample.json", import.meta.url), "utf8")) as { data: Record<string, unknown>[] };

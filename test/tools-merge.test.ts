@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeHistories, type CloudflareFetch } from "../tools/cloudflare/client.ts";
 import { areTwins, mergeTwins } from "../tools/cloudflare/twins.ts";
-import type { AuditEvent } from "../tools/events.ts";
+import type { AuditEvent } from "../domain/events.ts";
 
 const ev = (id: string, time: string, resource: string, operation: AuditEvent["operation"] = "update"): AuditEvent => ({
   source: "cloudflare", id, time, ts: Date.parse(time), actor: { email: "a@example.com" }, action: "x", operation,

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AuditEvent } from "../tools/events.ts";
+import { AuditEvent } from "../domain/events.ts";
 import {
   CloudflareV1Record,
   CloudflareV2Record,

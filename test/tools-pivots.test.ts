@@ -6,7 +6,7 @@ import { startSandbox, type Sandbox } from "../sandbox/server.ts";
 import { loadVendorConfig } from "../tools/config.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
-import { Incident } from "../evals/incident.ts";
+import { Incident } from "../domain/incident.ts";
 
 const ACCOUNT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 const NOW = "2026-05-04T18:00:00Z";

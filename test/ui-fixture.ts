@@ -1,7 +1,7 @@
 // Seeds a store with realistic investigations for the review UI tests.
 import Fastify, { type FastifyInstance } from "fastify";
 import type { InvestigationResult } from "../graph/types.ts";
-import type { Anomaly } from "../graph/schemas.ts";
+import type { Anomaly } from "../domain/schemas.ts";
 import { buildReport, type ReportInput } from "../report/model.ts";
 import { renderTimelineSvg } from "../report/svg.ts";
 import type { Store } from "../server/store.ts";

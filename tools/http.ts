@@ -5,7 +5,7 @@
 import { Agent, request, type FormData } from "undici";
 import { DelegateBackoff, bulkhead, handleWhen, retry, type BulkheadPolicy, type RetryPolicy } from "cockatiel";
 import { VendorError } from "./types.ts";
-import type { Operation } from "./events.ts";
+import type { Operation } from "../domain/events.ts";
 
 export type Vendor = VendorError["vendor"];
 
@@ -606,12 +606,12 @@ export interface NormaliseOutcome<T> {
 
 /** Compact, bounded JSON of events for a model: untrusted vendor text stays quoted data, never instructions. */
 export function compactEventsJson(
-  events: import("./events.ts").AuditEvent[],
+  events: import("../domain/events.ts").AuditEvent[],
   info: Record<string, unknown>,
   maxEvents = 50,
   maxChars = 16_000,
 ): string {
-  const slim = (e: import("./events.ts").AuditEvent) => ({
+  const slim = (e: import("../domain/events.ts").AuditEvent) => ({
     id: e.id,
     time: e.time,
     actor: e.actor.email ?? e.actor.id ?? e.actor.uuid,

@@ -1,7 +1,7 @@
 // The page cap of one source: every page one gatherer reads for a run (the actor's own events, discovery and
 // pivots) counts against CASEFILE_MAX_PAGES_PER_SOURCE, so a vendor that answers one record per page cannot keep a
 // run paging for ever. Past the cap the source is marked truncated with a warning that names the setting.
-import type { SourceStatus } from "./events.ts";
+import type { SourceStatus } from "../domain/events.ts";
 
 export interface PageBudget {
   readonly max: number;

@@ -2,7 +2,7 @@
 // budget — the addresses the actor used (other actors on them), the credentials the actor created or rolled (their
 // use afterwards by any identity) and the resources the actor changed (other actors' changes to them). Every pivot
 // event is labelled (pivot, pivot_kind, pivot_key) and every pivot is recorded, with what it found (also nothing).
-import type { AuditEvent, PivotRecord, SourceStatus } from "./events.ts";
+import type { AuditEvent, PivotRecord, SourceStatus } from "../domain/events.ts";
 import { safeText } from "./http.ts";
 import type { PageBudget } from "./pages.ts";
 

@@ -1,5 +1,5 @@
 // The interfaces between the graph and the vendor tools.
-import type { AuditEvent, SourceName, SourceStatus } from "./events.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
 
 /** What a gatherer is asked for: one actor's activity inside one window. */
 export interface GatherRequest {

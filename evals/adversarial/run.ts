@@ -13,7 +13,7 @@ import { createBreakers } from "../../graph/model-client.ts";
 import { contraryEvidence, SEVERITY } from "../../graph/nodes/analyst-review.ts";
 import type { InvestigationResult } from "../../graph/types.ts";
 import { startSandbox } from "../../sandbox/server.ts";
-import { listIncidentFiles, loadIncident, type Incident } from "../incident.ts";
+import { listIncidentFiles, loadIncident, type Incident } from "../../domain/incident.ts";
 import { BEHAVIOURS, INJECTED } from "./behaviours.ts";
 import { startScriptedModel } from "./server.ts";
 

@@ -3,7 +3,7 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Incident } from "../incident.ts";
+import { Incident } from "../../domain/incident.ts";
 import { type Scenario, UA, resetIds } from "./lib.ts";
 import { malicious } from "./scenarios-malicious.ts";
 import { misconfig } from "./scenarios-misconfig.ts";

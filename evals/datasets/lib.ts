@@ -1,7 +1,7 @@
 // Building blocks for the labelled dev corpus: a seeded random source, vendor-shaped event builders
 // (Cloudflare v1 / v2 audit log entries, Datadog Audit Trail search events) and a noise generator.
 // Everything is deterministic: the same scenario code always yields the same bytes.
-import type { Incident } from "../incident.ts";
+import type { Incident } from "../../domain/incident.ts";
 
 // ---------------------------------------------------------------- seeded randomness
 export class Rng {

@@ -1,7 +1,7 @@
 // Compression of one investigation into the analyst model's prompt: the flagged and indicator events in
 // full (pseudonymised), everything else as counts, shrunk step by step until it fits the token budget.
-import type { AuditEvent, SourceName, SourceStatus } from "../../tools/events.ts";
-import type { Anomaly, Assessment, Indicator } from "../schemas.ts";
+import type { AuditEvent, SourceName, SourceStatus } from "../../domain/events.ts";
+import type { Anomaly, Assessment, Indicator } from "../../domain/schemas.ts";
 import type { Correlation } from "../../analysis/correlate.ts";
 import type { AnalystPromptData } from "../../prompts/analyst.ts";
 import { Pseudonymiser } from "./analyst-pseudonymise.ts";

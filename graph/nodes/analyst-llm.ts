@@ -3,8 +3,8 @@
 // (analyst-review.ts). Citations must be gathered ids (else asked again, then the rules verdict stands), unsafe
 // rationale is refused, and every outcome — used, refused, failed, out of time — is recorded.
 import { z } from "zod";
-import { Verdict } from "../schemas.ts";
-import type { Assessment } from "../schemas.ts";
+import { Verdict } from "../../domain/schemas.ts";
+import type { Assessment } from "../../domain/schemas.ts";
 import type { ChatClient, ChatMessage, Breakers } from "../model-client.ts";
 import type { ModelOutcome } from "../model-outcome.ts";
 import { askModel, type CallDeps } from "./model-call.ts";

@@ -8,7 +8,7 @@
 // Otherwise the rules verdict stands and the disagreement is shown. The published confidence is never the
 // model's number: the rules' confidence when the rules verdict stands or the model agrees, and a fixed
 // discount of it when a justified model verdict replaces the rules' (OVERRIDE_CONFIDENCE_FACTOR).
-import type { Assessment, Verdict } from "../schemas.ts";
+import type { Assessment, Verdict } from "../../domain/schemas.ts";
 
 /** Severity order of the classes; inconclusive is not a severity. */
 export const SEVERITY: Record<Exclude<Verdict, "inconclusive">, number> = { likely_malicious: 2, misconfiguration: 1, benign: 0 };

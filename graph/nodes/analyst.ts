@@ -7,14 +7,14 @@ import { loadCorrelation, type StoredCorrelation } from "./correlate.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmAnalyst } from "./analyst-llm.ts";
 import type { State, Update } from "../state.ts";
-import type { SourceName, SourceStatus } from "../../tools/events.ts";
+import type { SourceName, SourceStatus } from "../../domain/events.ts";
 import type { Breakers, ChatClient } from "../model-client.ts";
 import { deterministicOutcome, spentMs } from "../model-outcome.ts";
 import { DEFAULT_MODEL_BUDGET_MS } from "../config.ts";
 import { withRun, type RunConfig } from "../deadline.ts";
 import type { Model } from "../../analysis/weights.ts";
 import type { Correlation } from "../../analysis/correlate.ts";
-import type { Indicator } from "../schemas.ts";
+import type { Indicator } from "../../domain/schemas.ts";
 
 export interface AnalystDeps {
   model?: ChatClient;

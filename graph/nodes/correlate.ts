@@ -2,11 +2,11 @@
 // The checkpointed correlation refers to events by id: the events themselves are already in state, and
 // writing them a second and third time into every checkpoint would dominate the run's time.
 import { correlate, type Correlation } from "../../analysis/correlate.ts";
-import type { AuditEvent } from "../../tools/events.ts";
+import type { AuditEvent } from "../../domain/events.ts";
 import type { State, Update } from "../state.ts";
 import { filterEvents } from "../../config/filters.ts";
 import type { Filters } from "../../config/schema.ts";
-import type { SourceName, SourceStatus } from "../../tools/events.ts";
+import type { SourceName, SourceStatus } from "../../domain/events.ts";
 
 function filterEventsExcept(events: AuditEvent[], filters: Filters, keep: (e: AuditEvent) => boolean) {
   return filterEvents(events, filters, new Set(events.filter(keep).map((e) => e.id)));

@@ -31,7 +31,7 @@ import { datadogAuditTool } from "../../tools/datadog/tool.ts";
 import type { CloudflareAuditClient } from "../../tools/cloudflare/client.ts";
 import type { DatadogAuditClient } from "../../tools/datadog/client.ts";
 import type { Gatherer } from "../../tools/types.ts";
-import type { AuditEvent, PivotRecord, SourceName, SourceStatus } from "../../tools/events.ts";
+import type { AuditEvent, PivotRecord, SourceName, SourceStatus } from "../../domain/events.ts";
 import type { State, Update } from "../state.ts";
 
 /** One tool call of the agent, as the run record keeps it. */

@@ -3,7 +3,7 @@
 // store once, here; the state carries the normalised events (graph/evidence-store.ts).
 import { splitEvidence, type EvidenceStore } from "../evidence-store.ts";
 import { failedSource, type Gatherer } from "../../tools/types.ts";
-import type { SourceName, SourceStatus } from "../../tools/events.ts";
+import type { SourceName, SourceStatus } from "../../domain/events.ts";
 import type { State, Update } from "../state.ts";
 import type { RunConfig } from "../deadline.ts";
 

@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildReport, buildTitle, type Report } from "../../report/model.ts";
-import { VERDICTS } from "../schemas.ts";
+import { VERDICTS } from "../../domain/schemas.ts";
 import { renderStorage } from "../../report/storage.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import { VendorError, type Publisher } from "../../tools/types.ts";

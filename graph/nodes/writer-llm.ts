@@ -4,7 +4,7 @@
 // Whatever does not pass, the deterministic wording stands and the reason is recorded in the outcome.
 // It never produces tables, ids, times or the verdict, and it never throws: a failed call is a fallback.
 import { z } from "zod";
-import { VERDICTS } from "../schemas.ts";
+import { VERDICTS } from "../../domain/schemas.ts";
 import { acceptWriter, type Report } from "../../report/model.ts";
 import type { Breakers, ChatClient } from "../model-client.ts";
 import type { ModelOutcome } from "../model-outcome.ts";

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Anomaly } from "../../graph/schemas.ts";
+import type { Anomaly } from "../../domain/schemas.ts";
 import type { RunOutcome } from "../../graph/types.ts";
 import { Metrics } from "../../server/metrics.ts";
 import { Runner } from "../../server/runner.ts";

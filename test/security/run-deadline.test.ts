@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadIncident, type Incident } from "../../evals/incident.ts";
+import { loadIncident, type Incident } from "../../domain/incident.ts";
 import { startSandbox, type Sandbox } from "../../sandbox/server.ts";
 import { createInvestigator } from "../../graph/investigator.ts";
 import { DEFAULT_RUN_DEADLINE_MS, deadlineError, loadRunDeadlineMs } from "../../graph/deadline.ts";

@@ -1,7 +1,7 @@
 // Cloudflare account audit logs: thin client (v2 /logs/audit with v1 /audit_logs fallback) and the gatherer.
 import type { CloudflareConfig, Limits } from "../config.ts";
 import { loadLimits } from "../config.ts";
-import type { AuditEvent, SourceStatus } from "../events.ts";
+import type { AuditEvent, SourceStatus } from "../../domain/events.ts";
 import { HttpClient, HttpError, safeText } from "../http.ts";
 import { failedSource } from "../types.ts";
 import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";

@@ -2,7 +2,7 @@
 // Records are validated at the boundary against the zod schemas below (a hand-written check that agrees with them
 // runs first, zod names the problem when it says no); unknown fields are kept (the whole record stays in `raw`).
 import { z } from "zod";
-import type { AuditEvent } from "../events.ts";
+import type { AuditEvent } from "../../domain/events.ts";
 import { clean, isObj, isOptObj, isOptStr, isPlainObj, operationOf, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
 import { redactEvent } from "../../report/redact.ts";
 

@@ -4,7 +4,7 @@
 import { tool } from "@langchain/core/tools";
 import { z } from "zod";
 import { compactEventsJson } from "../http.ts";
-import type { AuditEvent } from "../events.ts";
+import type { AuditEvent } from "../../domain/events.ts";
 import type { CloudflareAuditClient } from "./client.ts";
 
 export const CloudflareAuditToolInput = z

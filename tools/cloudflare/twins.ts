@@ -3,7 +3,7 @@
 // resource id, the same kind of operation, and no conflicting actor — are merged into the v2 entry, which keeps its
 // richer fields (user agent, request and response, token) and takes from v1 only what it lacks; the v1 id stays in
 // `twin_ids` so either id can be cited.
-import type { AuditEvent } from "../events.ts";
+import type { AuditEvent } from "../../domain/events.ts";
 
 /** Largest clock difference between the two copies of one change (ms). */
 export const TWIN_TOLERANCE_MS = 2_000;

@@ -1,7 +1,7 @@
 // Datadog Audit Trail: thin client (POST /api/v2/audit/events/search, cursor-paged) and the gatherer.
 import type { DatadogConfig, Limits } from "../config.ts";
 import { loadLimits } from "../config.ts";
-import type { AuditEvent, SourceStatus } from "../events.ts";
+import type { AuditEvent, SourceStatus } from "../../domain/events.ts";
 import { HttpClient, safeText } from "../http.ts";
 import { failedSource } from "../types.ts";
 import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";

@@ -2,7 +2,7 @@
 // Validated at the boundary against the zod schemas below (a hand-written check that agrees with them runs first,
 // zod names the problem when it says no); unknown fields are kept (the whole event stays in `raw`).
 import { z } from "zod";
-import type { AuditEvent, Operation } from "../events.ts";
+import type { AuditEvent, Operation } from "../../domain/events.ts";
 import { clean, isObj, isOptObj, isOptStr, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
 import { redactEvent } from "../../report/redact.ts";
 

@@ -6,7 +6,7 @@
 import { readdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadIncident, type Incident } from "../../incident.ts";
+import { loadIncident, type Incident } from "../../../domain/incident.ts";
 import { probe, type ProbeLine } from "../../probe.ts";
 import { isoSec } from "./builders.ts";
 import type { Scenario } from "./kit.ts";

@@ -5,7 +5,7 @@
 import { writeFile, readdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadIncident } from "../../incident.ts";
+import { loadIncident } from "../../../domain/incident.ts";
 import { World, localTime, type Built, type OrgKey, type Verdict } from "./world.ts";
 import { auditSettings, logForwarding, sdsRule, syntheticsVariable, loginMethods, serviceAccountKey } from "./scenarios-a.ts";
 import { downtime, siemSuppression, logpushJob, accessPolicy, awsIntegration } from "./scenarios-b.ts";

@@ -5,7 +5,7 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Incident } from "../../incident.ts";
+import { Incident } from "../../../domain/incident.ts";
 import { Scenario, UA, resetIds, type Actor } from "../lib.ts";
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));

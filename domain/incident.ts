@@ -2,7 +2,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { Anomaly, LABELS } from "../graph/schemas.ts";
+import { Anomaly, LABELS } from "./schemas.ts";
 
 export const Fault = z.union([
   z.enum(["unavailable", "rate_limited_once", "forbidden"]),
