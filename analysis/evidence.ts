@@ -157,7 +157,7 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   // —— attack: what was done ——
   { id: "attack.credential_minted", cls: "likely_malicious", why: "an API credential created or rolled, not as part of a rotation", eval: countedRule("credential.created") },
   { id: "attack.secret_viewed", cls: "likely_malicious", why: "a standing secret revealed", eval: countedRule("credential.viewed") },
-  { id: "attack.credential_used_elsewhere", cls: "likely_malicious", why: "a credential the actor created was then used by another identity or from another network", eval: (c) => fire(c.credentialUsedElsewhere) },
+  { id: "attack.credential_used_elsewhere", cls: "likely_malicious", why: "a credential the actor created was then used to change configuration by another identity or from another network", eval: (c) => fire(c.credentialUsedElsewhere) },
   { id: "attack.privilege_granted", cls: "likely_malicious", why: "a role granted or privileges widened", eval: (c) => (c.overbroad.length || c.widenedRoles.length ? undefined : countedRule("privilege.granted")(c)) },
   { id: "attack.self_granted", cls: "likely_malicious", why: "the actor granted privileges to itself", eval: (c) => fire(c.selfGrant) },
   { id: "attack.member_added", cls: "likely_malicious", why: "a new member or user created", eval: countedRule("account.created") },
@@ -536,7 +536,8 @@ function pivotEvidence(corr: Correlation, focus: AuditEvent[]): { credentialUsed
   for (const e of focus) if (isChange(e) && (e.resource.id || e.resource.name)) changed.set(resKey(e), e);
   for (const p of corr.pivot_events) {
     const kind = (p as AuditEvent & { pivot_kind?: string }).pivot_kind;
-    if (kind === "credential" && p.ts >= corr.focus_start_ts && (!p.ip || !actorIps.has(p.ip) || (p.actor.email && p.actor.email.toLowerCase() !== corr.actor.toLowerCase()))) {
+    // used to change configuration (not only to read or send data) by another identity or from another network
+    if (kind === "credential" && isChange(p) && p.outcome !== "failure" && p.ts >= corr.focus_start_ts && (!p.ip || !actorIps.has(p.ip) || (p.actor.email && p.actor.email.toLowerCase() !== corr.actor.toLowerCase()))) {
       if (credentialUsedElsewhere.length < 10) credentialUsedElsewhere.push(p.id);
     }
     const c = isChange(p) ? changed.get(resKey(p)) : undefined;
