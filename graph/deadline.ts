@@ -3,7 +3,7 @@
 // hands it to every node as `config.signal`; the gather nodes pass it to the vendor clients and the model-backed
 // nodes to their model calls. A run past its deadline stops what it is doing and fails with an error that says
 // so and what to do — it never hangs.
-import { parseDuration } from "../server/config.ts";
+import { parseDuration } from "../config/duration.ts";
 
 export const DEFAULT_RUN_DEADLINE_MS = 10 * 60 * 1000;
 

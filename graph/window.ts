@@ -1,6 +1,6 @@
 // The gather window of one investigation: from 24 h before the flagged time to a bounded time after it, never
 // past the clock. A replay of an old anomaly reads the day around it, not the months up to the moment of the run.
-import { parseDuration } from "../server/config.ts";
+import { parseDuration } from "../config/duration.ts";
 
 export const BEFORE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_AFTER_WINDOW_MS = 24 * 60 * 60 * 1000;

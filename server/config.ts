@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError } from "../config/errors.ts";
+import { parseDuration } from "../config/duration.ts";
 import type { Filters } from "../config/schema.ts";
 
 export interface PayloadMapping {
@@ -59,25 +60,6 @@ function bool(env: Record<string, string | undefined>, name: string): boolean {
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off"].includes(raw)) return false;
   throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a boolean; use 1/true or 0/false.`);
-}
-
-/** `900` (seconds), `90s`, `15m`, `1h`, `1h30m`, `500ms` → milliseconds. */
-export function parseDuration(raw: string, name = "duration"): number {
-  const s = raw.trim().toLowerCase();
-  if (/^\d+$/.test(s)) return Number(s) * 1000;
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
-  let total = 0;
-  let matched = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "ms" | "s" | "m" | "h" | "d"];
-    total += Number(m[1]) * unit;
-    matched = re.lastIndex;
-  }
-  if (s.length === 0 || matched !== s.length) {
-    throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a duration; use seconds (900) or a unit: 90s, 15m, 1h.`);
-  }
-  return Math.round(total);
 }
 
 /** `262144`, `256kb`, `256KiB`, `1mb` → bytes. */

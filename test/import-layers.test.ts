@@ -21,16 +21,6 @@ export const LAYERS: { name: string; paths: string[] }[] = [
 /** Imports of a lower layer from a higher one that stay for now: from → to, and why. Keep this list short. */
 export const KNOWN_EXCEPTIONS: { from: string; to: string; reason: string }[] = [
   {
-    from: "graph/deadline.ts",
-    to: "server/config.ts",
-    reason: "parseDuration lives with the service's settings; it belongs in config/ beside the other settings parsers",
-  },
-  {
-    from: "graph/window.ts",
-    to: "server/config.ts",
-    reason: "parseDuration lives with the service's settings; it belongs in config/ beside the other settings parsers",
-  },
-  {
     from: "graph/investigator.ts",
     to: "server/pg-setup.ts",
     reason: "the PostgreSQL set-up lock is shared by the store (server/) and the checkpointer (graph/); it belongs in a storage module below both",

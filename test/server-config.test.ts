@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadServiceConfig, parseDuration } from "../server/config.ts";
+import { parseDuration } from "../config/duration.ts";
+import { ConfigError, loadServiceConfig } from "../server/config.ts";
 import { Notifier, isPrivateAddress } from "../server/notify.ts";
 
 const S = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
