@@ -108,6 +108,8 @@ export interface EvidenceContext {
   unboundedSilence: string[];
   credentialUsedElsewhere: string[];
   changedBackByOther: string[];
+  /** the new credential's use afterwards, when it only read or sent data */
+  credentialOnlyRead: string[];
   sensitiveChanges: string[];
   overbroadScope: string[];
   correctedLater: string[];
@@ -159,6 +161,7 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   { id: "attack.secret_viewed", cls: "likely_malicious", why: "a standing secret revealed", eval: countedRule("credential.viewed") },
   { id: "attack.credential_used_elsewhere", cls: "likely_malicious", why: "a credential the actor created was then used to change configuration by another identity or from another network", eval: (c) => fire(c.credentialUsedElsewhere) },
   { id: "attack.privilege_granted", cls: "likely_malicious", why: "a role granted or privileges widened", eval: (c) => (c.overbroad.length || c.widenedRoles.length ? undefined : countedRule("privilege.granted")(c)) },
+  { id: "clear.credential_only_read", cls: "benign", clearing: true, why: "the credential the actor created was afterwards only used to read or send data, never to change configuration", eval: (c) => fire(c.credentialOnlyRead) },
   { id: "attack.self_granted", cls: "likely_malicious", why: "the actor granted privileges to itself", eval: (c) => fire(c.selfGrant) },
   { id: "attack.member_added", cls: "likely_malicious", why: "a new member or user created", eval: countedRule("account.created") },
   { id: "attack.others_removed", cls: "likely_malicious", why: "other members removed or disabled, or their credentials revoked", eval: countedRule("admin.removed") },
@@ -360,7 +363,7 @@ export function evidenceContext(corr: Correlation, indicators: Indicator[], sour
   const incidents = incidentSignals(corr);
   const otherVendorIncident = incidents.before;
   const mirroredCleanup = mirrored(focusScan);
-  const { credentialUsedElsewhere, changedBackByOther } = pivotEvidence(corr, focusScan);
+  const { credentialUsedElsewhere, changedBackByOther, credentialOnlyRead } = pivotEvidence(corr, focusScan);
 
   let share = 0;
   if (corr.baseline.events > 0 && focus.length > 0) {
@@ -384,7 +387,7 @@ export function evidenceContext(corr: Correlation, indicators: Indicator[], sour
     weakerChanges: weakerChanges.slice(0, 20), strongerChanges: strongerChanges.slice(0, 20), openedToEveryone: openedToEveryone.slice(0, 10),
     externalTargets: externalTargets.slice(0, 10), verification, pairedSameValue, pairedNewValue,
     readOnlyGrants: readOnlyGrants.slice(0, 10), otherVendorIncident, mirroredCleanup, failedLogins: failedLogins.slice(0, 10),
-    unboundedSilence: unboundedSilence.slice(0, 10), credentialUsedElsewhere, changedBackByOther,
+    unboundedSilence: unboundedSilence.slice(0, 10), credentialUsedElsewhere, changedBackByOther, credentialOnlyRead,
     ...structure,
     troubleAfter: incidents.after,
   };
@@ -527,10 +530,11 @@ function mirrored(focus: AuditEvent[]): string[] {
  * Pivot evidence: a credential the actor created used afterwards by another identity or from an address the actor
  * never used; another identity changing a resource the actor changed, afterwards.
  */
-function pivotEvidence(corr: Correlation, focus: AuditEvent[]): { credentialUsedElsewhere: string[]; changedBackByOther: string[] } {
+function pivotEvidence(corr: Correlation, focus: AuditEvent[]): { credentialUsedElsewhere: string[]; changedBackByOther: string[]; credentialOnlyRead: string[] } {
   const credentialUsedElsewhere: string[] = [];
   const changedBackByOther: string[] = [];
-  if (!corr.pivot_events.length) return { credentialUsedElsewhere, changedBackByOther };
+  const credentialReads: string[] = [];
+  if (!corr.pivot_events.length) return { credentialUsedElsewhere, changedBackByOther, credentialOnlyRead: [] };
   const actorIps = new Set(corr.events.map((e) => e.ip).filter(Boolean));
   const changed = new Map<string, AuditEvent>();
   for (const e of focus) if (isChange(e) && (e.resource.id || e.resource.name)) changed.set(resKey(e), e);
@@ -539,11 +543,11 @@ function pivotEvidence(corr: Correlation, focus: AuditEvent[]): { credentialUsed
     // used to change configuration (not only to read or send data) by another identity or from another network
     if (kind === "credential" && isChange(p) && p.outcome !== "failure" && p.ts >= corr.focus_start_ts && (!p.ip || !actorIps.has(p.ip) || (p.actor.email && p.actor.email.toLowerCase() !== corr.actor.toLowerCase()))) {
       if (credentialUsedElsewhere.length < 10) credentialUsedElsewhere.push(p.id);
-    }
+    } else if (kind === "credential" && !isChange(p) && p.outcome !== "failure" && credentialReads.length < 10) credentialReads.push(p.id);
     const c = isChange(p) ? changed.get(resKey(p)) : undefined;
     if (c && p.ts > c.ts && changedBackByOther.length < 10) changedBackByOther.push(c.id, p.id);
   }
-  return { credentialUsedElsewhere, changedBackByOther };
+  return { credentialUsedElsewhere, changedBackByOther, credentialOnlyRead: credentialUsedElsewhere.length ? [] : credentialReads };
 }
 
 /** Product-agnostic structure of the focus changes: what they touch, how wide, how bounded, what came around them. */
