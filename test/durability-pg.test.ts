@@ -66,6 +66,8 @@ function gatherRuns(s: Sandbox): Map<string, number> {
     if (r.vendor !== "datadog" || r.method !== "POST") continue;
     const q = r.query as { filter?: { query?: string }; page?: { cursor?: string } } | undefined;
     if (q?.page?.cursor) continue;
+    // the actor's own window search (the free-text spelling discovery and the pivots are other queries)
+    if (!/@usr\.email:/.test(q?.filter?.query ?? "")) continue;
     const actor = /([a-z0-9.]+@example\.com)/.exec(q?.filter?.query ?? "")?.[1] ?? "?";
     out.set(actor, (out.get(actor) ?? 0) + 1);
   }
