@@ -21,6 +21,8 @@ export const WeightsFile = z.object({
   fitted_at: z.string().max(40),
   trained_on: z.array(z.object({ dataset: z.string().max(200), incidents: z.number().int().nonnegative() })).max(200),
   l2: z.number().nonnegative(),
+  /** how far the L2 penalty pulls each rule towards the class it argues for (evals/fit.ts declaredPrior) */
+  prior_strength: z.number().nonnegative().optional(),
   temperature: z.number().positive().max(100),
   classes: z.tuple([z.literal("likely_malicious"), z.literal("misconfiguration"), z.literal("benign")]),
   bias: z.array(z.number()).length(3),
@@ -101,6 +103,8 @@ export interface Sample {
 export interface FitOptions {
   l2: number;
   iterations?: number;
+  /** rule × class: where the L2 penalty pulls each weight (default 0); a rule with little data keeps its prior */
+  prior?: number[][];
 }
 
 /**
@@ -141,7 +145,7 @@ export function fitLogistic(samples: Sample[], nRules: number, opts: FitOptions)
     }
     for (let i = 0; i < nRules; i++) {
       for (let c = 0; c < K; c++) {
-        const g = gw[i]![c]! + opts.l2 * lw[i]![c]!;
+        const g = gw[i]![c]! + opts.l2 * (lw[i]![c]! - (opts.prior?.[i]?.[c] ?? 0));
         vw[i]![c] = mu * vw[i]![c]! - lr * g;
         w[i]![c]! += vw[i]![c]!;
       }

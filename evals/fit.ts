@@ -14,7 +14,7 @@ import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { activations, GAP_DISCOUNT } from "../analysis/score.ts";
-import { RULE_IDS } from "../analysis/evidence.ts";
+import { EVIDENCE, RULE_IDS } from "../analysis/evidence.ts";
 import { CLASSES, fitLogistic, fitTemperature, logits, softmax, type WeightsFile } from "../analysis/weights.ts";
 import type { AnalystDeps } from "../graph/nodes/analyst.ts";
 import { listIncidentFiles } from "../domain/incident.ts";
@@ -65,10 +65,20 @@ interface Prediction {
   gap: number;
 }
 
+/**
+ * The table's own prior: each rule leans towards the class it argues for (context facts lean nowhere). The L2
+ * penalty pulls weights towards it, so a rule the corpora rarely exercise keeps its declared direction.
+ */
+export const PRIOR_STRENGTH = 0.5;
+
+export function declaredPrior(strength: number): number[][] {
+  return EVIDENCE.map((r) => CLASSES.map((c) => (r.id.startsWith("context.") || strength === 0 ? 0 : r.cls === c ? (2 * strength) / 3 : -strength / 3)));
+}
+
 /** Every corpus counts the same in the fit, whatever its size: each is one author's view of the world. */
 const train = (corpora: Corpus[], l2: number) => {
   const mean = corpora.reduce((a, c) => a + c.samples.length, 0) / Math.max(1, corpora.length);
-  return fitLogistic(corpora.flatMap((c) => c.samples.map((s) => ({ ...s, weight: mean / c.samples.length }))), RULE_IDS.length, { l2 });
+  return fitLogistic(corpora.flatMap((c) => c.samples.map((s) => ({ ...s, weight: mean / c.samples.length }))), RULE_IDS.length, { l2, prior: declaredPrior(PRIOR_STRENGTH) });
 };
 
 /** Leave-one-corpus-out logits: each corpus scored by weights fitted on the others. */
@@ -167,6 +177,7 @@ export function fitWeights(corpora: Corpus[], l2: number, cv?: CrossValidation, 
     fitted_at: now.toISOString(),
     trained_on: corpora.map((c) => ({ dataset: c.name, incidents: c.samples.length })),
     l2,
+    prior_strength: PRIOR_STRENGTH,
     temperature,
     classes: [...CLASSES],
     bias,

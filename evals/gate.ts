@@ -23,9 +23,9 @@ export const GATE_THRESHOLDS: Record<string, number> = {
 export const CV_GATE = {
   accuracy: 0.73,
   macro_f1: 0.73,
-  ece: 0.07,
+  ece: 0.05,
   /** benign or misconfiguration incidents called likely_malicious with confidence ≥ 0.9 */
-  confident_false_malicious: 1,
+  confident_false_malicious: 2,
   dev_key_event_recall: 0.7,
 } as const;
 
