@@ -137,6 +137,11 @@ const counted = (ctx: EvidenceContext, id: string) => ctx.counted.find((i) => i.
 const fire = (ids: string[], strength = 1): Activation | undefined => (ids.length > 0 && strength > 0 ? { strength: Math.min(1, strength), ids: ids.slice(0, 10) } : undefined);
 /** Fires when the condition holds, whatever events it cites. */
 const fireIf = (cond: unknown, ids: string[] = [], strength = 1): Activation | undefined => (cond && strength > 0 ? { strength: Math.min(1, strength), ids: ids.slice(0, 10) } : undefined);
+/** Fires when the indicator is present (routine or not), citing its events. */
+const present = (id: string) => (ctx: EvidenceContext) => {
+  const i = ind(ctx, id);
+  return i ? fireIf(true, i.event_ids) : undefined;
+};
 /** One catalogue indicator counted (not routine): strength grows with its event count. */
 const countedRule = (id: string) => (ctx: EvidenceContext) => {
   const i = counted(ctx, id);
@@ -147,13 +152,13 @@ const countedRule = (id: string) => (ctx: EvidenceContext) => {
 export const EVIDENCE: readonly EvidenceRule[] = [
   // —— attack: access ——
   { id: "attack.new_place", cls: "likely_malicious", why: "sensitive changes from an address, network or client not seen earlier for this actor", eval: countedRule("access.new_location") },
-  { id: "attack.impossible_travel", cls: "likely_malicious", why: "impossible travel between consecutive events", eval: (c) => fireIf(ind(c, "access.impossible_travel"), ind(c, "access.impossible_travel")?.event_ids) },
-  { id: "attack.concurrent_sessions", cls: "likely_malicious", why: "a known and a first-seen network used alternately within minutes", eval: (c) => fireIf(ind(c, "access.concurrent_sessions"), ind(c, "access.concurrent_sessions")?.event_ids) },
+  { id: "attack.impossible_travel", cls: "likely_malicious", why: "impossible travel between consecutive events", eval: present("access.impossible_travel") },
+  { id: "attack.concurrent_sessions", cls: "likely_malicious", why: "a known and a first-seen network used alternately within minutes", eval: present("access.concurrent_sessions") },
   { id: "attack.first_seen", cls: "likely_malicious", why: "a first-seen address, client or country around the anomaly", eval: (c) => fireIf(ind(c, "context.first_seen") || ind(c, "access.new_location"), (ind(c, "context.first_seen") ?? ind(c, "access.new_location"))?.event_ids) },
-  { id: "attack.unusual_hour", cls: "likely_malicious", why: "activity at an hour this actor was not active earlier", eval: (c) => fireIf(ind(c, "context.unusual_hour"), ind(c, "context.unusual_hour")?.event_ids) },
-  { id: "attack.new_auth_method", cls: "likely_malicious", why: "an authentication method the actor had not used before", eval: (c) => fireIf(ind(c, "context.new_auth_method"), ind(c, "context.new_auth_method")?.event_ids) },
+  { id: "attack.unusual_hour", cls: "likely_malicious", why: "activity at an hour this actor was not active earlier", eval: present("context.unusual_hour") },
+  { id: "attack.new_auth_method", cls: "likely_malicious", why: "an authentication method the actor had not used before", eval: present("context.new_auth_method") },
   { id: "attack.failed_logins", cls: "likely_malicious", why: "failed sign-ins or authentication failures before the activity", eval: (c) => fire(c.failedLogins, c.failedLogins.length / 2) },
-  { id: "attack.shared_attacker_ip", cls: "likely_malicious", why: "other identities made sensitive changes from the actor's first-seen address", eval: (c) => fireIf(ind(c, "pivot.shared_attacker_ip"), ind(c, "pivot.shared_attacker_ip")?.event_ids) },
+  { id: "attack.shared_attacker_ip", cls: "likely_malicious", why: "other identities made sensitive changes from the actor's first-seen address", eval: present("pivot.shared_attacker_ip") },
   { id: "attack.unverified_automation", cls: "likely_malicious", why: "an automation claim (client or identity) that the actor's history does not back", eval: (c) => fireIf(ind(c, "context.unverified_automation") && c.novel, ind(c, "context.unverified_automation")?.event_ids) },
   { id: "attack.no_baseline", cls: "likely_malicious", why: "no earlier activity of the actor in the window (a dormant or new identity)", eval: (c) => fireIf(c.corr.baseline.events === 0 && c.corr.events.length > 0, []) },
   // —— attack: what was done ——
@@ -177,7 +182,7 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   { id: "attack.bulk_read", cls: "likely_malicious", why: "bulk export or read of logs and data", eval: countedRule("collection.export_burst") },
   { id: "attack.weakening_any_product", cls: "likely_malicious", why: "a setting weakened according to its before and after values", eval: (c) => fire(c.weakerChanges, c.weakerChanges.length / 2) },
   { id: "attack.chain", cls: "likely_malicious", why: "an attack chain across stages (access, credentials, privileges, evasion, exfiltration, impact)", eval: (c) => fire(c.counted.flatMap((i) => i.event_ids.slice(0, 2)), (c.stages.size - 1) / 3) },
-  { id: "attack.instruction_text", cls: "likely_malicious", why: "instruction-like text planted in vendor data (read as data, weighed as a manipulation attempt)", eval: (c) => fireIf(ind(c, "context.instruction_text"), ind(c, "context.instruction_text")?.event_ids) },
+  { id: "attack.instruction_text", cls: "likely_malicious", why: "instruction-like text planted in vendor data (read as data, weighed as a manipulation attempt)", eval: present("context.instruction_text") },
   // —— misconfiguration ——
   { id: "mis.weakening_alone", cls: "misconfiguration", why: "a risky weakening of defences with no credential, privilege, access or exfiltration activity around it", eval: (c) => fireIf(c.weakAll.length && !attackAround(c), c.weakAll.flatMap((i) => i.event_ids.slice(0, 5))) },
   { id: "mis.reverted", cls: "misconfiguration", why: "a change around the anomaly was undone (changed and then restored)", eval: (c) => fire(c.focusReverts) },

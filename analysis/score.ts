@@ -18,9 +18,20 @@ const RULE_INDEX = new Map(RULE_IDS.map((id, i) => [id, i]));
 const round = (x: number) => Math.round(x * 100) / 100;
 const LABEL: Record<string, string> = { likely_malicious: "likely malicious", misconfiguration: "a misconfiguration", benign: "benign" };
 
-/** The evidence activations of one investigation: what `casefile fit` learns from. */
-export function activations(corr: Correlation, indicators: Indicator[], sources: Partial<Record<SourceName, SourceStatus>>): number[] {
-  return evaluateEvidence(evidenceContext(corr, indicators, sources)).x;
+/** The evidence activations of one investigation and its data-gap discount: what `casefile fit` learns from. */
+export function activations(corr: Correlation, indicators: Indicator[], sources: Partial<Record<SourceName, SourceStatus>>): { x: number[]; gap: number } {
+  const ctx = evidenceContext(corr, indicators, sources);
+  return { x: evaluateEvidence(ctx).x, gap: gapOf(ctx) };
+}
+
+/** Confidence lost to data gaps: failed and incomplete sources, a flagged event not found. */
+function gapOf(ctx: EvidenceContext): number {
+  return GAP_DISCOUNT.failed * ctx.failedSources.length + GAP_DISCOUNT.partial * ctx.partialSources.length + (ctx.corr.flagged.event_ids.length ? 0 : GAP_DISCOUNT.flaggedMissing);
+}
+
+/** The published confidence: the calibrated probability of the verdict, lowered for data gaps, within [0.34, 0.97]. */
+export function publishedConfidence(p: number, gap: number): number {
+  return Math.min(0.97, Math.max(0.34, p * (1 - gap)));
 }
 
 /** Rules beside the evidence table with their own fixed weights per class (organisation context, analysis/org-context.ts). */
@@ -56,8 +67,7 @@ export function assess(corr: Correlation, indicators: Indicator[], sources: Part
   let second = top === 0 ? 1 : 0;
   for (let c = 0; c < 3; c++) if (c !== top && z[c]! > z[second]!) second = c;
   const verdict: Verdict = CLASSES[top]!;
-  const gap = GAP_DISCOUNT.failed * ctx.failedSources.length + GAP_DISCOUNT.partial * ctx.partialSources.length + (corr.flagged.event_ids.length ? 0 : GAP_DISCOUNT.flaggedMissing);
-  const confidence = round(Math.min(0.97, Math.max(0.34, p[top]! * (1 - gap))));
+  const confidence = round(publishedConfidence(p[top]!, gapOf(ctx)));
 
   const evidence = [
     ...weigh(fired, model, top, second),

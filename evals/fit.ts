@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { activations, GAP_DISCOUNT } from "../analysis/score.ts";
+import { activations, publishedConfidence } from "../analysis/score.ts";
 import { EVIDENCE, RULE_IDS } from "../analysis/evidence.ts";
 import { CLASSES, fitLogistic, fitTemperature, logits, softmax, type WeightsFile } from "../analysis/weights.ts";
 import type { AnalystDeps } from "../graph/nodes/analyst.ts";
@@ -45,16 +45,9 @@ export async function captureCorpus(dir: string, concurrency = 2): Promise<Corpu
     if (!input || !row.label) continue;
     const y = CLASSES.indexOf(row.label as (typeof CLASSES)[number]);
     if (y < 0) continue;
-    samples.push({ id: row.id, x: activations(input.correlation, input.indicators, input.sources), y, gap: gapOf(input) });
+    samples.push({ id: row.id, y, ...activations(input.correlation, input.indicators, input.sources) });
   }
   return { name: path.basename(path.resolve(dir)), samples };
-}
-
-function gapOf(input: AnalysisInput): number {
-  const st = Object.values(input.sources).filter(Boolean);
-  const failed = st.filter((s) => s.status === "failed" || s.status === "skipped" || s.status === "pending").length;
-  const partial = st.filter((s) => s.status === "partial" || s.status === "truncated").length;
-  return GAP_DISCOUNT.failed * failed + GAP_DISCOUNT.partial * partial + (input.correlation.flagged.event_ids.length ? 0 : GAP_DISCOUNT.flaggedMissing);
 }
 
 interface Prediction {
@@ -104,7 +97,7 @@ export interface Scores {
 const confidenceOf = (z: number[], t: number, gap: number) => {
   const p = softmax(z, t);
   const top = p.indexOf(Math.max(...p));
-  return { top, conf: Math.min(0.97, Math.max(0.34, p[top]! * (1 - gap))) };
+  return { top, conf: publishedConfidence(p[top]!, gap) };
 };
 
 export function score(preds: { y: number; top: number; conf: number }[]): Scores {
