@@ -2,62 +2,15 @@
 // (Cloudflare v1 / v2 audit log entries, Datadog Audit Trail search events) and a noise generator.
 // Everything is deterministic: the same scenario code always yields the same bytes.
 import type { Incident } from "../../domain/incident.ts";
+import { B64_UNDERSCORE_FIRST as B64, IdRegistry, Rng } from "./vendor/rng.ts";
 
 // ---------------------------------------------------------------- seeded randomness
-export class Rng {
-  private s: number;
-  constructor(seed: string) {
-    // FNV-1a over the seed text, then mulberry32.
-    let h = 0x811c9dc5;
-    for (let i = 0; i < seed.length; i++) {
-      h ^= seed.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    this.s = h;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  chars(alphabet: string, n: number): string {
-    let out = "";
-    for (let i = 0; i < n; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
-    return out;
-  }
-  hex(n: number): string {
-    return this.chars("0123456789abcdef", n);
-  }
-  digits(n: number): string {
-    return String(this.int(1, 9)) + this.chars("0123456789", n - 1);
-  }
-  uuid(): string {
-    const h = this.hex(32);
-    const variant = "89ab"[this.int(0, 3)];
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  }
-}
-
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-
 /** Ids must be unique across the whole corpus; the generator fails loudly on a repeat. */
-const usedIds = new Set<string>();
+const usedIds = new IdRegistry();
 export function resetIds(): void {
   usedIds.clear();
 }
-function unique(id: string): string {
-  if (usedIds.has(id)) throw new Error(`duplicate vendor event id ${id}: change the scenario seed`);
-  usedIds.add(id);
-  return id;
-}
+const unique = (id: string): string => usedIds.strict(id);
 
 // ---------------------------------------------------------------- vocabulary
 export const UA = {
@@ -186,7 +139,7 @@ export class Scenario {
     nowAfterMin: number,
     o: { cf?: string | false; dd?: string | false; site?: string } = {},
   ) {
-    this.rng = new Rng(`casefile-dev/${id}`);
+    this.rng = Rng.fromText(`casefile-dev/${id}`);
     this.T = Date.parse(anomalyAt);
     this.nowMs = this.T + nowAfterMin * MIN;
     if (o.cf !== false) this.cfAccount = { id: this.rng.hex(32), name: o.cf ?? "Example Corp" };
