@@ -11,7 +11,7 @@ import pino from "pino";
 import { Pool } from "undici";
 import { Webhook } from "standardwebhooks";
 import type { FastifyBaseLogger } from "fastify";
-import { loadServiceConfig } from "../server/config.ts";
+import { loadServiceConfig } from "../config/service.ts";
 import { startService, type Service } from "../server/service.ts";
 import type { SqliteStore } from "../server/store.ts";
 import type { Investigator, InvestigationResult, RunInput, RunOutcome } from "../graph/types.ts";

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import { loadServiceConfig, type PayloadMapping, type ServiceConfig } from "../server/config.ts";
+import { loadServiceConfig, type PayloadMapping, type ServiceConfig } from "./service.ts";
 import { loadVendorConfig, type VendorConfig } from "../tools/config.ts";
 import { loadModelBudgetMs, loadModelConfig, type ModelNode, type NodeModelConfig } from "../graph/config.ts";
 import { afterWindowFrom } from "../graph/window.ts";

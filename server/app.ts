@@ -15,7 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import fastJson from "fast-json-stringify";
-import type { ServiceConfig } from "./config.ts";
+import type { ServiceConfig } from "../config/service.ts";
 import type { Metrics } from "./metrics.ts";
 import { acceptDelivery, type Queue } from "./queue.ts";
 import type { Runner } from "./runner.ts";

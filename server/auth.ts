@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyRequest } from "fastify";
-import { MAX_API_TOKEN_LENGTH } from "./config.ts";
+import { MAX_API_TOKEN_LENGTH } from "../config/service.ts";
 
 const sha = (s: string) => createHash("sha256").update(s).digest();
 

@@ -128,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
 async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { host: { type: "string" }, port: { type: "string" } });
   const config = await settings({ ...(values.host ? { CASEFILE_HOST: values.host } : {}), ...(values.port ? { CASEFILE_PORT: values.port } : {}) });
-  const { requireWebhookSecret } = await import("./config.ts");
+  const { requireWebhookSecret } = await import("../config/service.ts");
   requireWebhookSecret(config.service);
   const { startService } = await import("./service.ts");
   const service = await startService(config.service, { settings: config });

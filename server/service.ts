@@ -4,7 +4,7 @@ import pino from "pino";
 import type { Investigator } from "../graph/types.ts";
 import { disableStrayTracing as disableTracing, resolveConfig, type CasefileConfig } from "../config/load.ts";
 import { buildApp } from "./app.ts";
-import { checkServeSecurity, type ServiceConfig } from "./config.ts";
+import { checkServeSecurity, type ServiceConfig } from "../config/service.ts";
 import { Metrics } from "./metrics.ts";
 import { Notifier } from "./notify.ts";
 import { PgBossQueue, SqliteQueue, type Queue } from "./queue.ts";

@@ -3,7 +3,7 @@
 // compare); the `standardwebhooks` library stays the reference the tests compare against.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Anomaly } from "../domain/schemas.ts";
-import type { PayloadMapping } from "./config.ts";
+import type { PayloadMapping } from "../config/service.ts";
 
 export type VerifyOutcome = { ok: true; webhookId: string } | { ok: false; message: string };
 

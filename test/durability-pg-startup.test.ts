@@ -8,7 +8,7 @@ import pg from "pg";
 import pino from "pino";
 import type { FastifyBaseLogger } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadServiceConfig } from "../server/config.ts";
+import { loadServiceConfig } from "../config/service.ts";
 import { QUEUE_NAME } from "../server/queue.ts";
 import { startWorker, type Worker } from "../server/service.ts";
 import { MIGRATIONS } from "../server/store.ts";

@@ -25,11 +25,6 @@ export const KNOWN_EXCEPTIONS: { from: string; to: string; reason: string }[] = 
     to: "server/pg-setup.ts",
     reason: "the PostgreSQL set-up lock is shared by the store (server/) and the checkpointer (graph/); it belongs in a storage module below both",
   },
-  {
-    from: "config/load.ts",
-    to: "server/config.ts",
-    reason: "the configuration file's loader assembles the service's settings, which server/config.ts still parses",
-  },
 ];
 
 const SOURCE = /\.(ts|mts|mjs)$/;

@@ -139,7 +139,7 @@ describe("the accept path (SQLite)", () => {
     const config = testConfig({ CASEFILE_DATA_DIR: dataDir, CASEFILE_RATE_LIMIT: "1000000" });
     const script = `
       const { startService } = await import(${JSON.stringify(new URL("../server/service.ts", import.meta.url).pathname)});
-      const { loadServiceConfig } = await import(${JSON.stringify(new URL("../server/config.ts", import.meta.url).pathname)});
+      const { loadServiceConfig } = await import(${JSON.stringify(new URL("../config/service.ts", import.meta.url).pathname)});
       const { default: pino } = await import("pino");
       const investigator = { run: () => new Promise(() => {}), decide: async () => ({ status: "failed", error: "none" }), close: async () => {} };
       const svc = await startService(loadServiceConfig(JSON.parse(process.env.KILL_ENV)), { investigator, logger: pino({ level: "silent" }), workers: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDuration } from "../config/duration.ts";
-import { ConfigError, loadServiceConfig } from "../server/config.ts";
+import { ConfigError, loadServiceConfig } from "../config/service.ts";
 import { Notifier, isPrivateAddress } from "../server/notify.ts";
 
 const S = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

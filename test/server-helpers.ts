@@ -8,7 +8,7 @@ import pino from "pino";
 import { Webhook } from "standardwebhooks";
 import type { FastifyBaseLogger } from "fastify";
 import type { Investigator, InvestigationResult, RunInput, RunOutcome } from "../graph/types.ts";
-import { loadServiceConfig } from "../server/config.ts";
+import { loadServiceConfig } from "../config/service.ts";
 import type { Anomaly } from "../domain/schemas.ts";
 
 export const SECRET = `whsec_${randomBytes(24).toString("base64")}`;

@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { checkServeSecurity, ConfigError } from "../../server/config.ts";
+import { checkServeSecurity, ConfigError } from "../../config/service.ts";
 import { disableStrayTracing, startService, type Service } from "../../server/service.ts";
 import { anomaly, FakeInvestigator, signed, silent, testConfig } from "../server-helpers.ts";
 

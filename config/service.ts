@@ -1,10 +1,11 @@
-// Service settings parsed from the settings variables (config/load.ts builds them from the file and the
-// environment): one function, clear errors that name the variable.
+// The service's settings (listener, auth, store, queue, webhook, notifications, payload mappings) parsed from the
+// settings variables that config/load.ts builds from the file and the environment: one function, clear errors
+// that name the variable. The service (server/) receives the result and reads no variable itself.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { ConfigError } from "../config/errors.ts";
-import { parseDuration } from "../config/duration.ts";
-import type { Filters } from "../config/schema.ts";
+import { ConfigError } from "./errors.ts";
+import { parseDuration } from "./duration.ts";
+import type { Filters } from "./schema.ts";
 
 export interface PayloadMapping {
   /** JSONPath-like selectors ("$.user.email") per anomaly field; `details` may map to a path too. */
