@@ -1,7 +1,7 @@
 // Markdown rendering of a Report for the CLI. Vendor and model strings are escaped so they stay text.
 import { sanitize } from "./escape.ts";
-import { SOURCE_LABEL, pivotSentence, type Report, type TechniqueRef } from "./model.ts";
-import { SECTION_TITLES } from "./storage.ts";
+import { SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
+import type { Report, TechniqueRef } from "./schema.ts";
 
 /**
  * Escapes markdown-active characters in one line of untrusted text: backslash, backticks, emphasis, brackets,

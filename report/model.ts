@@ -1,10 +1,17 @@
-// The one data model behind every rendering of an investigation report (Confluence page, markdown, SVG).
-// Everything here is derived from state; model wording (writer) is accepted only for the summary and the
-// wording of next steps, after checks. Vendor strings stay plain strings: renderers escape them.
+// The one data model behind every rendering of an investigation report (Confluence page, HTML view, markdown,
+// SVG): buildReport derives a Report (its shape: report/schema.ts) from state, and the page title is built here once.
+// Model wording (writer) is accepted only for the summary and the wording of next steps, after checks. Vendor
+// strings stay plain strings: renderers escape them (report/escape.ts).
 import { createHash } from "node:crypto";
-import type { Anomaly, Assessment, Indicator, Verdict } from "../domain/schemas.ts";
+import type { Anomaly, Assessment, Verdict } from "../domain/schemas.ts";
 import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
+import { SOURCE_LABEL, VERDICT_LABEL, techniqueRef } from "./labels.ts";
+import { nextStepsFor } from "./next-steps.ts";
 import { redactText, redactValue } from "./redact.ts";
+import type { ChartData, DataGap, EvidenceItem, Report, ReportIndicator, ReportPivot, RowFlag, TimelineRow } from "./schema.ts";
+import { actorOf, cut, fmtValue, oneLine, utc } from "./text.ts";
+
+export type { ChartData, DataGap, EvidenceItem, Report, ReportIndicator, ReportPivot, RowFlag, TechniqueRef, TimelineRow, WeighedEvidence } from "./schema.ts";
 
 export interface ReportInput {
   anomaly: Anomaly;
@@ -30,184 +37,6 @@ export interface ReportInput {
   writer?: { summary?: string; nextSteps?: string[] };
 }
 
-export type RowFlag = "flagged" | "indicator" | "pivot" | "new-ip" | "cited";
-
-export interface TimelineRow {
-  id: string;
-  time: string; // "2026-08-20 14:02:11"
-  ts: number;
-  source: SourceName;
-  actor: string;
-  action: string;
-  resource: string;
-  ip: string;
-  outcome: AuditEvent["outcome"];
-  flags: RowFlag[];
-}
-
-export interface TechniqueRef {
-  id: string;
-  name?: string;
-  /** undefined when the id is not a well-formed ATT&CK technique id */
-  url?: string;
-}
-
-export interface ReportIndicator {
-  id: string;
-  name: string;
-  kind: Indicator["kind"];
-  severity: Indicator["severity"];
-  detail: string;
-  techniques: TechniqueRef[];
-  eventIds: string[];
-}
-
-export interface DataGap {
-  source: SourceName;
-  status: SourceStatus["status"];
-  message: string;
-}
-
-export interface EvidenceItem {
-  id: string;
-  source?: SourceName;
-  time?: string;
-  action?: string;
-  /** Pretty JSON of the redacted raw vendor record; undefined when the id is not among the gathered events. */
-  json?: string;
-  truncated: boolean;
-}
-
-/** Pre-binned data for the timeline picture (bounded size whatever the number of events). */
-export interface ChartData {
-  since: number;
-  before: number;
-  bins: number;
-  lanes: { key: "cloudflare" | "datadog" | "pivot"; label: string; counts: number[]; total: number }[];
-  /** Indicator events drawn individually (bounded). */
-  marks: { id: string; ts: number; lane: "cloudflare" | "datadog" | "pivot"; label: string }[];
-  flagged: { ts: number; label: string };
-}
-
-export interface Report {
-  title: string;
-  verdict: Verdict;
-  verdictLabel: string;
-  /** rules | model: which engine's verdict stands */
-  assessmentEngine: string;
-  confidence: number;
-  /** "0.87" */
-  confidenceText: string;
-  anomaly: Anomaly;
-  investigationId: string;
-  window: { since: string; before: string };
-  summary: string;
-  summaryAuthor: "template" | "model";
-  /** Always present: what the page falls back to when model text is rejected. */
-  templateSummary: string;
-  rationale: string;
-  /** Model vs rules disagreement, shown beside the rationale. */
-  disagreement?: string | undefined;
-  /** The evidence rules weighed for and against the verdict, strongest first, with their learned contributions. */
-  weighed: WeighedEvidence[];
-  timeline: { rows: TimelineRow[]; total: number; omitted: number; omittedByAction: [string, number][] };
-  indicators: ReportIndicator[];
-  techniques: TechniqueRef[];
-  nextSteps: string[];
-  nextStepsAuthor: "template" | "model";
-  /** Always present: the deterministic next steps. */
-  templateNextSteps: string[];
-  dataGaps: DataGap[];
-  sources: { source: SourceName; status: SourceStatus }[];
-  evidence: EvidenceItem[];
-  coalesced: { id: string; actor: string; action: string; timestamp: string; severity?: string }[];
-  metadata: [string, string][];
-  chart: ChartData;
-  /** Notes about model output that was rejected (shown in metadata). */
-  writerNotes: string[];
-  /** Every pivot the gatherers made: what was looked for and what it found (also nothing), with citable ids. */
-  pivots: ReportPivot[];
-  /** Per source, the actor's spellings and vendor ids that were read. */
-  identities: { source: SourceName; values: string[] }[];
-}
-
-/** One pivot in words: what was looked for and what was found. */
-export function pivotSentence(p: ReportPivot): string {
-  const found = p.found === 0 ? "found nothing from other actors" : `found ${p.found} event${p.found === 1 ? "" : "s"} of other actors`;
-  const own = p.own ? ` (${p.own} more already in the actor's timeline)` : "";
-  if (p.kind === "agent") return `The gatherer agent asked for ${p.label}: ${found}${own}${p.note ? `; ${p.note}` : ""}.`;
-  return `Looked for ${p.kind === "address" ? "other actors on" : p.kind === "credential" ? "uses of" : "other changes to"} ${p.label}: ${found}${own}${p.note ? `; ${p.note}` : ""}.`;
-}
-
-export interface ReportPivot {
-  source: SourceName;
-  kind: "address" | "credential" | "resource" | "agent";
-  key: string;
-  label: string;
-  queries: number;
-  /** Events of other actors found. */
-  found: number;
-  /** Matches already in the actor's own timeline. */
-  own: number;
-  note?: string;
-  /** The first pivot events it found (citable). */
-  eventIds: string[];
-}
-
-export interface WeighedEvidence {
-  rule: string;
-  why: string;
-  /** contribution to the verdict's margin over the runner-up class: positive for, negative against */
-  weight: number;
-  direction: "for" | "against";
-  clearing: boolean;
-  ids: string[];
-}
-
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  likely_malicious: "Likely malicious",
-  misconfiguration: "Misconfiguration",
-  benign: "Benign",
-  inconclusive: "Inconclusive",
-};
-
-export const SOURCE_LABEL: Record<SourceName, string> = { cloudflare: "Cloudflare", datadog: "Datadog" };
-
-/** Names of the techniques the indicator catalogue uses (for readability; ids are the reference). */
-const TECHNIQUE_NAMES: Record<string, string> = {
-  T1078: "Valid Accounts",
-  "T1078.004": "Valid Accounts: Cloud Accounts",
-  T1098: "Account Manipulation",
-  "T1098.001": "Account Manipulation: Additional Cloud Credentials",
-  "T1098.003": "Account Manipulation: Additional Cloud Roles",
-  "T1136.003": "Create Account: Cloud Account",
-  T1552: "Unsecured Credentials",
-  "T1550.001": "Use Alternate Authentication Material: Application Access Token",
-  "T1550.004": "Use Alternate Authentication Material: Web Session Cookie",
-  T1556: "Modify Authentication Process",
-  "T1556.006": "Modify Authentication Process: Multi-Factor Authentication",
-  "T1556.009": "Modify Authentication Process: Conditional Access Policies",
-  "T1562.001": "Impair Defenses: Disable or Modify Tools",
-  "T1562.007": "Impair Defenses: Disable or Modify Cloud Firewall",
-  "T1562.008": "Impair Defenses: Disable or Modify Cloud Logs",
-  T1537: "Transfer Data to Cloud Account",
-  T1530: "Data from Cloud Storage",
-  T1485: "Data Destruction",
-  T1489: "Service Stop",
-  T1531: "Account Access Removal",
-  "T1087.004": "Account Discovery: Cloud Account",
-  "T1069.003": "Permission Groups Discovery: Cloud Groups",
-  "T1584.002": "Compromise Infrastructure: DNS Server",
-};
-
-export function techniqueRef(id: string): TechniqueRef {
-  const m = /^T(\d{4})(?:\.(\d{3}))?$/.exec(id.trim());
-  if (!m) return { id };
-  const url = `https://attack.mitre.org/techniques/T${m[1]}/${m[2] ? `${m[2]}/` : ""}`;
-  const name = TECHNIQUE_NAMES[id.trim()];
-  return name ? { id: id.trim(), name, url } : { id: id.trim(), url };
-}
-
 // ---------- small helpers ----------
 
 const MAX_TITLE = 255;
@@ -216,40 +45,6 @@ const MAX_EVIDENCE = 100;
 const MAX_EVIDENCE_JSON = 20_000;
 const CHART_BINS = 240;
 const MAX_MARKS = 400;
-
-/** Collapses whitespace and drops control characters: for one-line labels. */
-export function oneLine(s: string, max = 500): string {
-  // eslint-disable-next-line no-control-regex
-  const t = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
-  return cut(t, max);
-}
-
-/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair; adds "…" when cut. */
-export function cut(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let end = Math.max(0, max - 1);
-  const c = s.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  return `${s.slice(0, end)}…`;
-}
-
-/** "2026-08-20 14:02:11" (UTC) */
-export function utc(ts: number | string): string {
-  const d = new Date(ts);
-  if (Number.isNaN(d.getTime())) return String(ts);
-  return d.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "");
-}
-
-function fmtValue(v: unknown): string {
-  if (v === undefined || v === null || v === "") return "∅";
-  if (typeof v === "string") return v;
-  try {
-    // Structured values are redacted by key name, as in the evidence appendix ("client_secret": …).
-    return JSON.stringify(redactValue(v)) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
 
 function describeResource(e: AuditEvent): string {
   const r = e.resource;
@@ -264,10 +59,6 @@ function describeResource(e: AuditEvent): string {
     out = out ? `${out}; ${change}` : change;
   }
   return oneLine(redactText(out), 300);
-}
-
-function actorOf(e: AuditEvent): string {
-  return e.actor.email ?? e.actor.token_name ?? e.actor.id ?? e.actor.uuid ?? "unknown";
 }
 
 function shortHash(s: string): string {
@@ -333,88 +124,6 @@ export function acceptWriter(
     else if (steps.length && JSON.stringify(steps) !== JSON.stringify(template?.nextSteps)) nextSteps = steps;
   }
   return { summary, nextSteps, notes };
-}
-
-// ---------- next steps ----------
-
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && v.trim() ? oneLine(v, 120) : undefined;
-}
-
-function zoneOf(e: AuditEvent): string | undefined {
-  return str(e.resource.scope) ?? str(e.metadata?.["zone_name"]);
-}
-
-/** Remediation steps derived from the events that drive the verdict. */
-export function nextStepsFor(input: ReportInput, drivers: AuditEvent[]): string[] {
-  const { assessment, anomaly } = input;
-  const steps: string[] = [];
-  const add = (s: string) => {
-    const t = redactText(s);
-    if (!steps.includes(t)) steps.push(t);
-  };
-  const actor = oneLine(anomaly.actor, 120);
-  const verdict = assessment.verdict;
-
-  if (verdict === "benign") {
-    add(`Close as benign — routine ${oneLine(anomaly.action, 120)} work by ${actor}`);
-    add("No remediation needed; keep the report for the audit record");
-    return steps;
-  }
-  if (verdict === "inconclusive") {
-    const failed = (Object.keys(input.sources) as SourceName[]).filter((s) => input.sources[s].status !== "ok");
-    if (failed.length) add(`Re-run the investigation once ${failed.map((s) => SOURCE_LABEL[s]).join(" and ")} data is available (see Data gaps)`);
-    add(`Ask ${actor} (or the owning team) to confirm the ${oneLine(anomaly.action, 120)} activity`);
-    add("Review the cited events by hand and record the outcome on this page");
-    return steps;
-  }
-  if (verdict === "likely_malicious") add(`Contain the account: end the active sessions of ${actor}, reset its credentials and confirm MFA`);
-
-  for (const e of drivers) {
-    const a = e.action.toLowerCase();
-    const cat = (e.category ?? "").toLowerCase();
-    const rtype = (e.resource.type ?? "").toLowerCase();
-    const name = str(e.resource.name) ?? str(e.resource.id);
-    if (e.source === "cloudflare") {
-      const tokenName = str(e.metadata?.["token_name"]) ?? (rtype.includes("token") ? name : undefined);
-      if (/token_(create|roll)|api_tokens?\.(create|update)|token\.(create|roll)/.test(a) || (rtype.includes("token") && e.operation === "create")) {
-        add(`Revoke Cloudflare API token "${tokenName ?? "created at " + utc(e.ts)}" and review where it was used`);
-      } else if (/api_key_(created|view)|rotate_api_key/.test(a)) {
-        add(`Roll the Cloudflare Global API key of ${oneLine(actorOf(e), 120)}`);
-      } else if (e.change?.setting || /change_setting/.test(a)) {
-        const setting = str(e.change?.setting) ?? str(e.metadata?.["name"]) ?? "the setting";
-        const zone = zoneOf(e);
-        const from = e.change?.new !== undefined ? ` from ${oneLine(fmtValue(e.change.new), 60)}` : "";
-        const to = e.change?.old !== undefined ? ` to ${oneLine(fmtValue(e.change.old), 60)}` : "";
-        add(`Revert ${setting}${zone ? ` on zone ${zone}` : ""}${from}${to}`);
-      } else if (/rec_(add|del|set)|dns_records?\./.test(a)) {
-        add(`Review the DNS record changes on zone ${zoneOf(e) ?? name ?? "(unknown)"} and restore the intended records`);
-      } else if (/member|invite|role/.test(a) || /member/.test(cat)) {
-        add(`Review Cloudflare account members and roles changed by ${actor}; remove unapproved ones`);
-      } else if (/logpush/.test(a) || /logpush/.test(cat)) {
-        add("Restore the Cloudflare Logpush jobs changed in the window");
-      }
-    } else {
-      if (rtype === "api_key" && e.operation !== "delete" && e.operation !== "view") add(`Rotate Datadog API key "${name ?? "(unnamed)"}"`);
-      else if (rtype === "application_key" && e.operation !== "delete" && e.operation !== "view") add(`Revoke Datadog application key "${name ?? "(unnamed)"}"`);
-      else if (rtype === "audit_logs_settings" || /audit trail/i.test(name ?? "")) add("Restore the Audit Trail settings");
-      else if (rtype === "monitor" || cat === "monitor") add(`Restore Datadog monitor "${name ?? "(unknown)"}" and check what it would have alerted on`);
-      else if (rtype === "security_rule" || /security_rule|detection/.test(rtype)) add(`Restore Datadog detection rule "${name ?? "(unknown)"}"`);
-      else if (rtype === "role") add(`Review Datadog role "${name ?? "(unknown)"}" and remove permissions granted in the window`);
-      else if (rtype === "user" && e.operation === "create") add(`Disable Datadog user "${name ?? "(unknown)"}" unless its creation was approved`);
-      else if (rtype === "identity_provider" || /saml|mfa|login_method/.test(rtype)) add("Restore the Datadog login methods / identity provider settings");
-      else if (/index|exclusion|pipeline|archive/.test(rtype)) add(`Review Datadog ${rtype} "${name ?? "(unknown)"}" changes and restore log collection`);
-    }
-  }
-  if (verdict === "likely_malicious") {
-    const newIps = [...new Set(drivers.filter((e) => e.ip).map((e) => e.ip!))].slice(0, 3);
-    if (newIps.length) add(`Block or investigate the source address${newIps.length > 1 ? "es" : ""} ${newIps.join(", ")}`);
-    add("Open a security incident and preserve this report and the cited events");
-  } else {
-    add(`Confirm with ${actor} that the change was unintended and agree the fix`);
-    add("Add a review or guard rail for this kind of change");
-  }
-  return steps.slice(0, 12);
 }
 
 // ---------- build ----------

@@ -2,7 +2,8 @@
 // vendor or model string lands as escaped text.
 import type { Verdict } from "../domain/schemas.ts";
 import { el, frag, macro, type Child, type Markup } from "./escape.ts";
-import { SOURCE_LABEL, pivotSentence, type Report, type RowFlag, type TechniqueRef } from "./model.ts";
+import { SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
+import type { Report, RowFlag, TechniqueRef } from "./schema.ts";
 
 export interface StorageOptions {
   /** File name of the SVG timeline attachment, e.g. "timeline.svg". */
@@ -19,18 +20,6 @@ export const LOZENGE_COLOUR: Record<Verdict, "Red" | "Yellow" | "Green" | "Grey"
   benign: "Green",
   inconclusive: "Grey",
 };
-
-export const SECTION_TITLES = {
-  summary: "Summary",
-  timeline: "Timeline",
-  indicators: "Indicators",
-  nextSteps: "Recommended next steps",
-  dataGaps: "Data gaps",
-  pivots: "Pivots",
-  evidence: "Evidence appendix",
-  metadata: "Metadata",
-  coalesced: "Coalesced anomalies",
-} as const;
 
 const FLAG_STYLE: Record<RowFlag, { colour: string; title: string }> = {
   flagged: { colour: "Red", title: "FLAGGED" },

@@ -2,7 +2,8 @@
 // pre-binned chart data, so its size is bounded whatever the number of events; and a PNG copy of it.
 import { Resvg } from "@resvg/resvg-js";
 import { el, frag, type Child } from "./escape.ts";
-import { cut, type Report } from "./model.ts";
+import type { Report } from "./schema.ts";
+import { cut } from "./text.ts";
 
 const W = 1000;
 const LEFT = 170;
