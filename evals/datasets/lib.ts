@@ -2,7 +2,9 @@
 // (Cloudflare v1 / v2 audit log entries, Datadog Audit Trail search events) and a noise generator.
 // Everything is deterministic: the same scenario code always yields the same bytes.
 import type { Incident } from "../../domain/incident.ts";
-import { B64_UNDERSCORE_FIRST as B64, IdRegistry, Rng } from "./vendor/rng.ts";
+import { cfMicro, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "./vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime, ddRequestMessage } from "./vendor/datadog.ts";
+import { B64_UNDERSCORE_FIRST as B64, DIGITS, IdRegistry, Rng } from "./vendor/rng.ts";
 
 // ---------------------------------------------------------------- seeded randomness
 /** Ids must be unique across the whole corpus; the generator fails loudly on a repeat. */
@@ -182,8 +184,7 @@ export class Scenario {
 
   // ------------------------------------------------------------ Cloudflare
   private cfWhen(ts: number, micro: boolean): string {
-    const iso = new Date(ts).toISOString();
-    return micro ? `${iso.slice(0, 23)}${this.rng.chars("0123456789", 3)}Z` : `${iso.slice(0, 19)}Z`;
+    return micro ? cfMicro(ts, this.rng.chars(DIGITS, 3)) : cfSeconds(ts);
   }
 
   cfRaw(
@@ -206,28 +207,25 @@ export class Scenario {
     const ts = this.at(min, o.exact);
     const micro = o.micro ?? this.rng.next() < 0.45;
     const id = unique(this.rng.uuid());
-    const action: Record<string, unknown> = {};
-    if (o.info) action.info = o.info;
-    action.result = o.result ?? true;
-    action.type = type;
-    const actor =
-      a === "system"
-        ? { id: "1", type: "system" }
-        : { email: a.email, id: a.cfId, ip: o.ip ?? a.ip, type: "user" };
-    const v1: Record<string, unknown> = {
-      id,
-      action,
-      actor,
-      interface: o.iface ?? (a === "system" ? "" : o.tokenName ? "API" : "UI"),
-      metadata: body.metadata ?? {},
-      newValue: body.newValue ?? "",
-    };
-    if (body.newValueJson !== undefined) v1.newValueJson = body.newValueJson;
-    v1.oldValue = body.oldValue ?? "";
-    if (body.oldValueJson !== undefined) v1.oldValueJson = body.oldValueJson;
-    v1.owner = { id: body.owner === "account" || a === "system" ? this.cfAccount.id : a.cfId };
-    v1.resource = body.resource;
-    v1.when = this.cfWhen(ts, micro);
+    const v1 = cfV1Entry(
+      {
+        id,
+        type,
+        result: o.result ?? true,
+        info: o.info || undefined,
+        actor: a === "system" ? { id: "1", type: "system" } : { email: a.email, id: a.cfId, ip: o.ip ?? a.ip, type: "user" },
+        interface: o.iface ?? (a === "system" ? "" : o.tokenName ? "API" : "UI"),
+        metadata: body.metadata ?? {},
+        newValue: body.newValue ?? "",
+        oldValue: body.oldValue ?? "",
+        newValueJson: body.newValueJson,
+        oldValueJson: body.oldValueJson,
+        owner: body.owner === "account" || a === "system" ? this.cfAccount.id : a.cfId,
+        resource: body.resource,
+        when: this.cfWhen(ts, micro),
+      },
+      { json: "paired", infoFirst: true },
+    );
     const ua = a === "system" ? "" : o.ua ?? a.ua;
     this.cfRows.push({
       ts,
@@ -319,18 +317,9 @@ export class Scenario {
 
   private ddPush(a: Actor, ts: number, inner: Record<string, unknown>, message: string): string {
     if (!this.ddOrg) throw new Error(`${this.id}: scenario has no Datadog org`);
-    const id = unique(`AQAAAZ${this.rng.chars(B64, 12)}AAAAAB${this.rng.chars(B64, 30)}`);
+    const id = unique(ddEventId(this.rng.next, B64, [12, 30]));
     const iso = new Date(ts).toISOString();
-    const obj = {
-      attributes: {
-        attributes: inner,
-        message,
-        tags: ["source:audit"],
-        timestamp: iso,
-      },
-      type: "audit",
-      id,
-    };
+    const obj = ddEnvelope({ attributes: inner, message, timestamp: iso, id });
     this.ddRows.push({ ts, obj });
     const evt = inner.evt as { name?: string } | undefined;
     const asset = inner.asset as { type?: string } | undefined;
@@ -339,14 +328,8 @@ export class Scenario {
   }
 
   private ddBase(a: Actor, ts: number, evtName: string | undefined, status = "info"): Record<string, unknown> {
-    const inner: Record<string, unknown> = {
-      status,
-      timestamp: `${new Date(ts).toISOString().slice(0, 23)}${this.rng.chars("0123456789", 3)}`,
-      org: { uuid: this.ddOrg },
-      evt: evtName ? { name: evtName, actor: { type: a.ddType } } : { actor: { type: a.ddType } },
-      usr: { id: a.ddEmail, email: a.ddEmail, uuid: a.ddUuid },
-    };
-    return inner;
+    const timestamp = ddInnerTime(ts, this.rng.chars(DIGITS, 3));
+    return ddHead({ status, timestamp, org: this.ddOrg ?? "", evtName, actorType: a.ddType, usr: { id: a.ddEmail, email: a.ddEmail, uuid: a.ddUuid } });
   }
 
   /** An API request as Datadog records it (evt.name Request). */
@@ -355,13 +338,13 @@ export class Scenario {
     const inner = this.ddBase(a, ts, "Request", o.status);
     inner.action = "accessed";
     inner.auth_method = a.ddAuth;
-    inner.http = { status_code: code, url_details: { path, host: o.host ?? this.ddHost(a) }, method, useragent: o.ua ?? a.ua };
+    inner.http = ddHttp({ status: code, path, host: o.host ?? this.ddHost(a), method, ua: o.ua ?? a.ua });
     inner.network = {
       bytes_read: method === "GET" ? 0 : this.rng.int(40, 900),
       client: { ip: o.ip ?? a.ip },
       bytes_written: o.bytesWritten ?? this.rng.int(180, 6000),
     };
-    return this.ddPush(a, ts, inner, `${method} request made to ${path} by ${a.ddEmail} with response ${code}`);
+    return this.ddPush(a, ts, inner, ddRequestMessage(method, path, a.ddEmail, code));
   }
 
   /** A product event (Access Management, Log Management...), by default preceded by its Request event. */
@@ -565,23 +548,23 @@ export class Scenario {
   private toV2(r: CfRow): Record<string, unknown> {
     const v1 = r.v1 as { id: string; actor: { id: string; email?: string; ip?: string; type: string }; action: { result: boolean }; when: string; resource: { id: string } };
     const e = r.extra;
-    const actor: Record<string, unknown> = { id: v1.actor.id, context: e.context };
-    if (v1.actor.email) actor.email = v1.actor.email;
-    if (v1.actor.ip) actor.ip_address = v1.actor.ip;
-    if (e.tokenName) {
-      actor.token_id = this.rng.hex(32);
-      actor.token_name = e.tokenName;
-    }
-    actor.type = v1.actor.type;
-    const entry: Record<string, unknown> = {
+    const tokenId = e.tokenName ? this.rng.hex(32) : undefined;
+    const userScoped = e.uri.startsWith("/user") || e.uri === "/login";
+    return cfV2Entry({
       id: v1.id,
       account: { id: this.cfAccount!.id, name: this.cfAccount!.name },
-      action: { description: e.description, result: v1.action.result ? "success" : "failure", time: `${new Date(r.ts).toISOString().slice(0, 19)}Z`, type: e.vtype },
-      actor,
-      raw: { cf_ray_id: this.rng.hex(16), method: e.method, status_code: v1.action.result ? 200 : 403, uri: e.zone || e.uri.startsWith("/user") || e.uri === "/login" ? e.uri : `/accounts/${this.cfAccount!.id}${e.uri}`, user_agent: e.ua },
-      resource: { id: v1.resource.id, product: e.product, request: e.request ?? {}, response: {}, scope: e.zone ? "zones" : e.uri.startsWith("/user") || e.uri === "/login" ? "user" : "accounts", type: e.rtype },
-    };
-    if (e.zone) entry.zone = { id: e.zone.id, name: e.zone.name };
-    return entry;
+      description: e.description,
+      result: v1.action.result ? "success" : "failure",
+      time: cfSeconds(r.ts),
+      type: e.vtype,
+      actor: { id: v1.actor.id, context: e.context, email: v1.actor.email || undefined, ip_address: v1.actor.ip || undefined, token_id: tokenId, token_name: e.tokenName && tokenId ? e.tokenName : undefined, type: v1.actor.type },
+      rayId: cfRayId(this.rng.next),
+      method: e.method,
+      status: v1.action.result ? 200 : 403,
+      uri: e.zone || userScoped ? e.uri : `/accounts/${this.cfAccount!.id}${e.uri}`,
+      ua: e.ua,
+      resource: { id: v1.resource.id, product: e.product, request: e.request ?? {}, response: {}, scope: e.zone ? "zones" : userScoped ? "user" : "accounts", type: e.rtype },
+      zone: e.zone ? { id: e.zone.id, name: e.zone.name } : undefined,
+    });
   }
 }
