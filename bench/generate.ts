@@ -4,42 +4,30 @@
 // flagged one. Deterministic for a given size and seed.
 import type { Anomaly } from "../domain/schemas.ts";
 import type { Incident } from "../domain/incident.ts";
+import { cfMicro, cfV1Entry } from "../evals/datasets/vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddInnerTime } from "../evals/datasets/vendor/datadog.ts";
+import { B62, mulberry32, Rng } from "../evals/datasets/vendor/rng.ts";
 
 export const BENCH_ACTOR = "deploy-bot@example.com";
 export const BENCH_NOW = "2026-08-20T15:00:00.000Z";
 const HOUR = 3_600_000;
 
-class Prng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  hex(n: number): string {
-    let s = "";
-    for (let i = 0; i < n; i++) s += "0123456789abcdef"[Math.floor(this.next() * 16)];
-    return s;
-  }
-}
-
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const ZONES = ["shop.example.com", "api.example.com", "www.example.com", "status.example.com"];
 const KNOWN_IPS = ["10.20.0.14", "10.20.0.15"];
 const NEW_IP = "198.51.100.77";
 const UA = "Terraform/1.9.8 (+https://www.terraform.io) terraform-provider-datadog/3.46.0";
 const DD_PATHS = ["/api/v1/monitor", "/api/v1/dashboard/lists/manual", "/api/v2/users", "/api/v1/synthetics/tests", "/api/v1/slo"];
+
+/** The parts of a Cloudflare v1 entry a benchmark record sets beyond the routine defaults. */
+interface CfExtra {
+  interface?: string;
+  metadata?: Record<string, unknown>;
+  newValue?: string;
+  oldValue?: string;
+  newValueJson?: unknown;
+  oldValueJson?: unknown;
+  resource?: { id: string; type: string };
+}
 
 export interface Generated {
   anomaly: Anomaly;
@@ -54,7 +42,7 @@ export interface Generated {
 
 /** `n` events of the actor (half per vendor), of which max(6, n/2000) are planted attack events. */
 export function generateEvents(n: number, seed = 1): Generated {
-  const rng = new Prng(seed * 7919 + n);
+  const rng = new Rng(mulberry32(seed * 7919 + n));
   const nowMs = Date.parse(BENCH_NOW);
   const anomalyMs = nowMs - HOUR / 2;
   const accountId = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -66,40 +54,32 @@ export function generateEvents(n: number, seed = 1): Generated {
     const h = rng.hex(32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${(seq++).toString(16).padStart(12, "0")}`;
   };
-  const ddId = () => {
-    let s = "AQAAAZjX";
-    for (let i = 0; i < 38; i++) s += B64[Math.floor(rng.next() * B64.length)];
-    return s + (seq++).toString(36).padStart(8, "0");
-  };
-  const cfWhen = (ts: number) => new Date(ts).toISOString().replace(/\.\d{3}Z$/, `.${String(ts % 1000).padStart(3, "0")}${rng.int(100, 999)}Z`);
+  const ddId = () => ddEventId(rng.next, B62, [38], "AQAAAZjX") + (seq++).toString(36).padStart(8, "0");
 
-  const cfRec = (ts: number, type: string, extra: Record<string, unknown>, ip: string): Record<string, unknown> => ({
-    id: cfId(),
-    action: { result: true, type },
-    actor: { email: BENCH_ACTOR, id: cfActorId, ip, type: "user" },
-    interface: "API",
-    metadata: {},
-    newValue: "",
-    oldValue: "",
-    owner: { id: accountId },
-    resource: { id: accountId, type: "account" },
-    when: cfWhen(ts),
-    ...extra,
-  });
+  const cfRec = (ts: number, type: string, extra: CfExtra, ip: string): Record<string, unknown> => {
+    const id = cfId();
+    return cfV1Entry({
+      id,
+      type,
+      result: true,
+      actor: { email: BENCH_ACTOR, id: cfActorId, ip, type: "user" },
+      interface: extra.interface ?? "API",
+      metadata: extra.metadata ?? {},
+      newValue: extra.newValue ?? "",
+      oldValue: extra.oldValue ?? "",
+      newValueJson: extra.newValueJson,
+      oldValueJson: extra.oldValueJson,
+      owner: accountId,
+      resource: extra.resource ?? { id: accountId, type: "account" },
+      when: cfMicro(ts, rng.int(100, 999)),
+    });
+  };
   const ddRec = (ts: number, evt: string, action: string, asset: Record<string, unknown> | undefined, message: string, ip: string, http?: Record<string, unknown>) => {
-    const inner: Record<string, unknown> = {
-      status: "info",
-      timestamp: new Date(ts).toISOString().replace("Z", "118"),
-      org: { uuid: org },
-      evt: { name: evt, actor: { type: "SERVICE_ACCOUNT" } },
-      usr: { id: BENCH_ACTOR, email: BENCH_ACTOR, uuid: ddUuid },
-      action,
-      auth_method: "API_AND_APP_KEY",
-      network: { client: { ip } },
-    };
+    const head = ddHead({ status: "info", timestamp: ddInnerTime(ts, "118"), org, evtName: evt, actorType: "SERVICE_ACCOUNT", usr: { id: BENCH_ACTOR, email: BENCH_ACTOR, uuid: ddUuid } });
+    const inner: Record<string, unknown> = { ...head, action, auth_method: "API_AND_APP_KEY", network: { client: { ip } } };
     if (asset) inner.asset = asset;
     if (http) inner.http = http;
-    return { attributes: { attributes: inner, message, service: "datadog", tags: ["source:audit"], timestamp: new Date(ts).toISOString() }, type: "audit", id: ddId() };
+    return ddEnvelope({ attributes: inner, message, service: "datadog", timestamp: new Date(ts).toISOString(), id: ddId() });
   };
 
   const routineCf = (ts: number): Record<string, unknown> => {
