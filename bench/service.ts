@@ -13,7 +13,7 @@ import { Webhook } from "standardwebhooks";
 import type { FastifyBaseLogger } from "fastify";
 import { loadServiceConfig } from "../config/service.ts";
 import { startService, type Service } from "../server/service.ts";
-import type { SqliteStore } from "../server/store.ts";
+import type { SqliteStore } from "../server/store/index.ts";
 import type { Investigator, InvestigationResult, RunInput, RunOutcome } from "../graph/types.ts";
 
 // autocannon ships no type declarations: the slice used here.

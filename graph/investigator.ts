@@ -14,7 +14,6 @@ import { resolveConfig, type CasefileConfig } from "../config/load.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher } from "../tools/confluence/client.ts";
-import { withSetupLock } from "../server/pg-setup.ts";
 import type { Gatherer, Publisher } from "../tools/types.ts";
 import type { SourceName, SourceStatus } from "../domain/events.ts";
 import { defaultPrompts, loadPrompts, promptVersions as versionsOf, type PromptSet } from "../prompts/index.ts";
@@ -62,6 +61,11 @@ export interface InvestigatorOptions {
   analysis?: GraphDeps["analysis"];
   /** the gatherer agent (default: from CASEFILE_GATHER_MODEL, with the vendor tools of the gatherers); null: none */
   gatherAgent?: GraphDeps["gatherAgent"] | null;
+  /**
+   * Runs the PostgreSQL checkpointer's table set-up under the set-up lock the store and the queue share (the service
+   * passes `withSetupLock` of server/store/pg-setup.ts); without one the set-up runs unserialised.
+   */
+  setupLock?: (databaseUrl: string, setup: () => Promise<void>) => Promise<void>;
 }
 
 export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation; evidence: EvidenceStore | undefined }> {
@@ -107,9 +111,10 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       const pgEvidence = postgresEvidenceStore(pool, `${base}_checkpoints`);
       evidence ??= pgEvidence;
       // The checkpointer's tables (and the evidence table beside them) are created under the one set-up lock
-      // shared with the store and the queue.
+      // shared with the store and the queue (injected: it lives with the store).
+      const setupLock = opts.setupLock ?? ((_url: string, setup: () => Promise<void>) => setup());
       try {
-        await withSetupLock(settings.databaseUrl, async () => {
+        await setupLock(settings.databaseUrl, async () => {
           await saver.setup();
           await pgEvidence.setup?.();
         });

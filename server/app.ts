@@ -20,7 +20,7 @@ import type { Metrics } from "./metrics.ts";
 import { acceptDelivery, type Queue } from "./queue.ts";
 import type { Runner } from "./runner.ts";
 import { isAuthorized, uiPlugin } from "./ui.ts";
-import { STATUSES, type Investigation, type Store } from "./store.ts";
+import { STATUSES, type Investigation, type Store } from "./store/index.ts";
 import { parseJsonBounded, toAnomaly, verifyWebhook } from "./webhook.ts";
 import { decideIntake, filterNote } from "../config/filters.ts";
 import { VERDICTS } from "../domain/schemas.ts";

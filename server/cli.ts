@@ -202,8 +202,10 @@ async function investigateCommand(argv: string[]): Promise<number> {
   }
   const anomaly = await readAnomaly(values.anomaly);
   const { createInvestigator } = await import("../graph/investigator.ts");
+  const { withSetupLock } = await import("./store/pg-setup.ts");
   const investigator = await createInvestigator({
     config: await settings(),
+    setupLock: withSetupLock,
     ...(clock ? { clock } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
     // The CLI never pauses for a reviewer: it is the reviewer.

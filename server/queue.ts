@@ -2,8 +2,7 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Anomaly } from "../domain/schemas.ts";
-import { withSetupLock } from "./pg-setup.ts";
-import type { CreateOrAttachResult, SqliteStore, Store, WebhookIdCheck } from "./store.ts";
+import { withSetupLock, type CreateOrAttachResult, type SqliteStore, type Store, type WebhookIdCheck } from "./store/index.ts";
 
 export type JobHandler = (investigationId: string) => Promise<void>;
 
@@ -248,7 +247,7 @@ export class PgBossQueue implements Queue {
   static async open(url: string, opts: PgBossQueueOptions = {}): Promise<PgBossQueue> {
     const q = new PgBossQueue(url, opts);
     try {
-      // Installing pg-boss, creating the queue and the lease table run under the one set-up lock (pg-setup.ts).
+      // Installing pg-boss, creating the queue and the lease table run under the one set-up lock (store/pg-setup.ts).
       await withSetupLock(url, async () => {
         await q.boss.start();
         // stately: at most one waiting and one running job per singletonKey (the investigation id).

@@ -4,7 +4,7 @@ import type { InvestigationResult, Investigator, RunOutcome } from "../graph/typ
 import { redactText } from "../report/redact.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Notifier, NotifyData } from "./notify.ts";
-import type { Investigation, Store } from "./store.ts";
+import type { Investigation, Store } from "./store/index.ts";
 
 export interface RunnerDeps {
   store: Store;

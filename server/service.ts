@@ -9,7 +9,7 @@ import { Metrics } from "./metrics.ts";
 import { Notifier } from "./notify.ts";
 import { PgBossQueue, SqliteQueue, type Queue } from "./queue.ts";
 import { Runner } from "./runner.ts";
-import { PostgresStore, SqliteStore, secureDataDir, type Store } from "./store.ts";
+import { PostgresStore, SqliteStore, secureDataDir, withSetupLock, type Store } from "./store/index.ts";
 
 export interface ServiceDeps {
   investigator?: Investigator;
@@ -56,7 +56,12 @@ export function disableStrayTracing(env: Record<string, string | undefined>, log
 
 async function defaultInvestigator(config: ServiceConfig, settings: CasefileConfig | undefined): Promise<Investigator> {
   const { createInvestigator } = await import("../graph/investigator.ts");
-  return createInvestigator({ config: settings ?? resolveConfig({ env: config.env }), dataDir: config.dataDir, requireApproval: config.requireApproval });
+  return createInvestigator({
+    config: settings ?? resolveConfig({ env: config.env }),
+    dataDir: config.dataDir,
+    requireApproval: config.requireApproval,
+    setupLock: withSetupLock,
+  });
 }
 
 /**

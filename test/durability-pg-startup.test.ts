@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadServiceConfig } from "../config/service.ts";
 import { QUEUE_NAME } from "../server/queue.ts";
 import { startWorker, type Worker } from "../server/service.ts";
-import { MIGRATIONS } from "../server/store.ts";
+import { MIGRATIONS } from "../server/store/index.ts";
 import { SECRET } from "./durability-helpers.ts";
 
 const DATABASE_URL = process.env.CASEFILE_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

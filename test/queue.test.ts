@@ -7,7 +7,7 @@ import pg from "pg";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { type PgBossQueue, SqliteQueue, acceptDelivery } from "../server/queue.ts";
-import { SqliteStore } from "../server/store.ts";
+import { SqliteStore } from "../server/store/index.ts";
 import { startService, startWorker } from "../server/service.ts";
 import { FakeInvestigator, PG_URL, anomaly, hasPg, signed, silent, testConfig } from "./server-helpers.ts";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { PostgresStore, SqliteStore, type Store } from "../server/store.ts";
+import { PostgresStore, SqliteStore, type Store } from "../server/store/index.ts";
 import { PG_URL, anomaly, hasPg, result } from "./server-helpers.ts";
 
 const WINDOW = 15 * 60_000;

@@ -4,7 +4,7 @@ import type { InvestigationResult } from "../graph/types.ts";
 import type { Anomaly } from "../domain/schemas.ts";
 import { buildReport, type ReportInput } from "../report/model.ts";
 import { renderTimelineSvg } from "../report/svg.ts";
-import type { Store } from "../server/store.ts";
+import type { Store } from "../server/store/index.ts";
 import { uiPlugin, type UiOptions } from "../server/ui.ts";
 import { input } from "./report-fixture.ts";
 

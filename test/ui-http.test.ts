@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqliteStore } from "../server/store.ts";
+import { SqliteStore } from "../server/store/index.ts";
 import { seed, startUi, TOKEN, XSS, type Seeded } from "./ui-fixture.ts";
 
 const EXPECTED_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'";

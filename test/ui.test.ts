@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqliteStore } from "../server/store.ts";
+import { SqliteStore } from "../server/store/index.ts";
 import { seed, startUi, TOKEN, type Seeded } from "./ui-fixture.ts";
 
 const CHROMIUM = "/usr/bin/chromium";

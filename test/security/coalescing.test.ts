@@ -8,7 +8,7 @@ import type { Anomaly } from "../../domain/schemas.ts";
 import type { RunOutcome } from "../../graph/types.ts";
 import { Metrics } from "../../server/metrics.ts";
 import { Runner } from "../../server/runner.ts";
-import { SqliteStore } from "../../server/store.ts";
+import { SqliteStore } from "../../server/store/index.ts";
 import { anomaly, FakeInvestigator, result, silent } from "../server-helpers.ts";
 
 const WINDOW = 15 * 60_000;
