@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -103,6 +103,28 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
 
 const dir = mkdtempSync(join(tmpdir(), "casefile-store-"));
 contract("SqliteStore", async () => new SqliteStore(dir), async () => {});
+
+describe("SqliteStore WAL checkpoints", () => {
+  it("the checkpointer thread (server/store/wal-worker.mjs) folds committed WAL frames into the database file", async () => {
+    const d = mkdtempSync(join(tmpdir(), "casefile-wal-"));
+    const store = new SqliteStore(d);
+    try {
+      const file = join(d, "casefile.db");
+      const before = statSync(file).size;
+      // ~2 MB of WAL: under SQLite's own automatic checkpoint (1000 pages, ~4 MB), which this connection turns off
+      // while the thread runs, so only the thread can have moved it into the file.
+      const details = { blob: "x".repeat(64_000) };
+      for (let i = 0; i < 16; i++) await store.createOrAttach(anomaly({ actor: `wal-${i}@example.com`, details }), WINDOW);
+      const deadline = Date.now() + 5000;
+      while (statSync(file).size < before + 1_500_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(statSync(file).size).toBeGreaterThan(before + 1_500_000);
+      // Still the thread's job: a failed thread hands checkpoints back to this connection (1000 pages).
+      expect(store.db.pragma("wal_autocheckpoint", { simple: true })).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 const schema = `casefile_test_${randomBytes(4).toString("hex")}`;
 describe.skipIf(!hasPg)("PostgreSQL", () => {
