@@ -13,13 +13,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import { loadServiceConfig, type PayloadMapping, type ServiceConfig } from "./service.ts";
-import { loadVendorConfig, type VendorConfig } from "../tools/config.ts";
-import { loadModelBudgetMs, loadModelConfig, type ModelNode, type NodeModelConfig } from "../graph/config.ts";
+import { loadVendorSettings, VENDOR_VARS, type VendorConfig, type VendorName } from "../tools/config.ts";
+import { loadGatherAgentConfig, loadModelBudgetMs, loadModelConfig, type GatherAgentConfig, type ModelNode, type NodeModelConfig } from "../graph/config.ts";
 import { afterWindowFrom } from "../graph/window.ts";
 import { ConfigError } from "./errors.ts";
 import { ConfigFile, Filters, OrgContext, SECRET_KEYS } from "./schema.ts";
 
 export type Env = Record<string, string | undefined>;
+
+/** The parts of the configuration a command may be unable to use while the others still work. */
+export type ConfigPart = VendorName | "gather_agent";
 
 export interface CasefileConfig {
   /** The configuration file read, if any (absolute path). */
@@ -34,6 +37,14 @@ export interface CasefileConfig {
   service: ServiceConfig;
   vendors: VendorConfig;
   models: Partial<Record<ModelNode, NodeModelConfig>>;
+  /** The gatherer agent (`gather.agent` / CASEFILE_GATHER_*), when a model is configured for it. */
+  gatherAgent?: GatherAgentConfig;
+  /**
+   * Parts set up incompletely or wrongly (a vendor's key without its partner, the gatherer's model without a key):
+   * left out of `vendors` / `gatherAgent`, each with the message naming the variable and what it needs. Loading
+   * does not fail on them; the commands that would use the part do (requireInvestigationSettings).
+   */
+  problems: Partial<Record<ConfigPart, string>>;
   modelBudgetMs: number;
   afterWindowMs: number;
   dryRun: boolean;
@@ -82,8 +93,14 @@ export const ENV_KEYS: readonly (readonly [string, string])[] = [
   ["vendors.confluence.flavor", "CONFLUENCE_FLAVOR"],
   ["gather.after_window", "CASEFILE_AFTER_WINDOW"],
   ["gather.max_events_per_source", "CASEFILE_MAX_EVENTS_PER_SOURCE"],
+  ["gather.max_pages_per_source", "CASEFILE_MAX_PAGES_PER_SOURCE"],
   ["gather.http_timeout_ms", "CASEFILE_HTTP_TIMEOUT_MS"],
   ["gather.max_retry_wait_ms", "CASEFILE_MAX_RETRY_WAIT_MS"],
+  ["gather.agent.model", "CASEFILE_GATHER_MODEL"],
+  ["gather.agent.base_url", "CASEFILE_GATHER_BASE_URL"],
+  ["gather.agent.max_calls", "CASEFILE_GATHER_MAX_CALLS"],
+  ["gather.agent.max_events", "CASEFILE_GATHER_MAX_EVENTS"],
+  ["gather.agent.seconds", "CASEFILE_GATHER_SECONDS"],
   ["models.model", "CASEFILE_MODEL"],
   ["models.base_url", "OPENAI_BASE_URL"],
   ["models.budget_ms", "CASEFILE_MODEL_BUDGET_MS"],
@@ -277,19 +294,37 @@ export function resolveConfig(input: { env: Env; file?: { path: string; text: st
   }
 
   // The parsers name the variable; when the value came from the file, say where it is.
+  const located = (message: string): string => {
+    if (!parsed) return message;
+    for (const [name, key] of fileKeyOf) {
+      if (origins[name] === "file" && new RegExp(`\\b${name}\\b`).test(message)) return `${parsed.path}:${parsed.lineOf(key.split(".")) ?? "?"} ${key} (variable ${name}): ${message}`;
+    }
+    return message;
+  };
   const withLine = <T>(fn: () => T): T => {
     try {
       return fn();
     } catch (e) {
       if (!(e instanceof Error) || !parsed) throw e;
-      for (const [name, key] of fileKeyOf) {
-        if (origins[name] === "file" && new RegExp(`\\b${name}\\b`).test(e.message)) {
-          throw new ConfigError(`${parsed.path}:${parsed.lineOf(key.split(".")) ?? "?"} ${key} (variable ${name}): ${e.message}`);
-        }
-      }
-      throw e instanceof ConfigError ? e : new ConfigError(e.message);
+      throw new ConfigError(located(e.message));
     }
   };
+  const problems: Partial<Record<ConfigPart, string>> = {};
+  const { vendors, problems: vendorProblems } = withLine(() => loadVendorSettings(merged));
+  for (const [vendor, message] of Object.entries(vendorProblems) as [VendorName, string][]) {
+    // a vendor partly set up names what to add; say too what to take away to run without it
+    const given = VENDOR_VARS[vendor].filter((n) => merged[n]?.trim());
+    const inEnv = given.filter((n) => origins[n] !== "file");
+    const inFile = given.filter((n) => origins[n] === "file").map((n) => fileKeyOf.get(n));
+    const undo = [...(inEnv.length ? [`unset ${inEnv.join(", ")}`] : []), ...(inFile.length ? [`remove ${inFile.join(", ")} from ${parsed?.path}`] : [])];
+    problems[vendor] = /partly configured/.test(message) && undo.length ? `${message} To run without ${VENDOR_LABELS[vendor]}, ${undo.join(" and ")}.` : located(message);
+  }
+  let gatherAgent: GatherAgentConfig | undefined;
+  try {
+    gatherAgent = loadGatherAgentConfig(merged);
+  } catch (e) {
+    problems.gather_agent = located((e as Error).message);
+  }
 
   const mappingsFromFile = data.mappings ?? {};
   const service = withLine(() => loadServiceConfig(merged, { requireWebhookSecret: false }));
@@ -306,8 +341,10 @@ export function resolveConfig(input: { env: Env; file?: { path: string; text: st
     env: merged,
     origins,
     service: { ...service, payloadMappings: mappings, filters },
-    vendors: withLine(() => loadVendorConfig(merged)),
+    vendors,
     models: loadModelConfig(merged),
+    ...(gatherAgent ? { gatherAgent } : {}),
+    problems,
     modelBudgetMs: withLine(() => loadModelBudgetMs(merged)),
     afterWindowMs: withLine(() => afterWindowFrom(merged)),
     dryRun: /^(1|true|yes|on)$/i.test(merged.CASEFILE_DRY_RUN?.trim() ?? ""),
@@ -335,6 +372,22 @@ export function defaultConfig(): CasefileConfig {
   return resolveConfig({ env: {} });
 }
 
+const VENDOR_LABELS: Record<VendorName, string> = { cloudflare: "Cloudflare", datadog: "Datadog", confluence: "Confluence" };
+
+/**
+ * serve, worker and investigate run investigations: they refuse a configuration with a part an investigation would
+ * use but cannot (every problem, each naming its variable); Confluence only when reports are published. The other
+ * commands run whatever the problems.
+ */
+export function requireInvestigationSettings(c: CasefileConfig, opts: { dryRun?: boolean } = {}): void {
+  const dryRun = opts.dryRun ?? c.dryRun;
+  const blocking = Object.entries(c.problems).filter(([part]) => part !== "confluence" || !dryRun);
+  if (!blocking.length) return;
+  throw new ConfigError(`the configuration cannot run investigations:\n${blocking.map(([, m]) => `  - ${m}`).join("\n")}\n\`casefile config --print\` shows the effective configuration; \`casefile doctor\` checks vendor access.`);
+}
+
+const notConfigured = (problem: string | undefined) => (problem ? { problem } : "not configured");
+
 const mask = (v: string | undefined) => (v ? `•••• (${v.length} characters)` : undefined);
 
 /** The effective configuration for `casefile config --print`: secrets masked, each variable's origin named. */
@@ -342,6 +395,8 @@ export function printableConfig(c: CasefileConfig): Record<string, unknown> {
   const secrets = Object.fromEntries(SECRET_VARS.map((n) => [n, c.env[n] ? `${mask(c.env[n])} from ${c.origins[n] === "env" ? "the environment" : "a _FILE variable"}` : "not set"]));
   const v = c.vendors;
   const s = c.service;
+  const p = c.problems;
+  const agent = c.gatherAgent;
   return {
     file: c.file ?? "(none: defaults and the environment)",
     service: {
@@ -363,11 +418,15 @@ export function printableConfig(c: CasefileConfig): Record<string, unknown> {
       notify_url: s.notifyUrl ?? null,
     },
     vendors: {
-      cloudflare: v.cloudflare ? { account_id: v.cloudflare.accountId, base_url: v.cloudflare.baseUrl, audit_api: v.cloudflare.auditApi, auth: v.cloudflare.auth.kind } : "not configured",
-      datadog: v.datadog ? { site: v.datadog.site, base_url: v.datadog.baseUrl } : "not configured",
-      confluence: v.confluence ? { api_root: v.confluence.apiRoot, flavor: v.confluence.flavor, email: v.confluence.email ?? null, space_key: v.confluence.spaceKey, parent_page_id: v.confluence.parentPageId ?? null } : "not configured",
+      cloudflare: v.cloudflare ? { account_id: v.cloudflare.accountId, base_url: v.cloudflare.baseUrl, audit_api: v.cloudflare.auditApi, auth: v.cloudflare.auth.kind } : notConfigured(p.cloudflare),
+      datadog: v.datadog ? { site: v.datadog.site, base_url: v.datadog.baseUrl } : notConfigured(p.datadog),
+      confluence: v.confluence ? { api_root: v.confluence.apiRoot, flavor: v.confluence.flavor, email: v.confluence.email ?? null, space_key: v.confluence.spaceKey, parent_page_id: v.confluence.parentPageId ?? null } : notConfigured(p.confluence),
     },
-    gather: { after_window_ms: c.afterWindowMs, ...v.limits },
+    gather: {
+      after_window_ms: c.afterWindowMs,
+      ...v.limits,
+      agent: agent ? { model: agent.model, base_url: agent.baseURL ?? "OpenAI", max_calls: agent.budget.calls, max_events: agent.budget.events, seconds: agent.budget.ms / 1000 } : p.gather_agent ? { problem: p.gather_agent } : "off",
+    },
     models: {
       analyst: c.models.analyst ? { model: c.models.analyst.model, base_url: c.models.analyst.baseURL ?? "OpenAI" } : "rules",
       writer: c.models.writer ? { model: c.models.writer.model, base_url: c.models.writer.baseURL ?? "OpenAI" } : "template",
@@ -379,6 +438,7 @@ export function printableConfig(c: CasefileConfig): Record<string, unknown> {
     filters: c.filters,
     context: c.context,
     secrets,
+    problems: Object.values(p),
     overridden_by_environment: ENV_KEYS.filter(([, n]) => c.origins[n] === "env").map(([k, n]) => `${k} ← ${n}`),
   };
 }

@@ -170,6 +170,15 @@ export const ConfigFile = strict({
     max_events_per_source: z.number().int().positive().optional(),
     http_timeout_ms: z.number().int().positive().optional(),
     max_retry_wait_ms: z.number().int().positive().optional(),
+    max_pages_per_source: z.number().int().positive().optional(),
+    /** the gatherer agent: off unless `model` names one (and OPENAI_API_KEY is set); its budget per investigation */
+    agent: strict({
+      model: str(200).optional(),
+      base_url: z.url().optional(),
+      max_calls: z.number().int().positive().optional(),
+      max_events: z.number().int().positive().optional(),
+      seconds: z.number().int().positive().optional(),
+    }).optional(),
   }).optional(),
   models: strict({
     /** default model of every model-backed node; `rules` / `template` keeps a node deterministic */

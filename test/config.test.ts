@@ -1,10 +1,11 @@
 // The configuration file: one schema, the environment winning, secrets refused in the file, errors naming the
-// key and its line, the example file valid; filters and suppressions through the signed webhook.
+// key and its line, the example file valid; the gatherer agent's settings; a partly configured vendor reported as a
+// problem of the commands that use it; filters and suppressions through the signed webhook.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig, printableConfig, resolveConfig } from "../config/load.ts";
+import { loadConfig, printableConfig, requireInvestigationSettings, resolveConfig } from "../config/load.ts";
 import { decideIntake, filterEvents } from "../config/filters.ts";
 import { Filters } from "../config/schema.ts";
 import { startService, type Service } from "../server/service.ts";
@@ -64,6 +65,57 @@ describe("configuration file", () => {
     const path = join(dir, "casefile.config.yaml");
     writeFileSync(path, "weights: ./missing.json\n");
     expect(() => loadConfig({ path, env: {} })).toThrow(/casefile\.config\.yaml:1 weights: .*missing\.json does not exist/);
+  });
+});
+
+describe("gatherer agent settings", () => {
+  const text = "gather:\n  max_pages_per_source: 40\n  agent:\n    model: gather-model\n    base_url: http://127.0.0.1:9/v1\n    max_calls: 3\n    max_events: 50\n    seconds: 20\n";
+  const KEY = "sk-test-gatherer-key-value";
+
+  it("come from the file's gather.agent, each variable winning over its key, and are printed without the key", () => {
+    const c = resolveConfig({ env: { OPENAI_API_KEY: KEY, CASEFILE_GATHER_MAX_CALLS: "4" }, file: file(text) });
+    expect(c.gatherAgent).toEqual({ model: "gather-model", apiKey: KEY, baseURL: "http://127.0.0.1:9/v1", budget: { calls: 4, events: 50, ms: 20_000 } });
+    expect(c.vendors.limits.maxPagesPerSource).toBe(40);
+    expect([c.origins.CASEFILE_GATHER_MAX_CALLS, c.origins.CASEFILE_GATHER_SECONDS]).toEqual(["env", "file"]);
+    const shown = printableConfig(c);
+    expect(shown.gather).toMatchObject({ maxPagesPerSource: 40, agent: { model: "gather-model", base_url: "http://127.0.0.1:9/v1", max_calls: 4, max_events: 50, seconds: 20 } });
+    expect(shown.overridden_by_environment).toEqual(["gather.agent.max_calls ← CASEFILE_GATHER_MAX_CALLS"]);
+    expect(JSON.stringify(shown)).not.toContain(KEY);
+    expect(printableConfig(resolveConfig({ env: { OPENAI_API_KEY: KEY } })).gather).toMatchObject({ agent: "off" });
+  });
+
+  it("a model without OPENAI_API_KEY is a problem naming both, not a failed load; a misspelt key is refused with its line", () => {
+    const c = resolveConfig({ env: {}, file: file(text) });
+    expect(c.gatherAgent).toBeUndefined();
+    expect(c.problems.gather_agent).toMatch(/casefile\.config\.yaml:4 gather\.agent\.model \(variable CASEFILE_GATHER_MODEL\): .*needs OPENAI_API_KEY/);
+    expect(printableConfig(c).gather).toMatchObject({ agent: { problem: c.problems.gather_agent } });
+    expect(() => requireInvestigationSettings(c)).toThrow(/cannot run investigations:\n {2}- .*CASEFILE_GATHER_MODEL/);
+    expect(() => resolveConfig({ env: {}, file: file("gather:\n  agent:\n    max_cals: 3\n") })).toThrow(/:3 gather\.agent\.max_cals: unknown key "max_cals"/);
+    expect(() => resolveConfig({ env: {}, file: file("gather:\n  agent:\n    seconds: 0\n") })).toThrow(/:3 gather\.agent\.seconds: /);
+  });
+});
+
+describe("a partly configured vendor", () => {
+  it("is left out with a problem naming the missing variable and what to unset; loading and printing still work", () => {
+    const c = resolveConfig({ env: { DD_API_KEY: "dd-api-key-value" } });
+    expect(c.vendors.datadog).toBeUndefined();
+    expect(c.problems).toEqual({ datadog: "Datadog is partly configured: DD_APP_KEY is not set (an application key whose owner has audit_logs_read). To run without Datadog, unset DD_API_KEY." });
+    const shown = printableConfig(c);
+    expect(shown.vendors).toEqual({ cloudflare: "not configured", datadog: { problem: c.problems.datadog }, confluence: "not configured" });
+    expect(shown.problems).toEqual([c.problems.datadog]);
+    expect(JSON.stringify(shown)).not.toContain("dd-api-key-value");
+    expect(() => requireInvestigationSettings(c)).toThrow(/cannot run investigations:\n {2}- Datadog is partly configured: DD_APP_KEY is not set/);
+  });
+
+  it("set in the file names the key to remove; an invalid value names its line; Confluence only blocks publishing runs", () => {
+    const fromFile = resolveConfig({ env: {}, file: file("vendors:\n  cloudflare:\n    account_id: abc\n") });
+    expect(fromFile.problems.cloudflare).toMatch(/CLOUDFLARE_API_TOKEN is not set.*To run without Cloudflare, remove vendors\.cloudflare\.account_id from \/etc\/casefile\/casefile\.config\.yaml\.$/);
+    const bad = resolveConfig({ env: { CLOUDFLARE_API_TOKEN: "t" }, file: file("vendors:\n  cloudflare:\n    account_id: abc\n    base_url: ftp://x.example.com\n") });
+    expect(bad.problems.cloudflare).toMatch(/casefile\.config\.yaml:4 vendors\.cloudflare\.base_url \(variable CLOUDFLARE_BASE_URL\): CLOUDFLARE_BASE_URL must be an http\(s\) URL/);
+    const conf = resolveConfig({ env: { CONFLUENCE_BASE_URL: "https://x.atlassian.net" } });
+    expect(() => requireInvestigationSettings(conf)).toThrow(/CONFLUENCE_API_TOKEN is not set/);
+    expect(() => requireInvestigationSettings(conf, { dryRun: true })).not.toThrow();
+    expect(() => requireInvestigationSettings(resolveConfig({ env: { CONFLUENCE_BASE_URL: "https://x.atlassian.net", CASEFILE_DRY_RUN: "1" } }))).not.toThrow();
   });
 });
 

@@ -1,3 +1,4 @@
+// The service's settings (config/service.ts) and the notification targets it allows.
 import { describe, expect, it } from "vitest";
 import { parseDuration } from "../config/duration.ts";
 import { ConfigError, loadServiceConfig } from "../config/service.ts";

@@ -1,5 +1,6 @@
+// The vendors' settings parser (tools/config.ts): defaults, every vendor's required variables, the problems it reports.
 import { describe, expect, it } from "vitest";
-import { ConfigError, DATADOG_SITES, loadVendorConfig } from "../tools/config.ts";
+import { ConfigError, DATADOG_SITES, loadVendorConfig, loadVendorSettings } from "../tools/config.ts";
 
 describe("loadVendorConfig", () => {
   it("no vendor variables: every vendor undefined, default limits", () => {
@@ -53,6 +54,15 @@ describe("loadVendorConfig", () => {
     expect(() => loadVendorConfig({ CONFLUENCE_BASE_URL: "https://x.atlassian.net" })).toThrow(/CONFLUENCE_API_TOKEN is not set/);
     expect(() => loadVendorConfig({ ...base })).toThrow(/CONFLUENCE_BASE_URL is not set/);
     expect(() => loadVendorConfig({ ...base, CONFLUENCE_BASE_URL: "https://x.atlassian.net", CONFLUENCE_PARENT_PAGE_ID: "abc" })).toThrow(/CONFLUENCE_PARENT_PAGE_ID/);
+  });
+
+  it("loadVendorSettings keeps the usable vendors and reports each unusable one instead of throwing", () => {
+    const { vendors, problems } = loadVendorSettings({ CLOUDFLARE_API_TOKEN: "t", CLOUDFLARE_ACCOUNT_ID: "acc", DD_API_KEY: "a", CONFLUENCE_FLAVOR: "wiki", CONFLUENCE_BASE_URL: "https://x.atlassian.net" });
+    expect(vendors.cloudflare?.accountId).toBe("acc");
+    expect(vendors.datadog).toBeUndefined();
+    expect(vendors.confluence).toBeUndefined();
+    expect(problems).toEqual({ datadog: expect.stringMatching(/^Datadog is partly configured: DD_APP_KEY is not set/), confluence: 'CONFLUENCE_FLAVOR must be cloud or datacenter, got "wiki".' });
+    expect(() => loadVendorSettings({ DD_API_KEY: "a", CASEFILE_HTTP_TIMEOUT_MS: "soon" })).toThrow(/CASEFILE_HTTP_TIMEOUT_MS/);
   });
 
   it("limits parse and reject junk", () => {

@@ -1,7 +1,7 @@
 // Vendor configuration: the one place that parses the vendors' settings variables (config/load.ts builds them
 // from the configuration file and the environment).
-// A vendor is undefined when none of its variables are set; a partly set vendor is an error
-// that names the missing variable.
+// A vendor is undefined when none of its variables are set; a partly set vendor is a problem that names the
+// missing variable: an error for loadVendorConfig, a reported problem for loadVendorSettings (config/load.ts).
 import { ConfigError } from "../config/errors.ts";
 
 export type Env = Record<string, string | undefined>;
@@ -202,14 +202,40 @@ export function loadLimits(env: Env): Limits {
   };
 }
 
+export type VendorName = "cloudflare" | "datadog" | "confluence";
+
+/** The variables whose presence turns a vendor on (one of them set: the vendor's other required ones must be too). */
+export const VENDOR_VARS: Readonly<Record<VendorName, readonly string[]>> = { cloudflare: CF_VARS, datadog: DD_VARS, confluence: CONF_VARS };
+
+/**
+ * Every vendor's configuration from `env`; a vendor whose settings are incomplete or invalid is left out and its
+ * problem (naming the variable) returned instead, so a command that does not use that vendor still runs.
+ */
+export function loadVendorSettings(env: Env): { vendors: VendorConfig; problems: Partial<Record<VendorName, string>> } {
+  const vendors: VendorConfig = { limits: loadLimits(env) };
+  const problems: Partial<Record<VendorName, string>> = {};
+  const attempt = <T>(name: VendorName, load: (env: Env) => T | undefined): T | undefined => {
+    try {
+      return load(env);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems[name] = e.message;
+      return undefined;
+    }
+  };
+  const cf = attempt("cloudflare", loadCloudflare);
+  if (cf) vendors.cloudflare = cf;
+  const dd = attempt("datadog", loadDatadog);
+  if (dd) vendors.datadog = dd;
+  const conf = attempt("confluence", loadConfluence);
+  if (conf) vendors.confluence = conf;
+  return { vendors, problems };
+}
+
 /** Reads every vendor's configuration from `env`. Throws ConfigError naming the variable to fix. */
 export function loadVendorConfig(env: Env): VendorConfig {
-  const out: VendorConfig = { limits: loadLimits(env) };
-  const cf = loadCloudflare(env);
-  if (cf) out.cloudflare = cf;
-  const dd = loadDatadog(env);
-  if (dd) out.datadog = dd;
-  const conf = loadConfluence(env);
-  if (conf) out.confluence = conf;
-  return out;
+  const { vendors, problems } = loadVendorSettings(env);
+  const first = Object.values(problems)[0];
+  if (first) throw new ConfigError(first);
+  return vendors;
 }
