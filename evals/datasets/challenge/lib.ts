@@ -1,38 +1,18 @@
 // Builders for the challenge dataset: raw vendor records in the shapes of the Cloudflare and Datadog contracts.
-// Ids come from a seeded generator so regenerating the dataset gives byte-identical files.
+// Ids come from a seeded generator so regenerating the dataset gives byte-identical files; the record shapes are the
+// shared ones of ../vendor, laid out as this corpus was first written.
+import { cfMicro, cfRayId, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime, ddRequestMessage } from "../vendor/datadog.ts";
+import { B62, DIGITS, drawChars, drawUuidInOrder, HEX, IdRegistry, xorshift32 } from "../vendor/rng.ts";
 
-let seed = 0x5eed1234;
-function rnd(): number {
-  // xorshift32
-  seed ^= seed << 13;
-  seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  seed >>>= 0;
-  return seed / 0x100000000;
-}
-const used = new Set<string>();
-function unique(make: () => string): string {
-  for (;;) {
-    const v = make();
-    if (!used.has(v)) {
-      used.add(v);
-      return v;
-    }
-  }
-}
-function chars(alphabet: string, n: number): string {
-  let s = "";
-  for (let i = 0; i < n; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
-  return s;
-}
-const HEX = "0123456789abcdef";
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const rnd = xorshift32(0x5eed1234);
+const ids = new IdRegistry();
+const unique = (make: () => string): string => ids.fresh(make);
+const chars = (alphabet: string, n: number): string => drawChars(rnd, alphabet, n);
 export const hex = (n: number): string => unique(() => chars(HEX, n));
-export const uuid = (): string =>
-  unique(() => `${chars(HEX, 8)}-${chars(HEX, 4)}-4${chars(HEX, 3)}-${chars("89ab", 1)}${chars(HEX, 3)}-${chars(HEX, 12)}`);
-export const ddId = (): string => unique(() => `AQAAAZ${chars(B64, 14)}AAAAAB${chars(B64, 28)}`);
-export const ray = (): string => unique(() => chars(HEX, 16));
+export const uuid = (): string => unique(() => drawUuidInOrder(rnd));
+export const ddId = (): string => unique(() => ddEventId(rnd, B62, [14, 28]));
+export const ray = (): string => unique(() => cfRayId(rnd));
 export const recId = (): string => unique(() => String(10700000000 + Math.floor(rnd() * 99999999)));
 
 /** A clock anchored at the anomaly time; offsets in minutes (negative = before). */
@@ -44,7 +24,7 @@ export function clock(anomalyIso: string) {
   };
 }
 
-const micro = (d: Date): string => d.toISOString().replace("Z", "").replace(/\.(\d{3})$/, (_m, ms: string) => `.${ms}${chars("0123456789", 3)}`) + "Z";
+const micro = (d: Date): string => cfMicro(d.getTime(), chars(DIGITS, 3));
 
 export interface Actor {
   email?: string;
@@ -72,24 +52,26 @@ export function cfV1(o: {
   info?: string;
   micro?: boolean;
 }): Record<string, unknown> {
-  const actor: Record<string, unknown> = { id: o.actor.id, type: o.actor.type ?? "user" };
-  if (o.actor.email) actor.email = o.actor.email;
-  if (o.actor.ip) actor.ip = o.actor.ip;
-  const rec: Record<string, unknown> = {
-    id: o.id ?? uuid(),
-    action: { result: o.result ?? true, type: o.type, ...(o.info ? { info: o.info } : {}) },
-    actor,
-    interface: o.iface ?? "",
-    metadata: o.metadata ?? {},
-    newValue: o.newValue ?? "",
-    oldValue: o.oldValue ?? "",
-    owner: { id: o.owner },
-    resource: { id: o.resourceId, type: o.resourceType },
-    when: o.micro ? micro(o.when) : o.when.toISOString().replace(".000Z", "Z"),
-  };
-  if (o.newValueJson !== undefined) rec.newValueJson = o.newValueJson;
-  if (o.oldValueJson !== undefined) rec.oldValueJson = o.oldValueJson;
-  return rec;
+  const id = o.id ?? uuid();
+  return cfV1Entry(
+    {
+      id,
+      type: o.type,
+      result: o.result ?? true,
+      info: o.info || undefined,
+      actor: { id: o.actor.id, type: o.actor.type ?? "user", email: o.actor.email || undefined, ip: o.actor.ip || undefined },
+      interface: o.iface ?? "",
+      metadata: o.metadata ?? {},
+      newValue: o.newValue ?? "",
+      oldValue: o.oldValue ?? "",
+      newValueJson: o.newValueJson,
+      oldValueJson: o.oldValueJson,
+      owner: o.owner,
+      resource: { id: o.resourceId, type: o.resourceType },
+      when: o.micro ? micro(o.when) : o.when.toISOString().replace(".000Z", "Z"),
+    },
+    { actorIdFirst: true },
+  );
 }
 
 /** Cloudflare v2 entry (GET /accounts/{id}/logs/audit result[]). */
@@ -113,32 +95,27 @@ export function cfV2(o: {
   result?: "success" | "failure";
   scope?: string;
 }): Record<string, unknown> {
-  const actor: Record<string, unknown> = {
-    id: o.actor.id,
-    context: o.actor.context ?? "dash",
-    type: o.actor.type ?? "user",
-  };
-  if (o.actor.email) actor.email = o.actor.email;
-  if (o.actor.ip) actor.ip_address = o.actor.ip;
-  if (o.actor.token_id) actor.token_id = o.actor.token_id;
-  if (o.actor.token_name) actor.token_name = o.actor.token_name;
-  const rec: Record<string, unknown> = {
-    id: o.id ?? uuid(),
-    account: o.account,
-    action: { description: o.description, result: o.result ?? "success", time: o.time.toISOString().replace(".000Z", "Z"), type: o.type },
-    actor,
-    raw: { cf_ray_id: ray(), method: o.method, status_code: o.status ?? 200, uri: o.uri, user_agent: o.ua },
-    resource: {
-      id: o.resourceId,
-      product: o.product,
-      request: o.request ?? {},
-      response: o.response ?? {},
-      scope: o.scope ?? (o.zone ? "zones" : "accounts"),
-      type: o.resourceType,
+  const a = o.actor;
+  const id = o.id ?? uuid();
+  return cfV2Entry(
+    {
+      id,
+      account: o.account,
+      description: o.description,
+      result: o.result ?? "success",
+      time: o.time.toISOString().replace(".000Z", "Z"),
+      type: o.type,
+      actor: { id: a.id, context: a.context ?? "dash", type: a.type ?? "user", email: a.email || undefined, ip_address: a.ip || undefined, token_id: a.token_id || undefined, token_name: a.token_name || undefined },
+      rayId: ray(),
+      method: o.method,
+      status: o.status ?? 200,
+      uri: o.uri,
+      ua: o.ua,
+      resource: { id: o.resourceId, product: o.product, request: o.request ?? {}, response: o.response ?? {}, scope: o.scope ?? (o.zone ? "zones" : "accounts"), type: o.resourceType },
+      zone: o.zone || undefined,
     },
-  };
-  if (o.zone) rec.zone = o.zone;
-  return rec;
+    { actorType: "after-context" },
+  );
 }
 
 export interface DdUser {
@@ -165,32 +142,16 @@ export function dd(o: {
   metadata?: Record<string, unknown>;
   threat_intel?: unknown;
 }): Record<string, unknown> {
-  const inner: Record<string, unknown> = {
-    status: o.status ?? "info",
-    timestamp: o.time.toISOString().replace("Z", "") + chars("0123456789", 3),
-    org: { uuid: o.org },
-    evt: { ...(o.evt ? { name: o.evt } : {}), actor: { type: o.user.actorType ?? "USER" } },
-    usr: { id: o.user.id ?? o.user.email, email: o.user.email, uuid: o.user.uuid },
-    action: o.action,
-    auth_method: o.user.auth ?? "SESSION",
-  };
+  const timestamp = ddInnerTime(o.time.getTime(), chars(DIGITS, 3));
+  const usr = { id: o.user.id ?? o.user.email, email: o.user.email, uuid: o.user.uuid };
+  const head = ddHead({ status: o.status ?? "info", timestamp, org: o.org, evtName: o.evt, actorType: o.user.actorType ?? "USER", usr });
+  const inner: Record<string, unknown> = { ...head, action: o.action, auth_method: o.user.auth ?? "SESSION" };
   if (o.asset) inner.asset = o.asset;
-  if (o.http) {
-    inner.http = {
-      status_code: o.http.status,
-      url_details: { path: o.http.path, host: o.http.host ?? "us1.prod.dog" },
-      method: o.http.method,
-      useragent: o.http.ua,
-    };
-  }
+  if (o.http) inner.http = ddHttp({ status: o.http.status, path: o.http.path, host: o.http.host ?? "us1.prod.dog", method: o.http.method, ua: o.http.ua });
   if (o.ip) inner.network = { bytes_read: 40 + Math.floor(rnd() * 400), client: { ip: o.ip }, bytes_written: 200 + Math.floor(rnd() * 4000) };
   if (o.metadata) inner.metadata = o.metadata;
   if (o.threat_intel) inner.threat_intel = o.threat_intel;
-  return {
-    attributes: { attributes: inner, message: o.message, tags: ["source:audit"], timestamp: o.time.toISOString() },
-    type: "audit",
-    id: o.id ?? ddId(),
-  };
+  return ddEnvelope({ attributes: inner, message: o.message, timestamp: o.time.toISOString(), id: o.id ?? ddId() });
 }
 
 /** A Datadog API request event (evt.name Request) as recorded for UI and API calls. */
@@ -213,7 +174,7 @@ export function ddReq(o: {
     user: o.user,
     evt: "Request",
     action: "accessed",
-    message: `${o.method} request made to ${o.path} by ${o.user.email} with response ${status}`,
+    message: ddRequestMessage(o.method, o.path, o.user.email, status),
     http: { method: o.method, path: o.path, status, ua: o.ua },
     ip: o.ip,
   });
