@@ -1,6 +1,7 @@
-// The one escaping layer for Confluence storage format (XHTML fragments) and the SVG picture.
-// Every string that reaches markup goes through `text`, `attr` or `cdata`; the builders below escape
-// plain-string children by default, so markup only comes from `el`, `macro` and `raw`.
+// The one escaping layer for every markup casefile writes: Confluence storage format (XHTML fragments), the SVG
+// picture and the review UI's HTML. Every string that reaches markup goes through `text`, `attr` or `cdata`; the
+// builders below (`el`, `macro`, the `html` template tag) escape plain-string children by default, so markup only
+// comes from them and from `raw`.
 
 /**
  * Makes a string safe to carry in XML 1.0: lone surrogates become U+FFFD, control characters other than
@@ -118,4 +119,35 @@ export function macro(
   if (body && "plain" in body) parts.push(new Markup(`<ac:plain-text-body>${cdata(body.plain)}</ac:plain-text-body>`));
   else if (body) parts.push(el("ac:rich-text-body", null, ...body.rich));
   return el("ac:structured-macro", { "ac:name": name }, ...parts);
+}
+
+/**
+ * Template tag for HTML: the literal parts are trusted markup from code; every interpolated value is a Child,
+ * escaped as text unless it is Markup (from this module). Interpolate attribute values only inside quotes.
+ */
+export function html(strings: TemplateStringsArray, ...values: Child[]): Markup {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += renderChildren([values[i]]) + strings[i + 1]!;
+  return new Markup(out);
+}
+
+/** Escaped text with line-break opportunities after "/", "." and "_" (long vendor action labels, hosts). */
+export function breakable(s: string): Markup {
+  return new Markup(text(s).replace(/([/._])/g, "$1<wbr>"));
+}
+
+/** A value reduced to a safe class-name token (letters, digits, "-" and "_"). */
+export function classToken(s: string): string {
+  return s.replace(/[^a-z0-9_-]/gi, "");
+}
+
+/** The URL when it is an absolute http(s) link (no javascript:, data: …) of sane length; otherwise undefined. */
+export function safeUrl(u: unknown): string | undefined {
+  if (typeof u !== "string" || u.length > 2000) return undefined;
+  try {
+    const url = new URL(u);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -143,7 +143,7 @@ describe("review UI with an API token", () => {
 
   it("shows the report sections with ATT&CK links, highlighted rows and cited evidence", async () => {
     const page = (await get(`/ui/investigations/${ids.completed}`, { headers: { cookie } })).body;
-    for (const h of ["Summary", "Indicators (3)", "Timeline", "Evidence (6 cited events)", "Data gaps", "Coalesced anomalies", "Metadata"]) expect(page).toContain(`>${h}</h2>`);
+    for (const h of ["Summary", "Indicators (3)", "Recommended next steps", "Timeline", "Pivots", "Evidence appendix (6 cited events)", "Data gaps", "Coalesced anomalies", "Metadata"]) expect(page).toContain(`>${h}</h2>`);
     expect(page).toContain('href="https://attack.mitre.org/techniques/T1098/001/"');
     expect(page).toMatch(/<tr class="row-flagged">[\s\S]*?token_create/);
     expect(page).toContain('class="row-indicator"');
