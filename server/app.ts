@@ -53,11 +53,8 @@ const Accepted = z.object({
   /** the filter (configuration `filters:`) that kept the anomaly from an investigation, when `status` is filtered */
   rule: z.string().optional(),
 });
-const Finished = z.object({
-  investigation_id: z.string(),
-  status_url: z.string(),
-  status: z.enum(STATUSES),
-  coalesced: z.boolean(),
+/** The answer to `?wait=N` when the run finished in time: the accepted fields and the outcome. */
+const Finished = Accepted.omit({ rule: true }).extend({
   verdict: z.string().nullable(),
   confidence: z.number().nullable(),
   report_url: z.string().nullable(),

@@ -5,22 +5,8 @@ import type { InvestigationResult } from "../../graph/types.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { withSetupLock } from "./pg-setup.ts";
 import { digest, finishFields, fromRow, type Row } from "./rows.ts";
-import {
-  COALESCE_TARGET_SQL,
-  MAX_LIST_LIMIT,
-  REQUEUE_SQL,
-  WEBHOOK_ID_TTL_MS,
-  decodeCursor,
-  encodeCursor,
-  newInvestigationId,
-  type CreateOrAttachResult,
-  type FinishOutcome,
-  type ListPage,
-  type ListQuery,
-  type Store,
-  type WebhookIdCheck,
-} from "./types.ts";
-
+import { COALESCE_TARGET_SQL, MAX_LIST_LIMIT, REQUEUE_SQL, WEBHOOK_ID_TTL_MS, decodeCursor, encodeCursor, newInvestigationId } from "./types.ts";
+import type { CreateOrAttachResult, FinishOutcome, ListPage, ListQuery, Store, WebhookIdCheck } from "./types.ts";
 
 export class PostgresStore implements Store {
   readonly kind = "postgres" as const;

@@ -7,22 +7,8 @@ import type { Anomaly } from "../../domain/schemas.ts";
 import type { InvestigationResult } from "../../graph/types.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { digest, finishFields, fromRow, type Row } from "./rows.ts";
-import {
-  COALESCE_TARGET_SQL,
-  MAX_LIST_LIMIT,
-  REQUEUE_SQL,
-  WEBHOOK_ID_TTL_MS,
-  decodeCursor,
-  encodeCursor,
-  newInvestigationId,
-  type CreateOrAttachResult,
-  type FinishOutcome,
-  type Investigation,
-  type ListPage,
-  type ListQuery,
-  type Store,
-  type WebhookIdCheck,
-} from "./types.ts";
+import { COALESCE_TARGET_SQL, MAX_LIST_LIMIT, REQUEUE_SQL, WEBHOOK_ID_TTL_MS, decodeCursor, encodeCursor, newInvestigationId } from "./types.ts";
+import type { CreateOrAttachResult, FinishOutcome, Investigation, ListPage, ListQuery, Store, WebhookIdCheck } from "./types.ts";
 
 /** The checkpointer thread's source (plain JavaScript: it runs without the TypeScript loader). */
 const WAL_WORKER = new URL("./wal-worker.mjs", import.meta.url);
