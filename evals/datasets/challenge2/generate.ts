@@ -3,37 +3,27 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cfRayId, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddHttp, ddRequestMessage } from "../vendor/datadog.ts";
+import { B62, DIGITS, type Draw, drawChars, drawPick, drawUuid, fnv1a, HEX, IdRegistry, mulberry32 } from "../vendor/rng.ts";
 
 const OUT = path.dirname(fileURLToPath(import.meta.url));
 type J = Record<string, unknown>;
 
 // ---------- deterministic randomness and ids ----------
-function seedOf(s: string): number {
-  let h = 2166136261;
-  for (const c of s) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return h >>> 0;
-}
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const USED = new Set<string>();
+const seedOf = fnv1a;
+const USED = new IdRegistry();
 class Ids {
-  r: () => number;
-  constructor(seed: string) { this.r = prng(seedOf(seed)); }
+  r: Draw;
+  constructor(seed: string) { this.r = mulberry32(fnv1a(seed)); }
   int(n: number): number { return Math.floor(this.r() * n); }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)] as T; }
-  hex(n: number): string { let s = ""; for (let i = 0; i < n; i++) s += "0123456789abcdef"[this.int(16)]; return s; }
-  uniq(f: () => string): string { for (;;) { const v = f(); if (!USED.has(v)) { USED.add(v); return v; } } }
-  uuid(): string { return this.uniq(() => { const h = this.hex(32); return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[this.int(4)]}${h.slice(17, 20)}-${h.slice(20)}`; }); }
-  dd(): string { const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"; return this.uniq(() => { let s = "AQAAAZ"; for (let i = 0; i < 48; i++) s += A[this.int(A.length)]; return s; }); }
-  num(digits: number): string { return this.uniq(() => { let s = String(1 + this.int(9)); for (let i = 1; i < digits; i++) s += String(this.int(10)); return s; }); }
-  ray(): string { return this.hex(16); }
+  pick<T>(xs: readonly T[]): T { return drawPick(this.r, xs); }
+  hex(n: number): string { return drawChars(this.r, HEX, n); }
+  uniq(f: () => string): string { return USED.fresh(f); }
+  uuid(): string { return this.uniq(() => drawUuid(this.r)); }
+  dd(): string { return this.uniq(() => ddEventId(this.r, B62, [48])); }
+  num(digits: number): string { return this.uniq(() => String(1 + this.int(9)) + drawChars(this.r, DIGITS, digits - 1)); }
+  ray(): string { return cfRayId(this.r); }
 }
 
 // ---------- time ----------
@@ -43,66 +33,61 @@ const cfWhen = (iso: string, micro = false): string => (micro ? iso.replace(/\.(
 // ---------- vendor record builders ----------
 interface CfActor { email?: string; id: string; ip?: string; type?: string }
 function cf1(g: Ids, o: { when: string; type: string; actor: CfActor; owner: string; res?: { id: string; type: string }; meta?: J; nv?: string; ov?: string; nvj?: J; ovj?: J; iface?: string; info?: string; result?: boolean; micro?: boolean }): J {
-  const e: J = {
+  return cfV1Entry({
     id: g.uuid(),
-    action: { result: o.result ?? true, type: o.type, ...(o.info ? { info: o.info } : {}) },
-    actor: { ...(o.actor.email ? { email: o.actor.email } : {}), id: o.actor.id, ...(o.actor.ip ? { ip: o.actor.ip } : {}), type: o.actor.type ?? "user" },
+    type: o.type,
+    result: o.result ?? true,
+    info: o.info || undefined,
+    actor: { email: o.actor.email || undefined, id: o.actor.id, ip: o.actor.ip || undefined, type: o.actor.type ?? "user" },
     interface: o.iface ?? "UI",
     metadata: o.meta ?? {},
     newValue: o.nv ?? "",
     oldValue: o.ov ?? "",
-    owner: { id: o.owner },
+    newValueJson: o.nvj || undefined,
+    oldValueJson: o.ovj || undefined,
+    owner: o.owner,
     resource: o.res ?? { id: o.owner, type: "account" },
     when: cfWhen(o.when, o.micro),
-  };
-  if (o.nvj) e.newValueJson = o.nvj;
-  if (o.ovj) e.oldValueJson = o.ovj;
-  return e;
+  });
 }
 function cf2(g: Ids, o: { time: string; type: "create" | "update" | "delete" | "view"; desc: string; product: string; acct: { id: string; name: string }; actor: { id: string; email?: string; ip: string; context?: string; token_id?: string; token_name?: string; type?: string }; method: string; uri: string; status?: number; ua?: string; resType?: string; resId?: string; request?: J; response?: J; zone?: { id: string; name: string }; result?: string }): J {
-  return {
-    id: g.uuid(),
+  const a = o.actor;
+  const id = g.uuid();
+  const rayId = g.ray();
+  return cfV2Entry({
+    id,
     account: o.acct,
-    action: { description: o.desc, result: o.result ?? "success", time: o.time, type: o.type },
-    actor: { id: o.actor.id, context: o.actor.context ?? "dash", ...(o.actor.email ? { email: o.actor.email } : {}), ip_address: o.actor.ip, ...(o.actor.token_id ? { token_id: o.actor.token_id, token_name: o.actor.token_name } : {}), type: o.actor.type ?? "user" },
-    raw: { cf_ray_id: g.ray(), method: o.method, status_code: o.status ?? 200, uri: o.uri, user_agent: o.ua ?? UA.chromeMac },
+    description: o.desc,
+    result: o.result ?? "success",
+    time: o.time,
+    type: o.type,
+    actor: { id: a.id, context: a.context ?? "dash", email: a.email || undefined, ip_address: a.ip, token_id: a.token_id || undefined, token_name: a.token_id ? a.token_name : undefined, type: a.type ?? "user" },
+    rayId,
+    method: o.method,
+    status: o.status ?? 200,
+    uri: o.uri,
+    ua: o.ua ?? UA.chromeMac,
     resource: { id: o.resId ?? g.hex(32), product: o.product, request: o.request ?? {}, response: o.response ?? {}, scope: {}, type: o.resType ?? o.product },
-    ...(o.zone ? { zone: o.zone } : {}),
-  };
+    zone: o.zone || undefined,
+  });
 }
 interface DdUser { email: string; uuid: string; id?: string; type?: string }
 function ddInner(iso: string): string { return iso.replace("Z", "").replace(/\.(\d{3})$/, (_m, ms: string) => `.${ms}${String(seedOf(iso) % 1000).padStart(3, "0")}`); }
 function dd(g: Ids, o: { ts: string; org: string; evt?: string; usr: DdUser; action: string; asset?: J; auth?: string; message: string; status?: string; extra?: J }): J {
-  return {
-    attributes: {
-      attributes: {
-        status: o.status ?? "info",
-        timestamp: ddInner(o.ts),
-        org: { uuid: o.org },
-        evt: { ...(o.evt ? { name: o.evt } : {}), actor: { type: o.usr.type ?? "USER" } },
-        usr: { id: o.usr.id ?? o.usr.email, email: o.usr.email, uuid: o.usr.uuid },
-        action: o.action,
-        ...(o.asset ? { asset: o.asset } : {}),
-        auth_method: o.auth ?? "SESSION",
-        ...(o.extra ?? {}),
-      },
-      message: o.message,
-      tags: ["source:audit"],
-      timestamp: o.ts,
-    },
-    type: "audit",
-    id: g.dd(),
-  };
+  const usr = { id: o.usr.id ?? o.usr.email, email: o.usr.email, uuid: o.usr.uuid };
+  const head = ddHead({ status: o.status ?? "info", timestamp: ddInner(o.ts), org: o.org, evtName: o.evt, actorType: o.usr.type ?? "USER", usr });
+  const attributes = { ...head, action: o.action, ...(o.asset ? { asset: o.asset } : {}), auth_method: o.auth ?? "SESSION", ...(o.extra ?? {}) };
+  return ddEnvelope({ attributes, message: o.message, timestamp: o.ts, id: g.dd() });
 }
 interface Geo { iso: string; country: string; city: string; lat: number; lon: number }
 function ddReq(g: Ids, o: { ts: string; org: string; usr: DdUser; method: string; path: string; code?: number; ip: string; ua: string; auth?: string; geo?: Geo; host?: string }): J {
   const code = o.code ?? (o.method === "POST" ? 201 : 200);
   return dd(g, {
     ts: o.ts, org: o.org, evt: "Request", usr: o.usr, action: "accessed", auth: o.auth,
-    message: `${o.method} request made to ${o.path} by ${o.usr.email} with response ${code}`,
+    message: ddRequestMessage(o.method, o.path, o.usr.email, code),
     status: code >= 400 ? "warn" : "info",
     extra: {
-      http: { status_code: String(code), url_details: { path: o.path, host: o.host ?? "us1.prod.dog" }, method: o.method, useragent: o.ua },
+      http: ddHttp({ status: String(code), path: o.path, host: o.host ?? "us1.prod.dog", method: o.method, ua: o.ua }),
       network: {
         bytes_read: 40 + ((seedOf(o.ts + o.path) % 900)), bytes_written: 300 + (seedOf(o.path + o.ts) % 9000),
         client: { ip: o.ip, ...(o.geo ? { geoip: { country: { iso_code: o.geo.iso, name: o.geo.country }, city: { name: o.geo.city }, location: { latitude: o.geo.lat, longitude: o.geo.lon } } } : {}) },
