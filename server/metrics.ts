@@ -1,6 +1,7 @@
 // Prometheus metrics: one registry per service instance.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { httpCounters } from "../tools/http.ts";
+import { subscribe } from "node:diagnostics_channel";
+import { VENDOR_HTTP_CHANNEL, type OnVendorRequest } from "../tools/http.ts";
 import type { InvestigationResult } from "../graph/types.ts";
 
 export class Metrics {
@@ -31,24 +32,21 @@ export class Metrics {
     });
     this.tokens = new Counter({ name: "casefile_model_tokens_total", help: "Model tokens used", labelNames: ["direction"], registers });
     this.webhooks = new Counter({ name: "casefile_webhooks_total", help: "Anomaly webhook deliveries by outcome", labelNames: ["outcome"], registers });
-    // Vendor HTTP counters live in the tools; read them at scrape time.
+    // The vendor HTTP clients report each call, retry, 429 and failure on a diagnostics channel.
+    const vendor = {} as Record<Parameters<OnVendorRequest>[0]["count"], Counter<"vendor">>;
     for (const [key, help] of [
       ["calls", "Vendor HTTP requests"],
       ["retries", "Vendor HTTP retries"],
       ["rate_limited", "Vendor HTTP 429 answers"],
       ["failures", "Vendor HTTP calls that failed after retries"],
     ] as const) {
-      new Counter({
-        name: `casefile_vendor_${key}_total`,
-        help,
-        labelNames: ["vendor"],
-        registers,
-        collect() {
-          this.reset();
-          for (const [vendor, c] of Object.entries(httpCounters)) this.inc({ vendor }, c[key]);
-        },
-      });
+      vendor[key] = new Counter({ name: `casefile_vendor_${key}_total`, help, labelNames: ["vendor"], registers });
+      for (const v of ["cloudflare", "datadog", "confluence", "model"]) vendor[key].inc({ vendor: v }, 0);
     }
+    subscribe(VENDOR_HTTP_CHANNEL, (m) => {
+      const e = m as Parameters<OnVendorRequest>[0];
+      vendor[e.count].inc({ vendor: e.vendor });
+    });
   }
 
   recordRun(status: string, result: InvestigationResult | undefined, seconds: number) {

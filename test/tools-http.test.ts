@@ -1,10 +1,16 @@
 // The shared HTTP helper and gatherer edge cases against tiny Fastify doubles on 127.0.0.1.
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient, HttpError, UncertainOutcomeError, explainFailure, httpCounters, retryHintMs } from "../tools/http.ts";
-import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
+import { HttpClient, HttpError, UncertainOutcomeError, explainFailure, retryHintMs } from "../tools/http.ts";
+import { explainCloudflareFailure } from "../tools/cloudflare/errors.ts";
+import { explainConfluenceFailure } from "../tools/confluence/errors.ts";
+import { explainDatadogFailure } from "../tools/datadog/errors.ts";
+import { countVendorRequests } from "./vendor-counts.ts";
+import { CLOUDFLARE_RETRY, createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { loadLimits } from "../tools/config.ts";
+
+const httpCounters = countVendorRequests();
 
 const apps: FastifyInstance[] = [];
 const clients: HttpClient[] = [];
@@ -67,7 +73,7 @@ describe("HttpClient", () => {
         return reply.code(429).send({ success: false, errors: [{ code: 10429, message: "too many" }] });
       }),
     );
-    const c = client(url, { vendor: "cloudflare", defaultRateLimitWaitMs: 300_000, maxRetryWaitMs: 1000 });
+    const c = client(url, { vendor: "cloudflare", ...CLOUDFLARE_RETRY, baseDelayMs: 5, explain: explainCloudflareFailure, maxRetryWaitMs: 1000 });
     const err = await c.request({ method: "GET", path: "/x", what: "audit log query (v1)" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpError);
     expect((err as Error).message).toMatch(/Cloudflare rate limit hit \(429\).*wait 300 s.*CASEFILE_MAX_RETRY_WAIT_MS=1000/);
@@ -129,16 +135,19 @@ describe("HttpClient", () => {
 
   it("error messages never contain the credentials and strip control characters from vendor text", async () => {
     const url = await serve((app) => app.get("/x", async (_req, reply) => reply.code(403).send({ errors: ["Forbidden\n[fake] log line"] })));
-    const err = (await client(url).request({ method: "GET", path: "/x", what: "audit event search" }).catch((e: unknown) => e)) as Error;
+    const err = (await client(url, { explain: explainDatadogFailure }).request({ method: "GET", path: "/x", what: "audit event search" }).catch((e: unknown) => e)) as Error;
     expect(err.message).toMatch(/^Datadog rejected the keys \(403\).*DD_API_KEY and DD_APP_KEY.*audit_logs_read/);
     expect(err.message).not.toContain("secret-key-value");
     expect(err.message).not.toContain("\n");
   });
 
-  it("explainFailure covers Confluence 404 on create and 401", () => {
-    expect(explainFailure({ vendor: "confluence", status: 404, body: undefined, what: "page create" })).toMatch(/CONFLUENCE_SPACE_KEY.*no permission to create/);
-    expect(explainFailure({ vendor: "confluence", status: 401, body: undefined, what: "space lookup" })).toMatch(/CONFLUENCE_EMAIL and CONFLUENCE_API_TOKEN/);
-    expect(explainFailure({ vendor: "cloudflare", status: 403, body: { success: false, errors: [{ code: 10000, message: "Authentication error" }] }, what: "q" })).toBe(
+  it("explainFailure covers Confluence 404 on create and 401 with Confluence's table, the general message without one", () => {
+    expect(explainFailure({ vendor: "confluence", status: 404, body: undefined, what: "page create" }, explainConfluenceFailure)).toMatch(/CONFLUENCE_SPACE_KEY.*no permission to create/);
+    expect(explainFailure({ vendor: "confluence", status: 401, body: undefined, what: "space lookup" }, explainConfluenceFailure)).toMatch(/CONFLUENCE_EMAIL and CONFLUENCE_API_TOKEN/);
+    expect(explainFailure({ vendor: "confluence", status: 401, body: { message: "no" }, what: "space lookup" })).toBe(
+      'Confluence answered HTTP 401 during space lookup: check CONFLUENCE_BASE_URL and the credentials. Vendor said: "no".',
+    );
+    expect(explainFailure({ vendor: "cloudflare", status: 403, body: { success: false, errors: [{ code: 10000, message: "Authentication error" }] }, what: "q" }, explainCloudflareFailure)).toBe(
       "Cloudflare rejected the API token (403 Authentication error, code 10000) during q: check CLOUDFLARE_API_TOKEN (or the legacy CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY); it needs Account Settings Read on account CLOUDFLARE_ACCOUNT_ID.",
     );
   });

@@ -14,7 +14,7 @@ import {
   normaliseCloudflareV2,
 } from "../tools/cloudflare/normalise.ts";
 import { DatadogEvent, isDatadogEvent, normaliseDatadog, normaliseDatadogEvent } from "../tools/datadog/normalise.ts";
-import { clean, parseTime } from "../tools/http.ts";
+import { clean, parseTime } from "../tools/normalise.ts";
 
 const cfSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/cloudflare-audit-logs.sample.json", import.meta.url), "utf8")) as { result: unknown[] };
 const ddSample = JSON.parse(readFileSync(new URL("./fixtures/contracts/datadog-audit-search.sample.json", import.meta.url), "utf8")) as { data: unknown[] };

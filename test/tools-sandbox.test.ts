@@ -7,11 +7,13 @@ import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher, PayloadTooLargeError } from "../tools/confluence/client.ts";
 import { runDoctor, formatDoctorTable } from "../tools/doctor.ts";
-import { httpCounters } from "../tools/http.ts";
+import { countVendorRequests } from "./vendor-counts.ts";
 import { VendorError } from "../tools/types.ts";
 import { cloudflareAuditTool } from "../tools/cloudflare/tool.ts";
 import { datadogAuditTool } from "../tools/datadog/tool.ts";
 import { ACTOR, ACTOR_IP, BEFORE, CF_V1_OWN_IDS, CF_V2_OWN_IDS, DD_OWN_IDS, SINCE, buildIncident } from "./tools-fixtures.ts";
+
+const httpCounters = countVendorRequests();
 
 let sb: Sandbox | undefined;
 const closers: (() => Promise<void>)[] = [];

@@ -1,6 +1,7 @@
 // `casefile doctor`: checks every vendor the job needs with read-only calls and says what to fix.
 import { loadVendorConfig, type Env, type VendorConfig } from "./config.ts";
-import { HttpClient, safeText, type Vendor } from "./http.ts";
+import { HttpClient, type Failure, type Vendor } from "./http.ts";
+import { safeText } from "./text.ts";
 import { createCloudflareHttp, CloudflareAuditClient } from "./cloudflare/client.ts";
 import { createDatadogHttp, DatadogAuditClient } from "./datadog/client.ts";
 import { createConfluencePublisher } from "./confluence/client.ts";
@@ -96,6 +97,13 @@ async function checkConfluence(cfg: NonNullable<VendorConfig["confluence"]>, v: 
   }
 }
 
+/** The model endpoint's failure messages (the graph's model client has its own; this is doctor's check). */
+function explainModelFailure({ status, what, said }: Failure): string | undefined {
+  if (status === 401 || status === 403) return `The model endpoint rejected the key (${status}) during ${what}: check OPENAI_API_KEY.${said}`;
+  if (status === 404) return `The model endpoint answered 404 for ${what}: check OPENAI_BASE_URL (it should end in /v1).${said}`;
+  return undefined;
+}
+
 async function checkModel(env: Env, v: VendorConfig, rows: DoctorRow[]): Promise<void> {
   const key = env.OPENAI_API_KEY?.trim();
   if (!key) {
@@ -103,7 +111,8 @@ async function checkModel(env: Env, v: VendorConfig, rows: DoctorRow[]): Promise
     return;
   }
   const base = (env.OPENAI_BASE_URL?.trim() || "https://api.openai.com/v1").replace(/\/+$/, "");
-  const http = new HttpClient({ vendor: "model", baseUrl: base, headers: { authorization: `Bearer ${key}` }, timeoutMs: v.limits.httpTimeoutMs, maxRetryWaitMs: v.limits.maxRetryWaitMs, maxRetries: 1 });
+  const headers = { authorization: `Bearer ${key}` };
+  const http = new HttpClient({ vendor: "model", baseUrl: base, headers, timeoutMs: v.limits.httpTimeoutMs, maxRetryWaitMs: v.limits.maxRetryWaitMs, maxRetries: 1, explain: explainModelFailure });
   try {
     await step(rows, "model", "model list", "Check OPENAI_BASE_URL (ends in /v1) and OPENAI_API_KEY.", async () => {
       const res = await http.request({ method: "GET", path: "/models", what: "model list" });

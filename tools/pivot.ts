@@ -3,7 +3,7 @@
 // use afterwards by any identity) and the resources the actor changed (other actors' changes to them). Every pivot
 // event is labelled (pivot, pivot_kind, pivot_key) and every pivot is recorded, with what it found (also nothing).
 import type { AuditEvent, PivotRecord, SourceStatus } from "../domain/events.ts";
-import { safeText } from "./http.ts";
+import { safeText } from "./text.ts";
 import type { PageBudget } from "./pages.ts";
 
 /** The deterministic pivots' kinds (the gatherer agent's queries are recorded as kind "agent"). */

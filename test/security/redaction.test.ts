@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseCloudflare } from "../../tools/cloudflare/normalise.ts";
 import { normaliseDatadog } from "../../tools/datadog/normalise.ts";
-import { compactEventsJson } from "../../tools/http.ts";
+import { compactEventsJson } from "../../tools/audit-tool.ts";
 import { buildReport } from "../../report/model.ts";
 import { renderStorage } from "../../report/storage.ts";
 import { renderMarkdown } from "../../report/markdown.ts";

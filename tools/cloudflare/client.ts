@@ -1,8 +1,10 @@
 // Cloudflare account audit logs: thin client (v2 /logs/audit with v1 /audit_logs fallback) and the gatherer.
-import type { CloudflareConfig, Limits } from "../config.ts";
+import type { CloudflareConfig } from "../config.ts";
 import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../../domain/events.ts";
-import { HttpClient, HttpError, safeText } from "../http.ts";
+import { type HttpClient, HttpError, vendorHttpClient, type RetrySettings, type VendorHttpOptions } from "../http.ts";
+import { safeText } from "../text.ts";
+import { explainCloudflareFailure } from "./errors.ts";
 import { failedSource } from "../types.ts";
 import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
 import { mergeTwins } from "./twins.ts";
@@ -11,15 +13,8 @@ import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { VendorError } from "../types.ts";
 import { normaliseCloudflare } from "./normalise.ts";
 
-export interface CloudflareGathererOptions {
-  limits?: Limits;
+export interface CloudflareGathererOptions extends VendorHttpOptions {
   pivot?: Partial<PivotBudget> & { ips?: number; eventsPerIp?: number };
-  /** Concurrent requests (default 4). */
-  concurrency?: number;
-  /** Retries after the first attempt (default 3). */
-  maxRetries?: number;
-  /** First backoff delay without a server hint, ms (default 500). */
-  baseDelayMs?: number;
   http?: HttpClient;
 }
 
@@ -59,20 +54,17 @@ export function cloudflareAuthHeaders(cfg: CloudflareConfig): Record<string, str
     : { "x-auth-email": cfg.auth.email, "x-auth-key": cfg.auth.key };
 }
 
-export function createCloudflareHttp(cfg: CloudflareConfig, opts: CloudflareGathererOptions = {}): HttpClient {
-  const limits = opts.limits ?? loadLimits({});
-  return new HttpClient({
-    vendor: "cloudflare",
-    baseUrl: cfg.baseUrl,
-    headers: cloudflareAuthHeaders(cfg),
-    timeoutMs: limits.httpTimeoutMs,
-    maxRetryWaitMs: limits.maxRetryWaitMs,
-    concurrency: opts.concurrency ?? 4,
-    maxRetries: opts.maxRetries ?? 3,
-    baseDelayMs: opts.baseDelayMs ?? 500,
-    // Cloudflare documents a 5-minute block after a 429.
-    defaultRateLimitWaitMs: 300_000,
-  });
+/**
+ * Cloudflare's retry policy, run by HttpClient (tools/http.ts): a 429 waits what Retry-After / Ratelimit asks and,
+ * without a hint, Cloudflare's documented 5-minute block; a wait longer than CASEFILE_MAX_RETRY_WAIT_MS fails at
+ * once with a message naming it. 502/503/504 and network errors: backoff from 500 ms, doubling, jittered. 3 retries,
+ * 4 requests at a time. What each failure status means: ./errors.ts.
+ */
+export const CLOUDFLARE_RETRY: RetrySettings = { maxRetries: 3, baseDelayMs: 500, defaultRateLimitWaitMs: 300_000 };
+
+export function createCloudflareHttp(cfg: CloudflareConfig, opts: VendorHttpOptions = {}): HttpClient {
+  const vendor = { vendor: "cloudflare", baseUrl: cfg.baseUrl, headers: cloudflareAuthHeaders(cfg), retry: CLOUDFLARE_RETRY, explain: explainCloudflareFailure, concurrency: 4 } as const;
+  return vendorHttpClient(vendor, opts);
 }
 
 function rfc3339(d: Date): string {

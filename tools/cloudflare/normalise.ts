@@ -3,7 +3,7 @@
 // runs first, zod names the problem when it says no); unknown fields are kept (the whole record stays in `raw`).
 import { z } from "zod";
 import type { AuditEvent } from "../../domain/events.ts";
-import { clean, isObj, isOptObj, isOptStr, isPlainObj, operationOf, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
+import { clean, isObj, isOptObj, isOptStr, isPlainObj, newEvent, normaliseRecords, operationOf, parseTime, zodIssue, type Normalised, type NormaliseOutcome } from "../normalise.ts";
 import { redactEvent } from "../../report/redact.ts";
 
 const str = z.string().nullish();
@@ -96,11 +96,6 @@ function v1Value(json: unknown, plain: unknown): unknown {
   return plain ?? undefined;
 }
 
-function issue(e: z.ZodError): string {
-  const i = e.issues[0];
-  return i ? `${i.path.join(".") || "(record)"}: ${i.message}` : "invalid record";
-}
-
 function nameFromJson(v: unknown): string | undefined {
   return isObj(v) ? clean(v.name, 300) : undefined;
 }
@@ -108,10 +103,10 @@ function nameFromJson(v: unknown): string | undefined {
 // The normalisers build each AuditEvent field by field, setting only present values, so the output matches the
 // AuditEvent schema by construction (the property tests validate it); it is not re-parsed here.
 
-export function normaliseCloudflareV1(raw: unknown): { event: AuditEvent } | { error: string } {
+export function normaliseCloudflareV1(raw: unknown): Normalised {
   if (!isCloudflareV1Record(raw)) {
     const p = CloudflareV1Record.safeParse(raw);
-    if (!p.success) return { error: issue(p.error) };
+    if (!p.success) return { error: zodIssue(p.error) };
   }
   const r = raw as CloudflareV1Record;
   const t = parseTime(r.when);
@@ -129,18 +124,8 @@ export function normaliseCloudflareV1(raw: unknown): { event: AuditEvent } | { e
   const tokenName = md ? clean(md.token_name, 300) : undefined;
   if (tokenName !== undefined) actor.token_name = tokenName;
   const result = r.action.result;
-  const ev: AuditEvent = {
-    source: "cloudflare",
-    id: r.id,
-    time: t.time,
-    ts: t.ts,
-    actor,
-    action: clean(r.action.type, 200) ?? "unknown",
-    operation: operationOf(r.action.type),
-    resource: {},
-    outcome: result === true ? "success" : result === false ? "failure" : "unknown",
-    raw,
-  };
+  const outcome = result === true ? "success" : result === false ? "failure" : "unknown";
+  const ev = newEvent("cloudflare", r.id, t, actor, clean(r.action.type, 200) ?? "unknown", operationOf(r.action.type), outcome, raw);
   if (act && (v = clean(act.ip, 100)) !== undefined) ev.ip = v;
   const res = ev.resource;
   if (r.resource) {
@@ -172,10 +157,10 @@ export function normaliseCloudflareV1(raw: unknown): { event: AuditEvent } | { e
   return { event: redactEvent(ev) };
 }
 
-export function normaliseCloudflareV2(raw: unknown): { event: AuditEvent } | { error: string } {
+export function normaliseCloudflareV2(raw: unknown): Normalised {
   if (!isCloudflareV2Record(raw)) {
     const p = CloudflareV2Record.safeParse(raw);
-    if (!p.success) return { error: issue(p.error) };
+    if (!p.success) return { error: zodIssue(p.error) };
   }
   const r = raw as CloudflareV2Record;
   const t = parseTime(r.action.time);
@@ -202,18 +187,9 @@ export function normaliseCloudflareV2(raw: unknown): { event: AuditEvent } | { e
     if ((v = clean(act.context, 100)) !== undefined) actor.auth = v;
     if ((v = clean(act.token_name, 300)) !== undefined) actor.token_name = v;
   }
-  const ev: AuditEvent = {
-    source: "cloudflare",
-    id: r.id,
-    time: t.time,
-    ts: t.ts,
-    actor,
-    action: product && type ? `${product}.${type}` : (type ?? product ?? "unknown"),
-    operation: operationOf(type),
-    resource: {},
-    outcome: result === "success" ? "success" : result === "failure" ? "failure" : "unknown",
-    raw,
-  };
+  const action = product && type ? `${product}.${type}` : (type ?? product ?? "unknown");
+  const outcome = result === "success" ? "success" : result === "failure" ? "failure" : "unknown";
+  const ev = newEvent("cloudflare", r.id, t, actor, action, operationOf(type), outcome, raw);
   if (act && (v = clean(act.ip_address, 100)) !== undefined) ev.ip = v;
   if ((v = clean(r.raw?.user_agent, 1000)) !== undefined) ev.user_agent = v;
   if (product !== undefined) ev.category = product;
@@ -234,18 +210,5 @@ export function normaliseCloudflareV2(raw: unknown): { event: AuditEvent } | { e
 
 /** Normalises a page of records; invalid ones are skipped and reported, never thrown. */
 export function normaliseCloudflare(records: unknown[], version: "v1" | "v2"): NormaliseOutcome<AuditEvent> {
-  const out: NormaliseOutcome<AuditEvent> = { events: [], rejected: 0, warnings: [] };
-  const fn = version === "v1" ? normaliseCloudflareV1 : normaliseCloudflareV2;
-  records.forEach((rec, i) => {
-    const r = fn(rec);
-    if ("event" in r) out.events.push(r.event);
-    else {
-      out.rejected++;
-      if (out.warnings.length < 20) {
-        const id = rec && typeof rec === "object" ? (rec as Record<string, unknown>).id : undefined;
-        out.warnings.push(`Cloudflare ${version} record ${typeof id === "string" ? safeText(id, 80) : `#${i}`} skipped: ${safeText(r.error, 200)}`);
-      }
-    }
-  });
-  return out;
+  return normaliseRecords(records, version === "v1" ? normaliseCloudflareV1 : normaliseCloudflareV2, `Cloudflare ${version} record`);
 }

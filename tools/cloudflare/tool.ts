@@ -3,8 +3,7 @@
 // travel beside it as the tool message's artifact, so the agent can label, cite and count them.
 import { tool } from "@langchain/core/tools";
 import { z } from "zod";
-import { compactEventsJson } from "../http.ts";
-import type { AuditEvent } from "../../domain/events.ts";
+import { runAuditTool, type AuditToolArtifact } from "../audit-tool.ts";
 import type { CloudflareAuditClient } from "./client.ts";
 
 export const CloudflareAuditToolInput = z
@@ -17,15 +16,6 @@ export const CloudflareAuditToolInput = z
   })
   .refine((v) => v.actor !== undefined || v.ip !== undefined || v.resource_id !== undefined, "give actor, ip, resource_id or several");
 
-/** What a tool call fetched, beside the JSON the model reads. */
-export interface AuditToolArtifact {
-  source: "cloudflare" | "datadog";
-  events: AuditEvent[];
-  pages: number;
-  truncated: boolean;
-  error?: string;
-}
-
 export function cloudflareAuditTool(gatherer: { client: CloudflareAuditClient }, opts: { maxEvents?: number; maxRecords?: number } = {}) {
   return tool(
     async (input, config): Promise<[string, AuditToolArtifact]> => {
@@ -33,7 +23,7 @@ export function cloudflareAuditTool(gatherer: { client: CloudflareAuditClient },
       const before = new Date(input.before);
       const email = input.actor?.includes("@") ? input.actor : undefined;
       const actorId = input.actor && !email ? input.actor : undefined;
-      try {
+      return runAuditTool("cloudflare", config?.signal, opts.maxEvents, async () => {
         const r = await gatherer.client.fetch({
           actorEmail: email,
           actorId,
@@ -46,15 +36,8 @@ export function cloudflareAuditTool(gatherer: { client: CloudflareAuditClient },
         });
         // v1 cannot filter on a resource: its page is the account's window, matched here
         const events = r.events.filter((e) => e.ts >= since.getTime() && e.ts <= before.getTime() && (input.resource_id === undefined || e.resource.id === input.resource_id));
-        return [
-          compactEventsJson(events, { source: "cloudflare", api: r.api, truncated: r.truncated, rejected: r.rejected }, opts.maxEvents ?? 50),
-          { source: "cloudflare", events, pages: r.pages, truncated: r.truncated },
-        ];
-      } catch (e) {
-        if (config?.signal?.aborted) throw e;
-        const error = e instanceof Error ? e.message : String(e);
-        return [JSON.stringify({ source: "cloudflare", error }), { source: "cloudflare", events: [], pages: 0, truncated: false, error }];
-      }
+        return { events, pages: r.pages, truncated: r.truncated, info: { api: r.api, truncated: r.truncated, rejected: r.rejected } };
+      });
     },
     {
       name: "cloudflare_audit_logs",

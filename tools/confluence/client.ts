@@ -2,9 +2,10 @@
 // Idempotent per anomaly: the page title is unique per anomaly and the page carries a content property
 // `casefile-anomaly-id` holding the key; a create whose outcome is unknown is never retried blindly.
 import { FormData } from "undici";
-import type { ConfluenceConfig, Limits } from "../config.ts";
-import { loadLimits } from "../config.ts";
-import { HttpClient, HttpError, UncertainOutcomeError, safeText, PayloadTooLargeError } from "../http.ts";
+import type { ConfluenceConfig } from "../config.ts";
+import { type HttpClient, HttpError, UncertainOutcomeError, PayloadTooLargeError, vendorHttpClient, type RetrySettings, type VendorHttpOptions } from "../http.ts";
+import { safeText } from "../text.ts";
+import { explainConfluenceFailure } from "./errors.ts";
 import type { PublishRequest, PublishResult, Publisher } from "../types.ts";
 import { VendorError } from "../types.ts";
 
@@ -12,11 +13,7 @@ export { PayloadTooLargeError };
 
 export const PROPERTY_KEY = "casefile-anomaly-id";
 
-export interface ConfluencePublisherOptions {
-  limits?: Limits;
-  concurrency?: number;
-  maxRetries?: number;
-  baseDelayMs?: number;
+export interface ConfluencePublisherOptions extends VendorHttpOptions {
   http?: HttpClient;
 }
 
@@ -75,18 +72,16 @@ export function confluenceAuthHeaders(cfg: ConfluenceConfig): Record<string, str
   return { authorization: `Basic ${Buffer.from(`${cfg.email}:${cfg.token}`).toString("base64")}` };
 }
 
+/**
+ * Confluence's retry policy, run by HttpClient (tools/http.ts): 429 → wait what Retry-After asks (longer than
+ * CASEFILE_MAX_RETRY_WAIT_MS: fail at once), else backoff from 500 ms; 502/503/504 and network errors are retried
+ * only for reads and updates: a page create whose outcome is unknown is looked up, never resent blindly. 3 retries.
+ */
+export const CONFLUENCE_RETRY: RetrySettings = { maxRetries: 3, baseDelayMs: 500 };
+
 export function createConfluenceHttp(cfg: ConfluenceConfig, opts: ConfluencePublisherOptions = {}): HttpClient {
-  const limits = opts.limits ?? loadLimits({});
-  return new HttpClient({
-    vendor: "confluence",
-    baseUrl: cfg.apiRoot,
-    headers: confluenceAuthHeaders(cfg),
-    timeoutMs: limits.httpTimeoutMs,
-    maxRetryWaitMs: limits.maxRetryWaitMs,
-    concurrency: opts.concurrency ?? 2,
-    maxRetries: opts.maxRetries ?? 3,
-    baseDelayMs: opts.baseDelayMs ?? 500,
-  });
+  const vendor = { vendor: "confluence", baseUrl: cfg.apiRoot, headers: confluenceAuthHeaders(cfg), retry: CONFLUENCE_RETRY, explain: explainConfluenceFailure, concurrency: 2 } as const;
+  return vendorHttpClient(vendor, opts);
 }
 
 function isDuplicateTitle(e: unknown): boolean {

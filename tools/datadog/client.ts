@@ -1,20 +1,18 @@
 // Datadog Audit Trail: thin client (POST /api/v2/audit/events/search, cursor-paged) and the gatherer.
-import type { DatadogConfig, Limits } from "../config.ts";
+import type { DatadogConfig } from "../config.ts";
 import { loadLimits } from "../config.ts";
 import type { AuditEvent, SourceStatus } from "../../domain/events.ts";
-import { HttpClient, safeText } from "../http.ts";
+import { type HttpClient, vendorHttpClient, type RetrySettings, type VendorHttpOptions } from "../http.ts";
+import { safeText } from "../text.ts";
+import { explainDatadogFailure } from "./errors.ts";
 import { failedSource } from "../types.ts";
 import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { normaliseDatadog } from "./normalise.ts";
 import { notePageCap, pageBudget, takePage, type PageBudget } from "../pages.ts";
 
-export interface DatadogGathererOptions {
-  limits?: Limits;
+export interface DatadogGathererOptions extends VendorHttpOptions {
   pivot?: Partial<PivotBudget> & { ips?: number; eventsPerIp?: number };
-  concurrency?: number;
-  maxRetries?: number;
-  baseDelayMs?: number;
   /** Page size (default and maximum 1000). */
   pageLimit?: number;
   http?: HttpClient;
@@ -56,18 +54,16 @@ export function spellingVariants(actor: string): string[] {
   return [...new Set(out)];
 }
 
-export function createDatadogHttp(cfg: DatadogConfig, opts: DatadogGathererOptions = {}): HttpClient {
-  const limits = opts.limits ?? loadLimits({});
-  return new HttpClient({
-    vendor: "datadog",
-    baseUrl: cfg.baseUrl,
-    headers: { "dd-api-key": cfg.apiKey, "dd-application-key": cfg.appKey },
-    timeoutMs: limits.httpTimeoutMs,
-    maxRetryWaitMs: limits.maxRetryWaitMs,
-    concurrency: opts.concurrency ?? 4,
-    maxRetries: opts.maxRetries ?? 3,
-    baseDelayMs: opts.baseDelayMs ?? 500,
-  });
+/**
+ * Datadog's retry policy, run by HttpClient (tools/http.ts): a 429 waits what Retry-After / X-RateLimit-Reset asks
+ * (longer than CASEFILE_MAX_RETRY_WAIT_MS: fail at once), else backoff from 500 ms; 502/503/504 and network errors
+ * the same (the search POST is read-only, so it is retried). 3 retries, 4 requests at a time. Messages: ./errors.ts.
+ */
+export const DATADOG_RETRY: RetrySettings = { maxRetries: 3, baseDelayMs: 500 };
+
+export function createDatadogHttp(cfg: DatadogConfig, opts: VendorHttpOptions = {}): HttpClient {
+  const headers = { "dd-api-key": cfg.apiKey, "dd-application-key": cfg.appKey };
+  return vendorHttpClient({ vendor: "datadog", baseUrl: cfg.baseUrl, headers, retry: DATADOG_RETRY, explain: explainDatadogFailure, concurrency: 4 }, opts);
 }
 
 export class DatadogAuditClient {

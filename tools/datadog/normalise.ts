@@ -3,7 +3,7 @@
 // zod names the problem when it says no); unknown fields are kept (the whole event stays in `raw`).
 import { z } from "zod";
 import type { AuditEvent, Operation } from "../../domain/events.ts";
-import { clean, isObj, isOptObj, isOptStr, parseTime, safeText, type NormaliseOutcome } from "../http.ts";
+import { clean, isObj, isOptObj, isOptStr, newEvent, normaliseRecords, parseTime, zodIssue, type Normalised, type NormaliseOutcome } from "../normalise.ts";
 import { redactEvent } from "../../report/redact.ts";
 
 const str = z.string().nullish();
@@ -177,19 +177,14 @@ function locationOf(a: z.infer<typeof DatadogAttributes>): AuditEvent["location"
   return any ? loc : undefined;
 }
 
-function issue(e: z.ZodError): string {
-  const i = e.issues[0];
-  return i ? `${i.path.join(".") || "(record)"}: ${i.message}` : "invalid record";
-}
-
 const NO_ATTRIBUTES: z.infer<typeof DatadogAttributes> = {};
 
 // The event is built field by field, setting only present values, so it matches the AuditEvent schema by
 // construction (the property tests validate it); it is not re-parsed here.
-export function normaliseDatadogEvent(raw: unknown): { event: AuditEvent } | { error: string } {
+export function normaliseDatadogEvent(raw: unknown): Normalised {
   if (!isDatadogEvent(raw)) {
     const p = DatadogEvent.safeParse(raw);
-    if (!p.success) return { error: issue(p.error) };
+    if (!p.success) return { error: zodIssue(p.error) };
   }
   const r = raw as DatadogEvent;
   const a: z.infer<typeof DatadogAttributes> = r.attributes.attributes ?? NO_ATTRIBUTES;
@@ -212,18 +207,7 @@ export function normaliseDatadogEvent(raw: unknown): { event: AuditEvent } | { e
   }
   if ((v = clean(a.evt?.actor?.type, 100)) !== undefined) actor.type = v;
   if ((v = clean(a.auth_method, 100)) !== undefined) actor.auth = v;
-  const ev: AuditEvent = {
-    source: "datadog",
-    id: r.id,
-    time: t.time,
-    ts: t.ts,
-    actor,
-    action: `${evtName ?? ""}/${assetType ?? ""}/${action ?? ""}`,
-    operation: operationFor(action, http?.method),
-    resource: {},
-    outcome,
-    raw,
-  };
+  const ev = newEvent("datadog", r.id, t, actor, `${evtName ?? ""}/${assetType ?? ""}/${action ?? ""}`, operationFor(action, http?.method), outcome, raw);
   if ((v = clean(a.network?.client?.ip, 100)) !== undefined) ev.ip = v;
   if ((v = clean(http?.useragent, 1000)) !== undefined) ev.user_agent = v;
   const location = locationOf(a);
@@ -266,18 +250,5 @@ export function normaliseDatadogEvent(raw: unknown): { event: AuditEvent } | { e
 
 /** Normalises a page of events; invalid ones are skipped and reported, never thrown. */
 export function normaliseDatadog(records: unknown[]): NormaliseOutcome<AuditEvent> {
-  const out: NormaliseOutcome<AuditEvent> = { events: [], rejected: 0, warnings: [] };
-  records.forEach((rec, i) => {
-    const r = normaliseDatadogEvent(rec);
-    if ("event" in r) out.events.push(r.event);
-    else {
-      out.rejected++;
-      if (out.warnings.length < 20) {
-        const id = rec && typeof rec === "object" ? (rec as Record<string, unknown>).id : undefined;
-        out.warnings.push(`Datadog event ${typeof id === "string" ? safeText(id, 80) : `#${i}`} skipped: ${safeText(r.error, 200)}`);
-      }
-    }
-  });
-  return out;
+  return normaliseRecords(records, normaliseDatadogEvent, "Datadog event");
 }
-

@@ -3,8 +3,7 @@
 // travel beside it as the tool message's artifact, so the agent can label, cite and count them.
 import { tool } from "@langchain/core/tools";
 import { z } from "zod";
-import { compactEventsJson } from "../http.ts";
-import type { AuditToolArtifact } from "../cloudflare/tool.ts";
+import { runAuditTool, type AuditToolArtifact } from "../audit-tool.ts";
 import { actorQuery, ddQuote, type DatadogAuditClient } from "./client.ts";
 
 export const DatadogAuditToolInput = z
@@ -24,17 +23,10 @@ export function datadogAuditTool(gatherer: { client: DatadogAuditClient }, opts:
       if (input.actor) parts.push(actorQuery(input.actor));
       if (input.ip) parts.push(`@network.client.ip:${ddQuote(input.ip)}`);
       if (input.resource_id) parts.push(`@asset.id:${ddQuote(input.resource_id)}`);
-      try {
+      return runAuditTool("datadog", config?.signal, opts.maxEvents, async () => {
         const r = await gatherer.client.search(parts.join(" AND "), new Date(input.since), new Date(input.before), opts.maxRecords ?? 1000, config?.signal);
-        return [
-          compactEventsJson(r.events, { source: "datadog", truncated: r.truncated, partial: r.partial, rejected: r.rejected }, opts.maxEvents ?? 50),
-          { source: "datadog", events: r.events, pages: r.pages, truncated: r.truncated },
-        ];
-      } catch (e) {
-        if (config?.signal?.aborted) throw e;
-        const error = e instanceof Error ? e.message : String(e);
-        return [JSON.stringify({ source: "datadog", error }), { source: "datadog", events: [], pages: 0, truncated: false, error }];
-      }
+        return { events: r.events, pages: r.pages, truncated: r.truncated, info: { truncated: r.truncated, partial: r.partial, rejected: r.rejected } };
+      });
     },
     {
       name: "datadog_audit_events",
