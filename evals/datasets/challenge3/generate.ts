@@ -3,29 +3,24 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cfRayId, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime, ddRequestMessage } from "../vendor/datadog.ts";
+import { B64, type Draw, drawChars, drawInt, drawPick, drawUuidInOrder, HEX, IdRegistry, mulberry32 } from "../vendor/rng.ts";
 
 const OUT = path.dirname(fileURLToPath(import.meta.url));
 type J = Record<string, unknown>;
 
 // ---------- deterministic randomness ----------
-let seed = 1;
-function rnd(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
-const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
-const hex = (n: number) => Array.from({ length: n }, () => "0123456789abcdef"[int(0, 15)]).join("");
-const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(["8", "9", "a", "b"])}${hex(3)}-${hex(12)}`;
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const seen = new Set<string>();
-function uniq(f: () => string): string {
-  for (;;) { const v = f(); if (!seen.has(v)) { seen.add(v); return v; } }
-}
-const ddId = () => uniq(() => "AQAAAZ" + Array.from({ length: 50 }, () => B64[int(0, 63)]).join(""));
-const cfId = () => uniq(uuid);
+/** The generator of the incident being built; `add` reseeds it per file. */
+let draw: Draw = mulberry32(1);
+const rnd = (): number => draw();
+const pick = <T>(a: readonly T[]): T => drawPick(rnd, a);
+const int = (lo: number, hi: number) => drawInt(rnd, lo, hi);
+const hex = (n: number) => drawChars(rnd, HEX, n);
+const uuid = () => drawUuidInOrder(rnd);
+const seen = new IdRegistry();
+const ddId = () => seen.fresh(() => ddEventId(rnd, B64, [50]));
+const cfId = () => seen.fresh(uuid);
 
 // ---------- time ----------
 const T = (iso: string) => Date.parse(iso);
@@ -36,66 +31,64 @@ const MIN = 60_000, H = 3_600_000;
 // ---------- Cloudflare v1 ----------
 interface Who { email?: string; id: string; ip?: string; type?: string }
 function cf1(at: number, who: Who, type: string, o: { rt?: string; rid?: string; meta?: J; nv?: string; ov?: string; nvj?: J; ovj?: J; iface?: string; info?: string; owner?: string; ok?: boolean; id?: string } = {}): J {
-  const e: J = {
+  return cfV1Entry({
     id: o.id ?? cfId(),
-    action: { result: o.ok ?? true, type, ...(o.info ? { info: o.info } : {}) },
-    actor: { ...(who.email ? { email: who.email } : {}), id: who.id, ...(who.ip ? { ip: who.ip } : {}), type: who.type ?? "user" },
+    type,
+    result: o.ok ?? true,
+    info: o.info || undefined,
+    actor: { email: who.email || undefined, id: who.id, ip: who.ip || undefined, type: who.type ?? "user" },
     interface: o.iface ?? "UI",
     metadata: o.meta ?? {},
     newValue: o.nv ?? "",
     oldValue: o.ov ?? "",
-    owner: { id: o.owner ?? who.id },
+    newValueJson: o.nvj || undefined,
+    oldValueJson: o.ovj || undefined,
+    owner: o.owner ?? who.id,
     resource: { id: o.rid ?? who.id, type: o.rt ?? "account" },
     when: cfWhen(at),
-  };
-  if (o.nvj) e.newValueJson = o.nvj;
-  if (o.ovj) e.oldValueJson = o.ovj;
-  return e;
+  });
 }
 // ---------- Cloudflare v2 ----------
 interface Acct { id: string; name: string }
 function cf2(at: number, acct: Acct, who: Who & { context?: string; token_id?: string; token_name?: string; ua?: string }, type: string, desc: string, o: { product: string; rtype?: string; rid?: string; method?: string; uri?: string; status?: number; req?: J; resp?: J; zone?: J; ok?: boolean; id?: string }): J {
-  return {
-    id: o.id ?? cfId(),
+  const id = o.id ?? cfId();
+  const rayId = cfRayId(rnd);
+  return cfV2Entry({
+    id,
     account: { id: acct.id, name: acct.name },
-    action: { description: desc, result: o.ok === false ? "failure" : "success", time: iso(at), type },
-    actor: {
-      id: who.id, context: who.context ?? "dash", ...(who.email ? { email: who.email } : {}), ip_address: who.ip,
-      ...(who.token_id ? { token_id: who.token_id, token_name: who.token_name } : {}), type: who.type ?? "user",
-    },
-    raw: {
-      cf_ray_id: hex(16), method: o.method ?? ({ create: "POST", update: "PATCH", delete: "DELETE", view: "GET" } as J)[type] ?? "POST",
-      status_code: o.status ?? 200, uri: o.uri ?? `/accounts/${acct.id}`, user_agent: who.ua ?? CHROME,
-    },
+    description: desc,
+    result: o.ok === false ? "failure" : "success",
+    time: iso(at),
+    type,
+    actor: { id: who.id, context: who.context ?? "dash", email: who.email || undefined, ip_address: who.ip, token_id: who.token_id || undefined, token_name: who.token_id ? who.token_name : undefined, type: who.type ?? "user" },
+    rayId,
+    method: (o.method ?? ({ create: "POST", update: "PATCH", delete: "DELETE", view: "GET" } as Record<string, string>)[type] ?? "POST"),
+    status: o.status ?? 200,
+    uri: o.uri ?? `/accounts/${acct.id}`,
+    ua: who.ua ?? CHROME,
     resource: { id: o.rid ?? hex(32), product: o.product, request: o.req ?? {}, response: o.resp ?? {}, scope: "accounts", type: o.rtype ?? o.product },
-    ...(o.zone ? { zone: o.zone } : {}),
-  };
+    zone: o.zone || undefined,
+  });
 }
 // ---------- Datadog ----------
 interface DdWho { email: string; uuid: string; actorType?: string; auth?: string; ip?: string; ua?: string; geo?: J }
 function dd(at: number, org: string, who: DdWho, evt: string | null, action: string, o: { asset?: J; msg?: string; http?: J; status?: string; extra?: J; id?: string } = {}): J {
+  const timestamp = ddInnerTime(at, int(100, 999));
   const inner: J = {
-    status: o.status ?? "info",
-    timestamp: iso(at).replace("Z", "") + String(int(100, 999)),
-    org: { uuid: org },
-    evt: { ...(evt ? { name: evt } : {}), actor: { type: who.actorType ?? "USER" } },
-    usr: { id: who.email, email: who.email, uuid: who.uuid },
+    ...ddHead({ status: o.status ?? "info", timestamp, org, evtName: evt, actorType: who.actorType ?? "USER", usr: { id: who.email, email: who.email, uuid: who.uuid } }),
     action,
     auth_method: who.auth ?? "SESSION",
     ...(o.asset ? { asset: o.asset } : {}),
     ...(o.http ? { http: o.http, network: { bytes_read: int(0, 900), client: { ip: who.ip, ...(who.geo ? { geoip: who.geo } : {}) }, bytes_written: int(200, 90000) } } : {}),
     ...(o.extra ?? {}),
   };
-  return {
-    attributes: { attributes: inner, message: o.msg ?? `${who.email} ${action} ${(o.asset?.type as string) ?? ""} ${(o.asset?.name as string) ?? ""}`.trim(), tags: ["source:audit"], timestamp: iso(at) },
-    type: "audit",
-    id: o.id ?? ddId(),
-  };
+  const message = o.msg ?? `${who.email} ${action} ${(o.asset?.type as string) ?? ""} ${(o.asset?.name as string) ?? ""}`.trim();
+  return ddEnvelope({ attributes: inner, message, timestamp: iso(at), id: o.id ?? ddId() });
 }
 function ddReq(at: number, org: string, who: DdWho, method: string, p: string, status = "200"): J {
   return dd(at, org, who, "Request", "accessed", {
-    http: { status_code: status, url_details: { path: p, host: "app.datadoghq.com" }, method, useragent: who.ua ?? CHROME },
-    msg: `${method} request made to ${p} by ${who.email} with response ${status}`,
+    http: ddHttp({ status, path: p, host: "app.datadoghq.com", method, ua: who.ua ?? CHROME }),
+    msg: ddRequestMessage(method, p, who.email, status),
   });
 }
 const chg = (type: string, id: string, name: string, prev?: J, next?: J): J => ({ type, id, name, ...(prev ? { prev_value: prev } : {}), ...(next ? { new_value: next } : {}) });
@@ -131,7 +124,7 @@ function cfRoutine(acctId: string, who: Who, zones: string[], from: number, to: 
 
 interface Inc { id: string; title: string; now: string; anomaly: J; sources: J; faults?: J; label: J }
 const incidents: Inc[] = [];
-function add(n: number, fileSeed: number, f: () => Inc) { seed = fileSeed; incidents.push(f()); }
+function add(n: number, fileSeed: number, f: () => Inc) { draw = mulberry32(fileSeed); incidents.push(f()); }
 const sortCf = (a: J[]) => a.sort((x, y) => String(y.when ?? (y.action as J).time).localeCompare(String(x.when ?? (x.action as J).time)));
 const sortDd = (a: J[]) => a.sort((x, y) => String((y.attributes as J).timestamp).localeCompare(String((x.attributes as J).timestamp)));
 const idOf = (e: J) => e.id as string;
