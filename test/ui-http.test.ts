@@ -5,7 +5,8 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SqliteStore } from "../server/store/index.ts";
-import { seed, startUi, TOKEN, XSS, type Seeded } from "./ui-fixture.ts";
+import { input } from "./report-fixture.ts";
+import { resultFor, seed, startUi, TOKEN, XSS, type Seeded } from "./ui-fixture.ts";
 
 const EXPECTED_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'";
 
@@ -218,7 +219,7 @@ describe("review UI with an API token", () => {
 });
 
 describe("review UI without an API token", () => {
-  it("is open and says so in a banner", async () => {
+  it("is open and says so in a banner; names a stored report it cannot read instead of rendering it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "casefile-ui-open-"));
     const store = new SqliteStore(dir);
     const { app, url } = await startUi({ store });
@@ -232,6 +233,19 @@ describe("review UI without an API token", () => {
       const page = await get("/ui/investigations/inv_00000000000000000000000000000000");
       expect(page.status).toBe(404);
       expect(page.body).toContain("There is no investigation");
+
+      // A stored report of another shape (another version's, or damaged) is named as such, not rendered or a 500.
+      const created = await store.createOrAttach({ id: "det-ui-0009", actor: "dave@example.com", action: "login", timestamp: "2026-08-20T14:00:00Z" }, 0);
+      const id = created.investigation.id;
+      await store.markRunning(id);
+      const ri = input({ investigationId: id });
+      await store.markFinished(id, { result: { ...resultFor(ri, null), report: { title: XSS, verdict: "likely_malicious", timeline: XSS } } });
+      const odd = await get(`/ui/investigations/${id}`);
+      expect(odd.status).toBe(200);
+      expect(odd.body).toContain("The stored report could not be shown (");
+      expect(odd.body).toContain(`GET /v1/investigations/${id} still have it`);
+      expect(odd.body).not.toContain(XSS);
+      expect(odd.body).toContain('<h2 id="s-meta">Metadata</h2>');
     } finally {
       await app.close();
       await store.close();
