@@ -17,7 +17,7 @@
 // context.* rules are facts (service account, API-key authentication, data gaps) that the fit may weigh either way.
 import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
 import type { Indicator, Verdict } from "../domain/schemas.ts";
-import type { Correlation } from "./correlate.ts";
+import type { Correlation } from "./timeline.ts";
 import { burstIsRoutine, catalogueEntry, matchEvents, restoredChanges, type Stage } from "./indicators.ts";
 import { changeDirection, isSilencing, opensToEveryone, silenceIsBounded } from "./posture.ts";
 import { norm, textOf } from "./text.ts";

@@ -1,12 +1,12 @@
 // The deterministic analyst in one call: correlate → indicators → assessment. Pure; no I/O.
 import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
 import type { Anomaly, Assessment, Indicator } from "../domain/schemas.ts";
-import { correlate, type Correlation, type Window } from "./correlate.ts";
+import { correlate, type Correlation, type Window } from "./timeline.ts";
 import { findIndicators } from "./indicators.ts";
 import { assess } from "./score.ts";
 
-export type { Correlation, Window } from "./correlate.ts";
-export { correlate } from "./correlate.ts";
+export type { Correlation, Window } from "./timeline.ts";
+export { correlate } from "./timeline.ts";
 export { findIndicators, CATALOGUE } from "./indicators.ts";
 export { assess } from "./score.ts";
 

@@ -3,7 +3,7 @@
 // Patterns are matched case-insensitively against normalised strings (spaces/hyphens folded to "_").
 import type { AuditEvent, Operation, SourceName } from "../domain/events.ts";
 import type { Indicator, Severity } from "../domain/schemas.ts";
-import type { Correlation } from "./correlate.ts";
+import type { Correlation } from "./timeline.ts";
 import { eventKey, norm, opOf, removedRecord, settingOf, textOf } from "./text.ts";
 import { changeDirection, destinationAccounts, destinationChanged, mailAuthWeakened, oldValueOf, opensToEveryone, silenceIsBounded } from "./posture.ts";
 

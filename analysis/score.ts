@@ -8,7 +8,7 @@
 // `inconclusive` is answered only when there is no evidence to weigh.
 import type { SourceName, SourceStatus } from "../domain/events.ts";
 import type { Assessment, Evidence, Indicator, Verdict } from "../domain/schemas.ts";
-import type { Correlation } from "./correlate.ts";
+import type { Correlation } from "./timeline.ts";
 import { RULE_IDS, evaluateEvidence, evidenceContext, type Activation, type EvidenceContext, type EvidenceRule, type Fired } from "./evidence.ts";
 import { CLASSES, logits, shippedModel, softmax, type Model } from "./weights.ts";
 

@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { getEncoding, type Tiktoken } from "js-tiktoken";
 import { normaliseCloudflare } from "../tools/cloudflare/normalise.ts";
 import { normaliseDatadog } from "../tools/datadog/normalise.ts";
-import { correlate, type Correlation } from "../analysis/correlate.ts";
+import { correlate, type Correlation } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { assess } from "../analysis/score.ts";
 import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";

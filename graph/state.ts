@@ -62,7 +62,7 @@ export const InvestigationState = Annotation.Root({
   errors: Annotation<string[]>({ reducer: append, default: () => [] }),
   /** What the gatherer agent asked for and found (graph/nodes/gather-agent.ts), when one is configured. */
   gatherAgent: Annotation<AgentRun | undefined>(),
-  /** Output of the correlate node (analysis/correlate.ts). */
+  /** Output of the correlate node (analysis/timeline.ts). */
   correlation: Annotation<unknown>(),
   assessment: Annotation<Assessment | undefined>(),
   /** The rules engine's own assessment, kept beside the model's. */

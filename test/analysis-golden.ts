@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { correlate } from "../analysis/correlate.ts";
+import { correlate } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { benchIncident, generateEvents } from "../bench/generate.ts";
 import { listIncidentFiles, loadIncident, type Incident } from "../domain/incident.ts";

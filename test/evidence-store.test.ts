@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { correlate } from "../analysis/correlate.ts";
+import { correlate } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { loadIncident, type Incident } from "../domain/incident.ts";
 import { memoryEvidenceStore, postgresEvidenceStore, splitEvidence, sqliteEvidenceStore, type EvidenceStore } from "../graph/evidence-store.ts";

@@ -1,7 +1,7 @@
 // Organisation context as evidence: the same incident gets a different verdict, citing the configuration key,
 // with and without the context that explains it (a trusted network, a known automation identity).
 import { describe, expect, it } from "vitest";
-import { correlate } from "../analysis/correlate.ts";
+import { correlate } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { orgEvidence, inPeriod } from "../analysis/org-context.ts";
 import { assess } from "../analysis/score.ts";

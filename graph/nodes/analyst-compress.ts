@@ -2,7 +2,7 @@
 // full (pseudonymised), everything else as counts, shrunk step by step until it fits the token budget.
 import type { AuditEvent, SourceName, SourceStatus } from "../../domain/events.ts";
 import type { Anomaly, Assessment, Indicator } from "../../domain/schemas.ts";
-import type { Correlation } from "../../analysis/correlate.ts";
+import type { Correlation } from "../../analysis/timeline.ts";
 import type { AnalystPromptData } from "../../prompts/analyst.ts";
 import { Pseudonymiser } from "./analyst-pseudonymise.ts";
 

@@ -13,7 +13,7 @@ import { deterministicOutcome, spentMs } from "../model-outcome.ts";
 import { DEFAULT_MODEL_BUDGET_MS } from "../config.ts";
 import { withRun, type RunConfig } from "../deadline.ts";
 import type { Model } from "../../analysis/weights.ts";
-import type { Correlation } from "../../analysis/correlate.ts";
+import type { Correlation } from "../../analysis/timeline.ts";
 import type { Indicator } from "../../domain/schemas.ts";
 
 export interface AnalystDeps {

@@ -1,7 +1,7 @@
 // correlate: one deduplicated, ordered, sessionised cross-source timeline with the actor's baseline.
 // The checkpointed correlation refers to events by id: the events themselves are already in state, and
 // writing them a second and third time into every checkpoint would dominate the run's time.
-import { correlate, type Correlation } from "../../analysis/correlate.ts";
+import { correlate, type Correlation } from "../../analysis/timeline.ts";
 import type { AuditEvent } from "../../domain/events.ts";
 import type { State, Update } from "../state.ts";
 import { filterEvents } from "../../config/filters.ts";

@@ -3,19 +3,10 @@
 // catalogue and the scorer build on. Pure and linear-time (sorting aside); everything here is plain JSON.
 import type { AuditEvent, SourceName } from "../domain/events.ts";
 import type { Anomaly } from "../domain/schemas.ts";
-import {
-  INSTRUCTION_RE,
-  haversineKm,
-  memo,
-  norm,
-  opOf,
-  settingOf,
-  subnetOf,
-  textOf,
-  uaFamily,
-  valueKey,
-} from "./text.ts";
-import { removedRecord } from "./posture.ts";
+import { findAllBursts } from "./bursts.ts";
+import { findReferences } from "./references.ts";
+import { findReverts } from "./reverts.ts";
+import { haversineKm, memo, norm, subnetOf, uaFamily } from "./text.ts";
 
 export interface Window {
   since: Date;
@@ -141,20 +132,12 @@ export interface Correlation {
 
 const SESSION_GAP_MS = 30 * 60_000;
 const FOCUS_MAX_MS = 3 * 3600_000;
-const BURST_WINDOW_MS = 10 * 60_000;
 
 const AUTOMATION_NAME_RE = /(^|[^a-z])(svc|service|bot|automation|terraform|tf|ci|cd|deploy|deployer|pipeline|robot|integration|sa|sync|backup|scanner|github|gitlab|jenkins|ansible|pulumi)([^a-z]|$)/i;
 const AUTOMATION_TYPE_RE = /service|system|bot|machine|^other$|application|integration/i;
 const API_AUTH_RE = /api[\s_+-]*(and[\s_]*)?(app[\s_]*)?(key|token)|app(lication)?[\s_]*key|oauth|origin_ca|^api$/i;
 const AUTOMATION_UA_RE =
   /terraform|hashicorp|go-http-client|python-requests|python-urllib|aiohttp|curl\/|wget|axios|node-fetch|undici|okhttp|github|gitlab|jenkins|circleci|buildkite|cloudflare-go|cloudflare-python|cloudflare-typescript|datadog-api-client|ansible|pulumi|wrangler|aws-sdk|boto|httpx|java\/|apache-httpclient/i;
-const DESTRUCTIVE_RE = /(^|[_./])(del|delete|deleted|remove|removed|destroy|destroyed|drop)($|[_./])/;
-const DISCOVERY_PATH_RE = /\/(users?|roles?|api_keys?|application_keys?|service_accounts?|members|tokens|permissions|authn_mappings|org_configs|orgs?|identity_providers?)\b/i;
-const EXPORT_PATH_RE = /\/(logs\/events|logs-queries|logs\/analytics|audit\/events|export|events\/search|query|rum\/events)/i;
-const TICKET_RE = /\b(CHG|CR|RFC|CHANGE|CRQ|SR|REQ|TKT|TICKET)[-_ #:]?\d{2,}\b|\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b/g;
-const TICKET_WORDS_RE = /\b(change[\s_-]?window|maintenance|planned[\s_-]?change|approved change|change request|scheduled change|rollout|cab[-\s]approved)\b/i;
-const APPROVAL_RE = /\b(approved|approval|cab|cutover|decommission(ing)?|scheduled|planned|signed[\s-]off)\b/i;
-const NOT_TICKET_RE = /^(SHA|UTF|ISO|AES|TLS|SSL|RSA|HTTP|HTTPS|X|CVE|TLSV|IPV|MD|DES|ECDSA|ED|AWS|GCP|COVID|RFC1918|T\d+)-/;
 
 function actorMatches(e: AuditEvent, actor: string): boolean {
   const a = actor.toLowerCase();
@@ -228,153 +211,6 @@ function inc(m: Record<string, number>, k: string | undefined) {
   if (k) m[k] = (m[k] ?? 0) + 1;
 }
 
-function resourceKey(e: AuditEvent): string {
-  return `${norm(e.resource.type)}|${e.resource.id ?? e.resource.name ?? ""}|${e.resource.scope ?? ""}`;
-}
-
-function recordSig(v: unknown): string | undefined {
-  if (!v || typeof v !== "object") return undefined;
-  const r = v as Record<string, unknown>;
-  if (typeof r["name"] === "string" && (r["type"] !== undefined || r["content"] !== undefined))
-    return `${String(r["name"]).toLowerCase()}|${String(r["type"] ?? "").toLowerCase()}|${String(r["content"] ?? "").toLowerCase()}`;
-  return undefined;
-}
-
-/** Type and name of an object (resource name, else the record's name): how a re-created object is recognised. */
-function namedKey(e: AuditEvent, rec: unknown): string | undefined {
-  const r = rec && typeof rec === "object" && !Array.isArray(rec) ? (rec as Record<string, unknown>) : undefined;
-  const name = e.resource.name ?? (typeof r?.["name"] === "string" ? (r["name"] as string) : undefined);
-  const type = norm(e.resource.type) || norm(e.category);
-  return name && type ? `${type}|${name.toLowerCase()}|${e.resource.scope ?? ""}` : undefined;
-}
-
-const TARGET_KEYS = ["destination", "destination_conf", "dataset", "bucket", "path", "url", "endpoint", "content", "type", "account_id", "project"];
-
-/** Two records of an object agree on every target field both carry (a re-creation pointing elsewhere is no revert). */
-function sameTarget(a: unknown, b: unknown): boolean {
-  if (!a || !b || typeof a !== "object" || typeof b !== "object") return true;
-  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
-  for (const k of TARGET_KEYS) if (x[k] !== undefined && y[k] !== undefined && valueKey(x[k]) !== valueKey(y[k])) return false;
-  return true;
-}
-
-const INVERSE: [RegExp, RegExp][] = [
-  [/(^|[_./])(disable|disabled|pause|paused|mute|muted|off)($|[_./])/, /(^|[_./])(enable|enabled|resume|resumed|unmute|unmuted|on)($|[_./])/],
-  [/(^|[_./])(enable|enabled|resume|resumed|unmute|unmuted)($|[_./])/, /(^|[_./])(disable|disabled|pause|paused|mute|muted)($|[_./])/],
-];
-
-const OFF_VALUES = /^(\{"value":)?"?(off|false|disabled|essentially_off|0|none)"?\}?$/;
-const ON_VALUES = /^(\{"value":)?"?(on|true|enabled|1|high|medium|under_attack|strict|full)"?\}?$/;
-function isToggle(a: string, b: string): boolean {
-  return (OFF_VALUES.test(a) && ON_VALUES.test(b)) || (ON_VALUES.test(a) && OFF_VALUES.test(b));
-}
-
-function findReverts(events: AuditEvent[]): Revert[] {
-  const out: Revert[] = [];
-  const lastChange = new Map<string, AuditEvent>();
-  const history = new Map<string, string[]>();
-  const created = new Map<string, AuditEvent>();
-  const deletedSig = new Map<string, AuditEvent>();
-  const deletedNamed = new Map<string, { e: AuditEvent; rec: unknown }>();
-  const toggled = new Map<string, { e: AuditEvent; inv: RegExp }>();
-  const mins = (a: AuditEvent, b: AuditEvent) => Math.round((b.ts - a.ts) / 6000) / 10;
-  for (const e of events) {
-    if (e.outcome === "failure") continue;
-    const op = opOf(e);
-    const rk = resourceKey(e);
-    const setting = settingOf(e);
-    if (op === "update" && e.change && (e.change.old !== undefined || e.change.new !== undefined)) {
-      const key = `${rk}|${norm(setting)}`;
-      const prev = lastChange.get(key);
-      const oldK = valueKey(e.change.old);
-      const newK = valueKey(e.change.new);
-      const hist = history.get(key);
-      const before = prev?.change?.old !== undefined ? valueKey(prev.change.old) : hist && hist.length >= 2 ? hist[hist.length - 2]! : "";
-      const toggled = prev && oldK === "" && valueKey(prev.change?.old) === "" && isToggle(valueKey(prev.change?.new), newK);
-      const h = hist ?? [];
-      h.push(newK);
-      if (h.length > 3) h.shift();
-      history.set(key, h);
-      if (prev && newK !== "" && ((newK === before && (oldK === "" || oldK === valueKey(prev.change?.new))) || toggled)) {
-        out.push({ kind: "value_restored", change_id: prev.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev, e) });
-        lastChange.delete(key);
-      } else lastChange.set(key, e);
-    }
-    const a = norm(e.action);
-    for (const [re, inv] of INVERSE) {
-      const t = toggled.get(rk);
-      if (t && t.inv.test(a)) {
-        out.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
-        toggled.delete(rk);
-        break;
-      }
-      if (re.test(a)) {
-        toggled.set(rk, { e, inv });
-        break;
-      }
-    }
-    if (op === "create") {
-      if (e.resource.id || e.resource.name) created.set(rk, e);
-      const sig = recordSig(e.change?.new);
-      const del = sig ? deletedSig.get(sig) : undefined;
-      if (sig && del) {
-        out.push({ kind: "deleted_then_restored", change_id: del.id, revert_id: e.id, what: sig.split("|")[0] ?? "record", minutes: mins(del, e) });
-        deletedSig.delete(sig);
-      } else {
-        // an equivalent object re-created under the name of one deleted earlier (new id, same name and target)
-        const nk = namedKey(e, e.change?.new);
-        const prev = nk ? deletedNamed.get(nk) : undefined;
-        if (nk && prev && sameTarget(prev.rec, e.change?.new)) {
-          out.push({ kind: "deleted_then_restored", change_id: prev.e.id, revert_id: e.id, what: nk.split("|")[1] ?? "object", minutes: mins(prev.e, e) });
-          deletedNamed.delete(nk);
-        }
-      }
-    } else if (op === "delete") {
-      const rec = removedRecord(e) ?? e.change?.new;
-      const nk = namedKey(e, rec);
-      if (nk && deletedNamed.size < 10_000) deletedNamed.set(nk, { e, rec });
-      const c = created.get(rk);
-      if (c && (e.resource.id || e.resource.name)) {
-        out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
-        created.delete(rk);
-      }
-      const sig = recordSig(removedRecord(e));
-      if (sig) deletedSig.set(sig, e);
-    }
-  }
-  return out;
-}
-
-function requestText(e: AuditEvent): string {
-  const http = e.metadata?.["http"] as Record<string, unknown> | undefined;
-  const url = http?.["url_details"] as Record<string, unknown> | undefined;
-  return `${String(http?.["method"] ?? "")} ${String(url?.["path"] ?? e.metadata?.["path"] ?? "")} ${e.resource.name ?? ""} ${e.resource.id ?? ""} ${(e.description ?? "").slice(0, 300)}`;
-}
-
-function isGetRequest(e: AuditEvent, text: string): boolean {
-  return opOf(e) === "view" || /^\s*GET\b/i.test(text) || /\bGET request\b/i.test(text);
-}
-
-function findBursts(events: AuditEvent[], kind: Burst["kind"], pred: (e: AuditEvent) => boolean, min: number): Burst[] {
-  const hits = events.filter((e) => e.outcome !== "failure" && pred(e));
-  const out: Burst[] = [];
-  let j = 0;
-  let current: Burst | undefined;
-  for (let i = 0; i < hits.length; i++) {
-    while (hits[i]!.ts - hits[j]!.ts > BURST_WINDOW_MS) j++;
-    if (i - j + 1 >= min) {
-      if (current && hits[j]!.ts <= current.end) {
-        if (current.event_ids.length < 200) current.event_ids.push(hits[i]!.id);
-        current.end = hits[i]!.ts;
-        current.count++;
-      } else {
-        current = { kind, start: hits[j]!.ts, end: hits[i]!.ts, count: i - j + 1, event_ids: hits.slice(j, i + 1).map((e) => e.id) };
-        out.push(current);
-      }
-    }
-  }
-  return out;
-}
 
 export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window): Correlation {
   const seen: Record<string, Set<string>> = {};
@@ -583,72 +419,10 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
     lastLoc = e;
   }
 
-  // change tickets and change-window words around the flagged activity
-  const tickets = new Map<string, string[]>();
-  const injIds: string[] = [];
-  let injSample = "";
-  const scanText = (e: AuditEvent, forTickets: boolean) => {
-    const text = textOf(e);
-    if (!text) return;
-    if (forTickets) {
-      for (const m of text.matchAll(TICKET_RE)) {
-        const ref = m[0].toUpperCase();
-        if (NOT_TICKET_RE.test(ref + "-") || NOT_TICKET_RE.test(ref)) continue;
-        const ids = tickets.get(ref) ?? [];
-        if (!ids.includes(e.id) && ids.length < 20) ids.push(e.id);
-        tickets.set(ref, ids);
-        if (tickets.size > 20) break;
-      }
-      const w = TICKET_WORDS_RE.exec(text);
-      if (w) {
-        const ref = w[0].toLowerCase();
-        const ids = tickets.get(ref) ?? [];
-        if (!ids.includes(e.id) && ids.length < 20) ids.push(e.id);
-        tickets.set(ref, ids);
-      }
-    }
-    const inj = INSTRUCTION_RE.exec(text);
-    if (inj) {
-      if (injIds.length < 20) injIds.push(e.id);
-      if (!injSample) injSample = text.slice(Math.max(0, inj.index - 40), inj.index + 120);
-    }
-  };
-  // the baseline's free text is not evidence about the flagged activity; only the focus period is scanned
-  for (let i = focusStart; i < mine.length; i++) scanText(mine[i]!, true);
-  // ...except an approval the actor recorded earlier for the same zone or scope the focus period changes (a change
-  // reference written down before the work: "CHG-123 ... approved", "cutover at 10:00")
-  const focusScopes = new Set(mine.slice(focusStart).map((e) => e.resource.scope).filter((x): x is string => !!x));
-  if (focusScopes.size && focusScopes.size <= 20) {
-    for (let i = Math.max(0, focusStart - 2000); i < focusStart; i++) {
-      const e = mine[i]!;
-      if (!e.resource.scope || !focusScopes.has(e.resource.scope) || !["create", "update"].includes(opOf(e))) continue;
-      const text = textOf(e, 600);
-      const hit = text.search(TICKET_RE) >= 0 && APPROVAL_RE.test(text);
-      if (hit) scanText(e, true);
-    }
-  }
-  for (const e of pivots) scanText(e, false);
-  const detailsText = anomaly.details ? JSON.stringify(anomaly.details).slice(0, 4000) : "";
-  const inAnomaly = INSTRUCTION_RE.test(detailsText);
-  if (inAnomaly && !injSample) injSample = detailsText.slice(0, 160);
+  const { tickets, injections } = findReferences(mine, focusStart, pivots, anomaly);
 
   // bursts over the actor's whole window
-  const isDestructive = memo((a: string) => DESTRUCTIVE_RE.test(norm(a)));
-  const bursts = [
-    ...findBursts(mine, "destructive", (e) => opOf(e) === "delete" || isDestructive(e.action), 5),
-    ...findBursts(
-      mine,
-      "discovery",
-      (e) => {
-        const a = norm(e.action);
-        if (!(a.startsWith("request/") || opOf(e) === "view")) return false;
-        const t = requestText(e);
-        return isGetRequest(e, t) && (DISCOVERY_PATH_RE.test(t) || /user|role|member|token|api_key|application_key/.test(a));
-      },
-      8,
-    ),
-    ...findBursts(mine, "export", (e) => norm(e.action).startsWith("request/") && EXPORT_PATH_RE.test(requestText(e)), 10),
-  ];
+  const bursts = findAllBursts(mine);
 
   const flaggedSet = new Set(flagged.event_ids);
   const timeline: TimelineEntry[] = new Array(mine.length);
@@ -684,8 +458,8 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
     automation: { identity, api_auth, automation_ua, known, reasons, event_ids: focus.slice(0, 5).map((e) => e.id) },
     pivots: [...pivMap.values()],
     travel,
-    tickets: [...tickets].map(([ref, event_ids]) => ({ ref, event_ids })),
-    injections: { event_ids: injIds, sample: injSample, in_anomaly: inAnomaly },
+    tickets,
+    injections,
     stats: { events: mine.length, pivot_events: pivots.length, duplicates, by_source },
   };
 }
