@@ -1,21 +1,18 @@
-// Builders for challenge4 incidents: vendor-shaped Cloudflare v1/v2 and Datadog audit events, seeded noise.
+// Builders for challenge4 incidents: vendor-shaped Cloudflare v1/v2 and Datadog audit events (the shared shapes of
+// ../vendor, laid out as this corpus was first written), seeded noise.
+import { cfMicro, cfRayId, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddInnerTime, ddRequestMessage } from "../vendor/datadog.ts";
+import { B64, drawChars, drawInt, drawPick, drawUuidInOrder, HEX, mulberry32 } from "../vendor/rng.ts";
 export type J = Record<string, unknown>;
 
 // ---------- seeded randomness and ids ----------
-let seed = 0x4c0ffee;
-export function rnd(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-export const ri = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
-export const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-export const hex = (n: number) => Array.from({ length: n }, () => "0123456789abcdef"[ri(0, 15)]).join("");
-export const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(["8", "9", "a", "b"])}${hex(3)}-${hex(12)}`;
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-export const ddId = () => "AQAAAZ" + Array.from({ length: 48 }, () => B64[ri(0, 63)]).join("");
-export const ray = () => hex(16);
+export const rnd = mulberry32(0x4c0ffee);
+export const ri = (a: number, b: number) => drawInt(rnd, a, b);
+export const pick = <T>(xs: readonly T[]): T => drawPick(rnd, xs);
+export const hex = (n: number) => drawChars(rnd, HEX, n);
+export const uuid = () => drawUuidInOrder(rnd);
+export const ddId = () => ddEventId(rnd, B64, [48]);
+export const ray = () => cfRayId(rnd);
 
 // ---------- time ----------
 export const ms = (iso: string) => Date.parse(iso);
@@ -27,47 +24,45 @@ export const HOUR = 60 * MIN;
 export interface Who { email: string; cfId?: string; ip: string; ua?: string; ddUuid?: string; ddType?: string; auth?: string; geo?: J }
 
 export function cf1(t: number, who: Who, type: string, o: Partial<{ rtype: string; rid: string; meta: J; nv: string; ov: string; nvj: J; ovj: J; iface: string; info: string; owner: string; result: boolean }> = {}): J {
-  const action: J = { result: o.result ?? true, type };
-  if (o.info) action.info = o.info;
-  const e: J = {
-    id: uuid(), action,
-    actor: { email: who.email, id: who.cfId ?? hex(32), ip: who.ip, type: "user" },
-    interface: o.iface ?? pick(["", "UI", "API"]), metadata: o.meta ?? {},
-    newValue: o.nv ?? "", oldValue: o.ov ?? "",
-    owner: { id: o.owner ?? who.cfId ?? hex(32) },
-    resource: { id: o.rid ?? who.cfId ?? hex(32), type: o.rtype ?? "account" },
-    when: new Date(t).toISOString().replace("Z", `${ri(100, 999)}Z`).replace(/\.(\d{3})(\d{3})Z$/, ".$1$2Z"),
-  };
-  if (o.nvj) e.newValueJson = o.nvj;
-  if (o.ovj) e.oldValueJson = o.ovj;
-  return e;
+  // Drawn in this order: id, actor id, interface, owner, resource id, microseconds.
+  const id = uuid();
+  const actorId = who.cfId ?? hex(32);
+  const iface = o.iface ?? pick(["", "UI", "API"]);
+  const owner = o.owner ?? who.cfId ?? hex(32);
+  const rid = o.rid ?? who.cfId ?? hex(32);
+  return cfV1Entry({
+    id, type, result: o.result ?? true, info: o.info || undefined,
+    actor: { email: who.email, id: actorId, ip: who.ip, type: "user" },
+    interface: iface, metadata: o.meta ?? {},
+    newValue: o.nv ?? "", oldValue: o.ov ?? "", newValueJson: o.nvj || undefined, oldValueJson: o.ovj || undefined,
+    owner, resource: { id: rid, type: o.rtype ?? "account" },
+    when: cfMicro(t, ri(100, 999)),
+  });
 }
 
 export function cf2(t: number, who: Who, acct: { id: string; name: string }, type: string, desc: string, product: string, o: Partial<{ rtype: string; rid: string; req: J; resp: J; zone: J; context: string; token: { id: string; name: string }; method: string; uri: string; status: number; result: string }> = {}): J {
-  const actor: J = { id: who.cfId ?? hex(32), context: o.context ?? "dash", email: who.email, ip_address: who.ip, type: "user" };
-  if (o.token) { actor.token_id = o.token.id; actor.token_name = o.token.name; }
-  const e: J = {
-    id: uuid(), account: acct,
-    action: { description: desc, result: o.result ?? "success", time: iso(t), type },
-    actor,
-    raw: { cf_ray_id: ray(), method: o.method ?? ({ create: "POST", update: "PUT", delete: "DELETE", view: "GET" } as J)[type] ?? "POST", status_code: o.status ?? 200, uri: o.uri ?? `/accounts/${acct.id}/${product}`, user_agent: who.ua ?? "Mozilla/5.0" },
-    resource: { id: o.rid ?? hex(32), product, request: o.req ?? {}, response: o.resp ?? {}, scope: { accounts: acct.id }, type: o.rtype ?? product },
-  };
-  if (o.zone) e.zone = o.zone;
-  return e;
+  // Drawn in this order: actor id, id, ray id, resource id.
+  const actorId = who.cfId ?? hex(32);
+  const id = uuid();
+  const rayId = ray();
+  return cfV2Entry(
+    {
+      id, account: acct, description: desc, result: o.result ?? "success", time: iso(t), type,
+      actor: { id: actorId, context: o.context ?? "dash", email: who.email, ip_address: who.ip, type: "user", token_id: o.token?.id, token_name: o.token?.name },
+      rayId, method: o.method ?? ({ create: "POST", update: "PUT", delete: "DELETE", view: "GET" } as Record<string, string>)[type] ?? "POST",
+      status: o.status ?? 200, uri: o.uri ?? `/accounts/${acct.id}/${product}`, ua: who.ua ?? "Mozilla/5.0",
+      resource: { id: o.rid ?? hex(32), product, request: o.req ?? {}, response: o.resp ?? {}, scope: { accounts: acct.id }, type: o.rtype ?? product },
+      zone: o.zone || undefined,
+    },
+    { actorType: "before-token" },
+  );
 }
 
 export const ORG = "5b1e7a40-90c2-11ee-b9d1-0242ac120002";
 export function dd(t: number, who: Who, evt: string | undefined, action: string, o: Partial<{ asset: J; message: string; http: J; status: string; extra: J; org: string }> = {}): J {
-  const a: J = {
-    status: o.status ?? "info",
-    timestamp: new Date(t).toISOString().replace("Z", "") + String(ri(100, 999)),
-    org: { uuid: o.org ?? ORG },
-    evt: evt ? { name: evt, actor: { type: who.ddType ?? "USER" } } : { actor: { type: who.ddType ?? "USER" } },
-    usr: { id: who.email, email: who.email, uuid: who.ddUuid ?? uuid() },
-    action,
-    auth_method: who.auth ?? "SESSION",
-  };
+  const timestamp = ddInnerTime(t, ri(100, 999));
+  const usr = { id: who.email, email: who.email, uuid: who.ddUuid ?? uuid() };
+  const a: J = { ...ddHead({ status: o.status ?? "info", timestamp, org: o.org ?? ORG, evtName: evt, actorType: who.ddType ?? "USER", usr }), action, auth_method: who.auth ?? "SESSION" };
   if (o.asset) a.asset = o.asset;
   if (o.http) {
     const h = o.http as { method: string; path: string; code?: string };
@@ -79,8 +74,9 @@ export function dd(t: number, who: Who, evt: string | undefined, action: string,
     a.network = { client: { ip: who.ip } };
   }
   Object.assign(a, o.extra ?? {});
-  const msg = o.message ?? (o.http ? `${(o.http as J).method} request made to ${(o.http as J).path} by ${who.email} with response ${(o.http as J).code ?? "200"}` : `${who.email} ${action} ${(o.asset as J | undefined)?.type ?? evt ?? "event"} ${(o.asset as J | undefined)?.name ?? ""}`.trim());
-  return { id: ddId(), type: "audit", attributes: { attributes: a, message: msg, tags: ["source:audit"], timestamp: new Date(t).toISOString() } };
+  const h = o.http as { method: string; path: string; code?: string } | undefined;
+  const msg = o.message ?? (h ? ddRequestMessage(h.method, h.path, who.email, h.code ?? "200") : `${who.email} ${action} ${(o.asset as J | undefined)?.type ?? evt ?? "event"} ${(o.asset as J | undefined)?.name ?? ""}`.trim());
+  return ddEnvelope({ attributes: a, message: msg, timestamp: new Date(t).toISOString(), id: ddId() }, { idFirst: true });
 }
 
 export const geo = (iso2: string, country: string, city: string, lat: number, lon: number): J => ({ country: { iso_code: iso2, name: country }, city: { name: city }, location: { latitude: lat, longitude: lon } });
