@@ -28,6 +28,9 @@ export interface SqliteQueueOptions {
 
 type Row = Record<string, unknown>;
 
+/** Most deliveries one group commit takes; the rest go into the next one at once. */
+const MAX_GROUP_COMMIT = 256;
+
 export class SqliteQueue implements Queue {
   readonly kind = "sqlite" as const;
   private readonly owner = randomUUID();
@@ -169,6 +172,62 @@ export class SqliteQueue implements Queue {
     this.store.stmt(`SELECT count(*) FROM jobs`).get();
   }
 
+  /** Deliveries waiting for the next group commit, and how many group commits ran (for tests and diagnostics). */
+  private batch: { d: Delivery; now: Date; resolve: (o: AcceptOutcome) => void; reject: (e: unknown) => void }[] = [];
+  groupCommits = 0;
+
+  /**
+   * The accept path on this queue's own store, group-committed: deliveries that arrive in the same turn of the event
+   * loop (under load, those accepted within about a millisecond) share ONE SQLite transaction, so they pay for one
+   * commit instead of one each. Each delivery runs in its own savepoint, so one that fails rolls back alone. A
+   * promise settles only after the commit that holds its delivery: an answer never precedes durability.
+   */
+  accept(d: Delivery, now: Date): Promise<AcceptOutcome> {
+    return new Promise((resolve, reject) => {
+      if (this.batch.push({ d, now, resolve, reject }) === 1) setImmediate(() => this.commitBatch());
+    });
+  }
+
+  private commitBatch() {
+    const batch = this.batch.splice(0, MAX_GROUP_COMMIT);
+    if (this.batch.length > 0) setImmediate(() => this.commitBatch());
+    const s = this.store;
+    const outcomes: ({ ok: true; out: AcceptOutcome } | { ok: false; err: unknown })[] = [];
+    try {
+      s.transaction(() => {
+        for (const { d, now } of batch) {
+          try {
+            outcomes.push({ ok: true, out: s.db.transaction(() => this.acceptOne(d, now))() }); // nested: a savepoint
+          } catch (err) {
+            outcomes.push({ ok: false, err });
+          }
+        }
+      });
+      this.groupCommits++;
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+      return;
+    }
+    let wake = false;
+    batch.forEach((b, i) => {
+      const o = outcomes[i]!;
+      if (!o.ok) return b.reject(o.err);
+      if (o.out.seen !== "conflict" && (o.out.created || o.out.requeued)) wake = true;
+      b.resolve(o.out);
+    });
+    if (wake) this.wake();
+  }
+
+  private acceptOne(d: Delivery, now: Date): AcceptOutcome {
+    const s = this.store;
+    const seen = s.recordWebhookIdSync(d.webhookId, d.body, now);
+    if (seen === "conflict") return { seen };
+    if (d.filtered !== undefined) return { seen, ...s.recordFilteredSync(d.anomaly, d.filtered, now), created: false };
+    const r = s.createOrAttachSync(d.anomaly, d.coalesceWindowMs, now);
+    if (r.created || r.requeued) this.enqueueSync(r.investigation.id);
+    return { seen, ...r };
+  }
+
   /** For tests and diagnostics. */
   jobState(investigationId: string): { state: string; attempts: number } | null {
     const r = this.store.stmt(`SELECT state, attempts FROM jobs WHERE investigation_id = ?`).get(investigationId) as Row | undefined;
@@ -190,25 +249,14 @@ export type AcceptOutcome = { seen: "conflict" } | ({ seen: Exclude<WebhookIdChe
 
 /**
  * The webhook accept path: remember the webhook-id, create or attach the investigation and, when created, enqueue
- * its run. With the SQLite store and queue on the same file this is ONE transaction (one commit per delivery):
- * when it returns, everything is recorded; when the process dies before, nothing is, and the sender retries.
+ * its run. With the SQLite store and queue on the same file this is ONE transaction, shared by the deliveries of
+ * the same moment (`SqliteQueue.accept`, group commit): when it returns, everything is recorded; when the process
+ * dies before, nothing is, and the sender retries.
  * A reused webhook-id with another body ("conflict") records nothing. On PostgreSQL the steps run one after the
  * other, each durable (as before: PostgreSQL and pg-boss are separate connections).
  */
 export async function acceptDelivery(store: Store, queue: Queue, d: Delivery, now = new Date()): Promise<AcceptOutcome> {
-  if (queue instanceof SqliteQueue && queue.sqliteStore === store) {
-    const s = queue.sqliteStore;
-    const out = s.transaction((): AcceptOutcome => {
-      const seen = s.recordWebhookIdSync(d.webhookId, d.body, now);
-      if (seen === "conflict") return { seen };
-      if (d.filtered !== undefined) return { seen, ...s.recordFilteredSync(d.anomaly, d.filtered, now), created: false };
-      const r = s.createOrAttachSync(d.anomaly, d.coalesceWindowMs, now);
-      if (r.created || r.requeued) queue.enqueueSync(r.investigation.id);
-      return { seen, ...r };
-    });
-    if (out.seen !== "conflict" && (out.created || out.requeued)) queue.wake();
-    return out;
-  }
+  if (queue instanceof SqliteQueue && queue.sqliteStore === store) return queue.accept(d, now);
   const seen = await store.recordWebhookId(d.webhookId, d.body, now);
   if (seen === "conflict") return { seen };
   if (d.filtered !== undefined) return { seen, ...(await store.recordFiltered(d.anomaly, d.filtered, now)), created: false };

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { type PgBossQueue, SqliteQueue, acceptDelivery } from "../server/queue.ts";
@@ -134,6 +135,44 @@ describe("the accept path (SQLite)", () => {
     await store.close();
   });
 
+  it("group-commits the deliveries of one moment: one commit, each answered after it, a failing one rolled back alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-q-"));
+    const store = new SqliteStore(dir);
+    const q = new SqliteQueue(store, { pollMs: 10 });
+    const reader = new Database(join(dir, "casefile.db"), { readonly: true });
+    try {
+      const items = Array.from({ length: 20 }, (_, i) => {
+        const a = anomaly({ actor: `group-${i % 4}@example.com` });
+        return { webhookId: `msg-g-${i}`, body: JSON.stringify(a), anomaly: a, coalesceWindowMs: 60_000 };
+      });
+      const bad = anomaly();
+      const broken = { webhookId: "msg-g-bad", body: "x", anomaly: { ...bad, actor: undefined } as unknown as typeof bad, coalesceWindowMs: 60_000 };
+      const before = q.groupCommits;
+      // Another connection sees each delivery's rows the moment its promise settles: nothing is answered before its commit.
+      const seenByReader = (id: string) => reader.prepare(`SELECT count(*) AS n FROM webhook_ids WHERE id = ?`).get(id) as { n: number };
+      const settled = [...items.slice(0, 10), broken, ...items.slice(10)].map((d) =>
+        acceptDelivery(store, q, d).then(
+          (out) => ({ ok: true as const, out, visible: seenByReader(d.webhookId).n }),
+          (err: unknown) => ({ ok: false as const, err, visible: seenByReader(d.webhookId).n }),
+        ),
+      );
+      const outs = await Promise.all(settled);
+      expect(q.groupCommits - before).toBe(1);
+      expect(outs.filter((o) => o.ok).map((o) => o.visible)).toEqual(Array(20).fill(1));
+      const failed = outs.filter((o) => !o.ok);
+      expect(failed).toHaveLength(1);
+      expect(failed[0]!.visible).toBe(0); // its savepoint rolled back: a retry is new
+      // Coalescing inside one commit still sees the earlier deliveries: four actors, four investigations, four jobs.
+      const created = outs.flatMap((o) => (o.ok && o.out.seen !== "conflict" && o.out.created ? [o.out.investigation.id] : []));
+      expect(created).toHaveLength(4);
+      for (const id of created) expect(q.jobState(id)).toMatchObject({ state: "queued" });
+      expect(await store.recordWebhookId("msg-g-bad", "x")).toBe("new");
+    } finally {
+      reader.close();
+      await store.close();
+    }
+  });
+
   it("SIGKILL mid-storm: every anomaly answered 202 is recorded with its investigation and job", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "casefile-kill-"));
     const config = testConfig({ CASEFILE_DATA_DIR: dataDir, CASEFILE_RATE_LIMIT: "1000000" });
@@ -150,15 +189,19 @@ describe("the accept path (SQLite)", () => {
       env: { ...process.env, KILL_ENV: JSON.stringify(env) },
       stdio: ["ignore", "pipe", "inherit"],
     });
-    const exited = once(child, "exit");
+    let dead = false;
+    const exited = once(child, "exit").then((x) => ((dead = true), x));
     const started = await Promise.race([once(child.stdout!, "data"), exited.then(() => [Buffer.from("the service process exited before it listened")])]);
     const url = (started[0] as Buffer).toString().trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const accepted: string[] = [];
     let sent = 0;
     let killed = false;
+    let unanswered = 0;
+    // Senders keep going until the process is gone: deliveries answered in the same commit as the 150th arrive
+    // together, so the ones that find the process dying are those sent after it.
     const sender = async () => {
-      while (!killed) {
+      while (!dead) {
         const a = anomaly({ actor: `svc-${sent % 7}@example.com` });
         sent++;
         const body = JSON.stringify(a);
@@ -168,6 +211,7 @@ describe("the accept path (SQLite)", () => {
           else throw new Error(`unexpected ${r.status}: ${await r.text()}`);
         } catch (e) {
           if (!killed) throw e;
+          unanswered++;
         }
         if (accepted.length >= 150 && !killed) {
           killed = true;
@@ -177,7 +221,8 @@ describe("the accept path (SQLite)", () => {
     };
     await Promise.all(Array.from({ length: 16 }, sender));
     await exited;
-    expect(sent).toBeGreaterThan(accepted.length); // some deliveries were in flight when it died
+    expect(unanswered).toBeGreaterThan(0); // some deliveries were in flight when it died
+    expect(sent).toBe(accepted.length + unanswered);
     const store = new SqliteStore(dataDir);
     const q = new SqliteQueue(store);
     const lost: string[] = [];
