@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { Webhook } from "standardwebhooks";
 import { loadIncident } from "../domain/incident.ts";
 import { startSandbox } from "../sandbox/server.ts";
@@ -13,16 +12,25 @@ import { createInvestigator } from "../graph/investigator.ts";
 import type { Investigator, RunOutcome } from "../graph/types.ts";
 import { loadConfig, readEnvironment } from "../config/load.ts";
 import { startService } from "./service.ts";
+import { waitForSignal } from "./cli/context.ts";
 
 export const DEMO_INCIDENT = fileURLToPath(new URL("../sandbox/incidents/demo.json", import.meta.url));
 
 /** The documented example configuration the demo runs from (its filters, mappings and organisation context). */
 export const EXAMPLE_CONFIG = fileURLToPath(new URL("../casefile.config.example.yaml", import.meta.url));
 
-export async function demoCommand(argv: string[], configPath = EXAMPLE_CONFIG): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { incident: { type: "string" }, keep: { type: "boolean", default: false } }, strict: true });
+export interface DemoOptions {
+  /** A labelled incident file (default: the bundled sample). */
+  incident?: string;
+  /** Leave the service up and print a login to the review UI, until Ctrl-C. */
+  keep?: boolean;
+  /** The configuration file (default: the example file). */
+  configPath?: string;
+}
+
+export async function runDemo(opts: DemoOptions = {}): Promise<number> {
   const started = Date.now();
-  const incident = await loadIncident(values.incident ?? DEMO_INCIDENT);
+  const incident = await loadIncident(opts.incident ?? DEMO_INCIDENT);
   const sandbox = await startSandbox({ incident });
   const dataDir = await mkdtemp(path.join(tmpdir(), "casefile-demo-"));
   const secret = `whsec_${randomBytes(24).toString("base64")}`;
@@ -38,9 +46,9 @@ export async function demoCommand(argv: string[], configPath = EXAMPLE_CONFIG): 
     CASEFILE_API_TOKEN: apiToken,
     CASEFILE_LOG_LEVEL: readEnvironment().CASEFILE_LOG_LEVEL ?? "warn",
   };
-  const config = loadConfig({ path: configPath, env });
+  const config = loadConfig({ path: opts.configPath ?? EXAMPLE_CONFIG, env });
   const outcomes = new Map<string, RunOutcome>();
-  const inner = await createInvestigator({ config, dataDir, clock: () => new Date(incident.now) });
+  const inner = await createInvestigator({ config, dataDir, clock: () => Date.parse(incident.now) });
   const investigator: Investigator = {
     async run(input) {
       const outcome = await inner.run(input);
@@ -88,16 +96,13 @@ export async function demoCommand(argv: string[], configPath = EXAMPLE_CONFIG): 
     out.write(`report URL:    ${result.report_url ?? "(not published)"}\n`);
     out.write(`sources:       cloudflare ${result.sources.cloudflare.status} (${result.sources.cloudflare.events} events), datadog ${result.sources.datadog.status} (${result.sources.datadog.events} events)\n`);
     out.write(`took:          ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    if (values.keep) {
+    if (opts.keep) {
       // The token goes to this terminal only, never into a URL (URLs end up in logs and browser history).
       out.write(`review UI:     ${service.url}/ui/login\n`);
       out.write(`API token:     ${apiToken}   (paste it into the login form)\n`);
       out.write(`report page:   ${result.report_url ?? "(not published)"}\n`);
       out.write("The demo keeps serving until Ctrl-C.\n");
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", () => resolve());
-        process.once("SIGTERM", () => resolve());
-      });
+      await waitForSignal();
     } else {
       out.write(`review UI:     run \`npm run demo -- --keep\` to keep the service up and browse ${service.url.replace(/:\d+$/, ":<port>")}/ui\n`);
     }

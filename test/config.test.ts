@@ -1,6 +1,7 @@
 // The configuration file: one schema, the environment winning, secrets refused in the file, errors naming the
 // key and its line, the example file valid; the gatherer agent's settings; a partly configured vendor reported as a
 // problem of the commands that use it; filters and suppressions through the signed webhook.
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -117,6 +118,40 @@ describe("a partly configured vendor", () => {
     expect(() => requireInvestigationSettings(conf, { dryRun: true })).not.toThrow();
     expect(() => requireInvestigationSettings(resolveConfig({ env: { CONFLUENCE_BASE_URL: "https://x.atlassian.net", CASEFILE_DRY_RUN: "1" } }))).not.toThrow();
   });
+});
+
+describe("the command line with a partly configured vendor", () => {
+  const BIN = new URL("../bin/casefile.mjs", import.meta.url).pathname;
+  const DEMO = new URL("../sandbox/incidents/demo.json", import.meta.url).pathname;
+  /** The real command line in a fresh directory, with only Datadog's API key among the settings. */
+  const run = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      const cwd = mkdtempSync(join(tmpdir(), "casefile-cli-"));
+      const env = { PATH: process.env.PATH, HOME: cwd, DD_API_KEY: "dd-api-key-value", CASEFILE_DATA_DIR: join(cwd, "data"), CASEFILE_WEBHOOK_SECRET: SECRET };
+      execFile(process.execPath, [BIN, ...args], { cwd, env, timeout: 60_000 }, (err, stdout, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }));
+    });
+  const REFUSED = /^casefile: the configuration cannot run investigations:\n {2}- Datadog is partly configured: DD_APP_KEY is not set \(an application key whose owner has audit_logs_read\)\. To run without Datadog, unset DD_API_KEY\.\n/;
+
+  it("--version and config --print still work; the problem is printed, the key is not", async () => {
+    const [version, print] = await Promise.all([run("--version"), run("config", "--print", "--json")]);
+    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    expect(print.code).toBe(0);
+    const shown = JSON.parse(print.stdout);
+    expect(shown.vendors.datadog.problem).toMatch(/DD_APP_KEY is not set/);
+    expect(shown.problems).toHaveLength(1);
+    expect(print.stdout).not.toContain("dd-api-key-value");
+    expect(print.stderr).toMatch(/1 problem in the configuration/);
+  }, 120_000);
+
+  it("serve and investigate refuse to start, naming the variable and what it needs, without a stack trace", async () => {
+    const [serve, investigate] = await Promise.all([run("serve", "--host", "127.0.0.1", "--port", "0"), run("investigate", "--anomaly", DEMO, "--dry-run")]);
+    for (const r of [serve, investigate]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(REFUSED);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(serve.stderr).not.toContain("listening");
+  }, 120_000);
 });
 
 describe("filters", () => {
