@@ -39,7 +39,7 @@ export function buildCorpus(): { files: Map<string, string>; readme: string } {
   const readme = [
     "# Labelled datasets",
     "",
-    "Each directory holds incidents in the format of [`../INCIDENT-FORMAT.md`](../INCIDENT-FORMAT.md); `evals/incident.ts` validates them.",
+    "Each directory holds incidents in the format of [`../INCIDENT-FORMAT.md`](../INCIDENT-FORMAT.md); `domain/incident.ts` validates them.",
     "",
     "## dev",
     "",
