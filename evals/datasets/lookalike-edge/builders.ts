@@ -149,10 +149,10 @@ export interface DdInput {
 }
 
 export function ddEvent(r: Rng, o: DdInput): Record<string, unknown> {
-  const inner: Record<string, unknown> = { status: o.status ?? "info" };
-  if (o.http) inner["http"] = { ...ddHttp(o.http), ...(o.http.route ? { route: o.http.route } : {}) };
+  const transport: Record<string, unknown> = {};
+  if (o.http) transport["http"] = { ...ddHttp(o.http), ...(o.http.route ? { route: o.http.route } : {}) };
   if (o.ip) {
-    inner["network"] = {
+    transport["network"] = {
       bytes_read: o.bytes?.[0] ?? (o.http?.method === "GET" ? 0 : r.int(40, 900)),
       client: { ip: o.ip },
       bytes_written: o.bytes?.[1] ?? r.int(300, 30000),
@@ -160,8 +160,7 @@ export function ddEvent(r: Rng, o: DdInput): Record<string, unknown> {
   }
   const micro = r.int(0, 999);
   const ts = Math.floor(o.at) + r.int(0, 999);
-  const { status: _status, ...head } = ddHead({ status: "", timestamp: isoNoZone(ts, micro), org: o.org, evtName: o.evtName, actorType: o.actorType, usr: o.usr });
-  Object.assign(inner, head);
+  const inner = ddHead({ status: o.status ?? "info", transport, timestamp: isoNoZone(ts, micro), org: o.org, evtName: o.evtName, actorType: o.actorType, usr: o.usr });
   inner["action"] = o.action;
   if (o.asset) inner["asset"] = o.asset;
   inner["auth_method"] = o.auth;

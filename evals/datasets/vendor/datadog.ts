@@ -23,10 +23,14 @@ export interface DdUsr {
   uuid: string;
 }
 
-/** status, timestamp, org, evt and usr: the head every inner attributes object starts with. */
-export function ddHead(o: { status: string; timestamp: string; org: string; evtName?: string | null; actorType: string; usr: DdUsr }): J {
+/**
+ * status, timestamp, org, evt and usr: the head every inner attributes object starts with. `transport` (http,
+ * network, threat_intel) stands between status and timestamp, as some corpora lay it out.
+ */
+export function ddHead(o: { status: string; transport?: J; timestamp: string; org: string; evtName?: string | null; actorType: string; usr: DdUsr }): J {
   return {
     status: o.status,
+    ...o.transport,
     timestamp: o.timestamp,
     org: { uuid: o.org },
     evt: o.evtName ? { name: o.evtName, actor: { type: o.actorType } } : { actor: { type: o.actorType } },
