@@ -3,8 +3,8 @@
 // Confluence page (storage.ts) and the markdown (markdown.ts). All markup comes from report/escape.ts, so every
 // vendor or model string lands as escaped text. The page around it (navigation, log-in, decisions) is the UI's.
 import { breakable, classToken, html, safeUrl, type Child, type Markup } from "./escape.ts";
-import { SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
-import type { Report, RowFlag, TechniqueRef, TimelineRow } from "./schema.ts";
+import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
+import type { Report, TechniqueRef, TimelineRow } from "./schema.ts";
 
 export interface HtmlOptions {
   /** URL of the timeline picture, shown at the top of the timeline section. */
@@ -12,8 +12,6 @@ export interface HtmlOptions {
   /** Rows appended to the metadata (e.g. the UI's attempt count). */
   extraMetadata?: [string, string][];
 }
-
-const FLAG_TEXT: Record<RowFlag, string> = { flagged: "flagged", indicator: "indicator", pivot: "other actor", "new-ip": "new IP", cited: "cited" };
 
 const PICTURE_ALT = "Timeline of the actor's events over the investigation window, by source, with indicator events and the flagged moment marked. The table below lists the same events.";
 
@@ -71,7 +69,7 @@ function timelineSection(r: Report, evIndex: Map<string, string>, pictureUrl: st
   const routineCount = r.timeline.rows.filter((row) => row.flags.length === 0).length;
   const rows = r.timeline.rows.map(
     (row) =>
-      html`<tr class="${rowClass(row)}"><td><span class="nowrap">${row.time}</span><br><span class="small muted">${SOURCE_LABEL[row.source]}</span></td><td class="wrap">${row.actor}</td><td class="wrap">${breakable(row.action)}</td><td class="wrap resource">${row.resource}</td><td class="nowrap">${row.ip}</td><td>${row.outcome}</td><td>${row.flags.map((f) => html`<span class="flag flag-${classToken(f)}">${FLAG_TEXT[f]}</span> `)}${evIndex.has(row.id) ? html`<a href="#${evIndex.get(row.id)!}" class="small">raw event<span class="sr-only"> ${row.id}</span></a>` : ""}</td></tr>`,
+      html`<tr class="${rowClass(row)}"><td><span class="nowrap">${row.time}</span><br><span class="small muted">${SOURCE_LABEL[row.source]}</span></td><td class="wrap">${row.actor}</td><td class="wrap">${breakable(row.action)}</td><td class="wrap resource">${row.resource}</td><td class="nowrap">${row.ip}</td><td>${row.outcome}</td><td>${row.flags.map((f) => html`<span class="flag flag-${classToken(f)}">${FLAG_LABEL[f]}</span> `)}${evIndex.has(row.id) ? html`<a href="#${evIndex.get(row.id)!}" class="small">raw event<span class="sr-only"> ${row.id}</span></a>` : ""}</td></tr>`,
   );
   const omitted = r.timeline.omitted
     ? html`<p class="muted">${r.timeline.omitted} routine events not shown: ${r.timeline.omittedByAction.slice(0, 10).map(([a, n], i) => html`${i ? "; " : ""}${a} × ${n}`)}</p>`

@@ -2,7 +2,7 @@
 // and the sentence that describes a pivot. Every renderer (page, HTML view, markdown, picture) reads them here.
 import type { Verdict } from "../domain/schemas.ts";
 import type { SourceName } from "../domain/events.ts";
-import type { ReportPivot, TechniqueRef } from "./schema.ts";
+import type { ReportPivot, RowFlag, TechniqueRef } from "./schema.ts";
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   likely_malicious: "Likely malicious",
@@ -12,6 +12,9 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
 };
 
 export const SOURCE_LABEL: Record<SourceName, string> = { cloudflare: "Cloudflare", datadog: "Datadog" };
+
+/** The marks of a timeline row (the page and the markdown show them in capitals). */
+export const FLAG_LABEL: Record<RowFlag, string> = { flagged: "flagged", indicator: "indicator", pivot: "pivot", "new-ip": "new IP", cited: "cited" };
 
 export const SECTION_TITLES = {
   summary: "Summary",

@@ -1,6 +1,6 @@
 // Markdown rendering of a Report for the CLI. Vendor and model strings are escaped so they stay text.
 import { sanitize } from "./escape.ts";
-import { SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
+import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
 import type { Report, TechniqueRef } from "./schema.ts";
 
 /**
@@ -72,7 +72,7 @@ export function renderMarkdown(report: Report, opts: { pictureFile?: string } = 
           mdCode(x.action) + (x.outcome === "failure" ? " (failed)" : ""),
           mdText(x.resource),
           mdText(x.ip),
-          x.flags.map((f) => f.toUpperCase()).join(" "),
+          x.flags.map((f) => FLAG_LABEL[f].toUpperCase()).join(" "),
           mdCode(x.id),
         ]),
       );

@@ -2,7 +2,7 @@
 // vendor or model string lands as escaped text.
 import type { Verdict } from "../domain/schemas.ts";
 import { el, frag, macro, type Child, type Markup } from "./escape.ts";
-import { SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
+import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
 import type { Report, RowFlag, TechniqueRef } from "./schema.ts";
 
 export interface StorageOptions {
@@ -21,13 +21,7 @@ export const LOZENGE_COLOUR: Record<Verdict, "Red" | "Yellow" | "Green" | "Grey"
   inconclusive: "Grey",
 };
 
-const FLAG_STYLE: Record<RowFlag, { colour: string; title: string }> = {
-  flagged: { colour: "Red", title: "FLAGGED" },
-  indicator: { colour: "Yellow", title: "INDICATOR" },
-  pivot: { colour: "Blue", title: "PIVOT" },
-  "new-ip": { colour: "Blue", title: "NEW IP" },
-  cited: { colour: "Grey", title: "CITED" },
-};
+const FLAG_COLOUR: Record<RowFlag, string> = { flagged: "Red", indicator: "Yellow", pivot: "Blue", "new-ip": "Blue", cited: "Grey" };
 
 const status = (colour: string, title: string, subtle = false) => macro("status", { colour, title, subtle: subtle ? "true" : undefined });
 
@@ -114,7 +108,7 @@ export function renderStorage(report: Report, opts: StorageOptions = {}): string
       td(el("code", null, row.action), row.outcome === "failure" ? " (failed)" : ""),
       td(row.resource),
       td(row.ip),
-      td(join(row.flags.map((f) => status(FLAG_STYLE[f].colour, FLAG_STYLE[f].title, f === "cited" || f === "new-ip")), " ")),
+      td(join(row.flags.map((f) => status(FLAG_COLOUR[f], FLAG_LABEL[f].toUpperCase(), f === "cited" || f === "new-ip")), " ")),
       td(el("code", null, row.id)),
     );
   });
