@@ -28,6 +28,8 @@ describe("configuration file", () => {
     expect(c.filters.suppressions[0]?.owner).toBe("platform-team@example.com");
     expect(c.context.networks[0]).toEqual({ cidr: "100.64.10.0/24", name: "corporate VPN" });
     expect(c.service.host).toBe("127.0.0.1");
+    expect([c.gatherAgent, c.env.CASEFILE_GATHER_MAX_CALLS, c.vendors.limits.maxPagesPerSource]).toEqual([undefined, "6", 500]);
+    expect(c.problems).toEqual({});
   });
 
   it("an environment variable wins over the file's key", () => {
@@ -244,5 +246,5 @@ describe("filters through the signed webhook", () => {
 
 it("the example file keeps its documentation beside every section", () => {
   const text = readFileSync(EXAMPLE, "utf8");
-  for (const k of ["service:", "vendors:", "models:", "mappings:", "filters:", "context:", "networks:", "automation:", "tickets:", "teams:", "sensitive:"]) expect(text).toContain(k);
+  for (const k of ["service:", "vendors:", "models:", "mappings:", "filters:", "context:", "networks:", "automation:", "tickets:", "teams:", "sensitive:", "agent:", "max_calls:"]) expect(text).toContain(k);
 });
