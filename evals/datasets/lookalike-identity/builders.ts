@@ -1,56 +1,17 @@
 // Record builders for the lookalike-identity corpus: a seeded random source, four fictitious organisations (one
 // Cloudflare account + one Datadog org each), and builders that write Cloudflare audit log v1 / v2 entries and
 // Datadog Audit Trail events in the shapes the vendor APIs return, plus the background noise every incident carries.
-// Nothing here reads the clock or Math.random: the same seed gives the same bytes.
+// Nothing here reads the clock or Math.random: the same seed gives the same bytes. Record shapes are the shared
+// ones of ../vendor, laid out as this corpus was first written.
+import { cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { ddEnvelope, ddHead, ddHttp, ddInnerTime } from "../vendor/datadog.ts";
+import { Rng, xmur3 } from "../vendor/rng.ts";
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
 
-/** mulberry32, seeded from a string. */
-export class Rng {
-  private s: number;
-  constructor(seed: string) {
-    let h = 1779033703 ^ seed.length;
-    for (let i = 0; i < seed.length; i++) {
-      h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
-      h = (h << 13) | (h >>> 19);
-    }
-    this.s = h >>> 0;
-  }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    const x = xs[Math.floor(this.next() * xs.length)];
-    if (x === undefined) throw new Error("pick from an empty list");
-    return x;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  hex(n: number): string {
-    let s = "";
-    for (let i = 0; i < n; i++) s += "0123456789abcdef"[Math.floor(this.next() * 16)];
-    return s;
-  }
-  uuid(): string {
-    const h = this.hex(32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[Math.floor(this.next() * 4)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  }
-  b64(n: number): string {
-    const a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let s = "";
-    for (let i = 0; i < n; i++) s += a[Math.floor(this.next() * 64)];
-    return s;
-  }
-}
+export { Rng };
 
 export const at = (iso: string): number => {
   const t = Date.parse(iso);
@@ -304,7 +265,7 @@ export interface Ctx {
 }
 
 export function newCtx(seed: string, org: Org, now: number, cfV2: boolean): Ctx {
-  return { rng: new Rng(seed), org, now, cfV2, cf1: [], cf2: [], dd: [], ti: new Map(), ddRetentionDays: 7 };
+  return { rng: Rng.fromText(seed, xmur3), org, now, cfV2, cf1: [], cf2: [], dd: [], ti: new Map(), ddRetentionDays: 7 };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -386,57 +347,53 @@ function v1When(ctx: Ctx, t: number): string {
   return s.replace(/Z$/, String(ctx.rng.int(0, 999)).padStart(3, "0") + "Z");
 }
 
+/** The actor's email as both logs show it: account-owned tokens have none. */
+const email = (a: CfActor): string | undefined => (a.email && a.v2type !== "account" ? a.email : undefined);
+
 export function cf(ctx: Ctx, s: CfSpec): CfIds {
   const { rng, org } = ctx;
   const ok = s.ok ?? true;
   const out: { v1?: string; v2?: string } = {};
   if (s.v1) {
     const id = rng.uuid();
-    const actor: Record<string, unknown> = {};
-    if (s.a.email && s.a.v2type !== "account") actor.email = s.a.email;
-    actor.id = s.a.id;
-    actor.ip = s.a.ip;
-    actor.type = s.a.type;
-    const e: Record<string, unknown> = {
-      id,
-      action: { ...(s.v1.info ? { info: s.v1.info } : {}), result: ok, type: s.v1.type },
-      actor,
-      interface: s.v1.iface ?? (s.a.context === "dash" ? (s.v1.type === "login" ? "" : "UI") : "API"),
-      metadata: s.v1.metadata ?? {},
-      newValue: s.v1.newValue ?? "",
-      oldValue: s.v1.oldValue ?? "",
-    };
-    if (s.v1.newValueJson) e.newValueJson = s.v1.newValueJson;
-    if (s.v1.oldValueJson) e.oldValueJson = s.v1.oldValueJson;
-    e.owner = { id: s.v1.owner ?? org.cfAccountId };
-    e.resource = { id: s.v1.resId, type: s.v1.resType };
-    e.when = v1When(ctx, s.t);
+    const e = cfV1Entry(
+      {
+        id,
+        type: s.v1.type,
+        result: ok,
+        info: s.v1.info || undefined,
+        actor: { email: email(s.a), id: s.a.id, ip: s.a.ip, type: s.a.type },
+        interface: s.v1.iface ?? (s.a.context === "dash" ? (s.v1.type === "login" ? "" : "UI") : "API"),
+        metadata: s.v1.metadata ?? {},
+        newValue: s.v1.newValue ?? "",
+        oldValue: s.v1.oldValue ?? "",
+        newValueJson: s.v1.newValueJson || undefined,
+        oldValueJson: s.v1.oldValueJson || undefined,
+        owner: s.v1.owner ?? org.cfAccountId,
+        resource: { id: s.v1.resId, type: s.v1.resType },
+        when: v1When(ctx, s.t),
+      },
+      { json: "after-values", infoFirst: true },
+    );
     ctx.cf1.push(e);
     out.v1 = id;
   }
   if (s.v2 && ctx.cfV2) {
     const id = rng.hex(32);
-    const actor: Record<string, unknown> = { id: s.a.id, context: s.a.context };
-    if (s.a.email && s.a.v2type !== "account") actor.email = s.a.email;
-    actor.ip_address = s.a.ip;
-    if (s.a.tokenId) {
-      actor.token_id = s.a.tokenId;
-      actor.token_name = s.a.tokenName;
-    }
-    actor.type = s.a.v2type;
     const scope = s.v2.scope ?? (s.v2.zone ? "zones" : "accounts");
-    const e: Record<string, unknown> = {
+    const e = cfV2Entry({
       id,
       account: { id: org.cfAccountId, name: org.name },
-      action: { description: s.v2.desc, result: ok ? "success" : "failure", time: iso(s.t).replace(/\.\d{3}Z$/, "Z"), type: s.v2.type },
-      actor,
-      raw: {
-        cf_ray_id: rng.hex(16),
-        method: s.v2.method,
-        status_code: s.v2.status ?? (ok ? 200 : 403),
-        uri: s.v2.uri,
-        user_agent: s.a.ua,
-      },
+      description: s.v2.desc,
+      result: ok ? "success" : "failure",
+      time: cfSeconds(s.t),
+      type: s.v2.type,
+      actor: { id: s.a.id, context: s.a.context, email: email(s.a), ip_address: s.a.ip, token_id: s.a.tokenId || undefined, token_name: s.a.tokenId ? s.a.tokenName : undefined, type: s.a.v2type },
+      rayId: cfRayId(rng.next),
+      method: s.v2.method,
+      status: s.v2.status ?? (ok ? 200 : 403),
+      uri: s.v2.uri,
+      ua: s.a.ua,
       resource: {
         id: s.v2.rid,
         product: s.v2.product,
@@ -445,8 +402,8 @@ export function cf(ctx: Ctx, s: CfSpec): CfIds {
         scope: org.v2ScopeAsObject ? { id: s.v2.zone ? s.v2.zone.id : org.cfAccountId, type: scope } : scope,
         type: s.v2.rtype,
       },
-    };
-    if (s.v2.zone) e.zone = { id: s.v2.zone.id, name: s.v2.zone.name };
+      zone: s.v2.zone ? { id: s.v2.zone.id, name: s.v2.zone.name } : undefined,
+    });
     ctx.cf2.push(e);
     out.v2 = id;
   }
@@ -695,35 +652,23 @@ interface DdRaw {
 
 export function ddRaw(ctx: Ctx, r: DdRaw): string {
   const id = ddId(ctx, r.t);
-  const inner: Record<string, unknown> = { status: r.status ?? "info" };
-  if (r.http) {
-    inner.http = {
-      status_code: r.http.status,
-      url_details: { path: r.http.path, host: ctx.org.apiHost },
-      method: r.http.method,
-      useragent: r.a.ua,
-    };
-  }
+  const transport: Record<string, unknown> = {};
+  if (r.http) transport.http = ddHttp({ status: r.http.status, path: r.http.path, host: ctx.org.apiHost, method: r.http.method, ua: r.a.ua });
   if (r.http || r.network) {
     const bytesRead = r.http && r.http.method !== "GET" ? ctx.rng.int(80, 1800) : 0;
-    inner.network = { bytes_read: bytesRead, client: { ip: r.a.ip }, bytes_written: ctx.rng.int(200, 24000) };
-    if (!r.http) inner.http = { useragent: r.a.ua };
+    transport.network = { bytes_read: bytesRead, client: { ip: r.a.ip }, bytes_written: ctx.rng.int(200, 24000) };
+    if (!r.http) transport.http = { useragent: r.a.ua };
     const ti = ctx.ti.get(r.a.ip);
-    if (ti) inner.threat_intel = tiBlock(ti, r.a.ip);
+    if (ti) transport.threat_intel = tiBlock(ti, r.a.ip);
   }
-  inner.timestamp = iso(r.t).replace(/Z$/, String(ctx.rng.int(0, 999)).padStart(3, "0"));
-  inner.org = { uuid: ctx.org.ddOrgUuid };
-  inner.evt = r.evt ? { name: r.evt, actor: { type: r.a.type } } : { actor: { type: r.a.type } };
-  inner.usr = { id: r.a.handle, email: r.a.email, uuid: r.a.uuid };
+  const timestamp = ddInnerTime(r.t, String(ctx.rng.int(0, 999)).padStart(3, "0"));
+  const usr = { id: r.a.handle, email: r.a.email, uuid: r.a.uuid };
+  const inner = ddHead({ status: r.status ?? "info", transport, timestamp, org: ctx.org.ddOrgUuid, evtName: r.evt, actorType: r.a.type, usr });
   inner.action = r.action;
   if (r.asset) inner.asset = r.asset;
   inner.auth_method = r.a.auth;
   if (r.metadata) inner.metadata = r.metadata;
-  ctx.dd.push({
-    attributes: { attributes: inner, message: r.message, tags: ["source:audit"], timestamp: iso(r.t) },
-    type: "audit",
-    id,
-  });
+  ctx.dd.push(ddEnvelope({ attributes: inner, message: r.message, timestamp: iso(r.t), id }));
   return id;
 }
 
