@@ -20,9 +20,9 @@ export interface DecisionOutcome {
 
 export interface UiOptions {
   store: Store;
-  /** CASEFILE_API_TOKEN; without it the UI is open to anyone who can reach it. */
+  /** CASEFILE_API_TOKEN; without it (and without a `gate` holding one) the UI is open to anyone who can reach it. */
   apiToken?: string;
-  /** Shared with the API: failure throttle and session epoch (one is made from `apiToken` when absent). */
+  /** Shared with the API: the token, failure throttle and session epoch (one is made from `apiToken` when absent). */
   gate?: AuthGate;
   /** Session cookies are `Secure` and `__Host-` prefixed (CASEFILE_PUBLIC_URL is https); https requests always are. */
   secureCookies?: boolean;

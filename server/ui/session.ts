@@ -7,12 +7,12 @@ import { bearerOf, tokenMatches, type AuthGate } from "../auth.ts";
 /** Plain-http cookie (loopback development) and the `__Host-` one used over https (Secure, Path=/, no Domain). */
 const COOKIE = "casefile_ui";
 const SECURE_COOKIE = "__Host-casefile_ui";
-export const SESSION_TTL_S = 12 * 3600;
+const SESSION_TTL_S = 12 * 3600;
 
 const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest("base64url");
 const sha = (s: string) => createHash("sha256").update(s).digest();
 /** Constant-time comparison of two short strings. */
-export const sameText = (a: string, b: string) => a.length <= 512 && b.length <= 512 && timingSafeEqual(sha(a), sha(b));
+const sameText = (a: string, b: string) => a.length <= 512 && b.length <= 512 && timingSafeEqual(sha(a), sha(b));
 
 /** Session cookie value: "<issued epoch s>.<session epoch>.<HMAC(token, issued|epoch)>"; the token never leaves the server. */
 function sessionValue(token: string, issued: number, epoch: number): string {
