@@ -57,6 +57,9 @@ const COMMANDS = new Map<string, Command>(Object.entries({
     return 0;
   },
 }));
+/** Every command's name, as `casefile --help` lists them. */
+export const COMMAND_NAMES = [...COMMANDS.keys()];
+
 const ALIASES = new Map([
   ["--version", "version"],
   ["--help", "help"],
