@@ -1,49 +1,16 @@
 // Record builders for the lookalike-observe corpus: a seeded random source, Cloudflare audit log entries (v1
 // `/audit_logs` and v2 `/logs/audit` shapes), Datadog Audit Trail search events, and background noise
 // (colleagues, the actor's own routine and older history, key-authenticated polling). Deterministic: the same
-// calls in the same order always yield the same bytes.
+// calls in the same order always yield the same bytes. Record shapes are the shared ones of ../vendor.
+import { cfMicro, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { ddEnvelope, ddHead, ddHttp, ddInnerTime, ddRequestMessage } from "../vendor/datadog.ts";
+import { fnv1a, mulberry32, Rng as SharedRng } from "../vendor/rng.ts";
 
 // ---------------------------------------------------------------- seeded randomness
-export class Rng {
-  private s: number;
+/** The shared seeded source (mulberry32 over FNV-1a of the seed text), plus this corpus's Datadog uuid shape. */
+export class Rng extends SharedRng {
   constructor(seed: string) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < seed.length; i++) {
-      h ^= seed.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    this.s = h;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  hex(n: number): string {
-    let s = "";
-    for (let i = 0; i < n; i++) s += "0123456789abcdef"[Math.floor(this.next() * 16)];
-    return s;
-  }
-  b64(n: number): string {
-    const al = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let s = "";
-    for (let i = 0; i < n; i++) s += al[Math.floor(this.next() * 64)];
-    return s;
-  }
-  uuid(): string {
-    const h = this.hex(32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[this.int(0, 3)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    super(mulberry32(fnv1a(seed)));
   }
   /** Datadog-style v1 time UUID (…-11xx-…-da7ad09000NN), as user and service-account uuids look. */
   ddUuid(): string {
@@ -59,8 +26,7 @@ export const DAY = 86_400_000;
 export const iso = (t: number): string => new Date(t).toISOString();
 /** Cloudflare v1 `when`: microsecond precision most of the time, whole seconds sometimes. */
 function cfWhen(t: number, rng: Rng): string {
-  const base = new Date(Math.floor(t / 1000) * 1000).toISOString().slice(0, 19);
-  return rng.chance(0.3) ? `${base}Z` : `${base}.${String(t % 1000).padStart(3, "0")}${rng.int(100, 999)}Z`;
+  return rng.chance(0.3) ? cfSeconds(t) : cfMicro(t, rng.int(100, 999));
 }
 
 // ---------------------------------------------------------------- identities
@@ -139,27 +105,18 @@ export class Datadog {
   }
 
   private base(c: DdCommon, evtName: string | undefined, action: string): Record<string, unknown> {
-    const inner = new Date(c.t).toISOString().slice(0, 23) + String(this.rng.int(100, 999));
+    const timestamp = ddInnerTime(c.t, this.rng.int(100, 999));
     const svc = c.who.kind === "service";
     const actorType = svc ? "SERVICE_ACCOUNT" : c.key ? "Other" : "USER";
-    const a: Record<string, unknown> = {
-      status: c.status ?? "info",
-      timestamp: inner,
-      org: { uuid: this.org.ddOrgUuid },
-      evt: evtName === undefined ? { actor: { type: actorType } } : { name: evtName, actor: { type: actorType } },
-      usr: { id: c.who.dd, email: c.key ? c.who.ddUuid : c.who.dd, uuid: c.who.ddUuid },
-      action,
-      auth_method: c.key ? this.org.keyAuth : "SESSION",
-    };
+    const usr = { id: c.who.dd, email: c.key ? c.who.ddUuid : c.who.dd, uuid: c.who.ddUuid };
+    const a = ddHead({ status: c.status ?? "info", timestamp, org: this.org.ddOrgUuid, evtName, actorType, usr });
+    a.action = action;
+    a.auth_method = c.key ? this.org.keyAuth : "SESSION";
     return a;
   }
 
   private push(t: number, attrs: Record<string, unknown>, message: string): DdEvent {
-    const e: DdEvent = {
-      attributes: { attributes: attrs, message, tags: ["source:audit"], timestamp: new Date(t).toISOString() },
-      type: "audit",
-      id: this.id(t),
-    };
+    const e = ddEnvelope({ attributes: attrs, message, timestamp: new Date(t).toISOString(), id: this.id(t) }) as DdEvent;
     this.events.push(e);
     return e;
   }
@@ -168,12 +125,7 @@ export class Datadog {
   req(c: DdCommon & { method: string; path: string; code?: number; bytesRead?: number; bytesWritten?: number }): DdEvent {
     const a = this.base(c, "Request", "accessed");
     const code = c.code ?? (c.method === "POST" ? this.rng.pick([200, 200, 201]) : 200);
-    a.http = {
-      status_code: String(code),
-      url_details: { path: c.path, host: c.key ? this.org.ddHost.replace(/^app\./, "api.") : this.org.ddHost },
-      method: c.method,
-      useragent: c.ua ?? c.who.ua,
-    };
+    a.http = ddHttp({ status: String(code), path: c.path, host: c.key ? this.org.ddHost.replace(/^app\./, "api.") : this.org.ddHost, method: c.method, ua: c.ua ?? c.who.ua });
     a.network = {
       bytes_read: c.bytesRead ?? (c.method === "GET" ? 0 : this.rng.int(80, 2400)),
       client: { ip: c.ip ?? c.who.ip },
@@ -181,7 +133,7 @@ export class Datadog {
     };
     if (c.threatIntel) a.threat_intel = c.threatIntel;
     const by = c.key ? c.who.ddUuid : c.who.dd;
-    return this.push(c.t, a, `${c.method} request made to ${c.path} by ${by} with response ${code}`);
+    return this.push(c.t, a, ddRequestMessage(c.method, c.path, by, code));
   }
 
   /** A product event (Monitor, Access Management, Log Management, …) with optional before/after values. */
@@ -282,22 +234,23 @@ export class Cloudflare {
     ownerIsUser?: boolean;
     result?: boolean;
   }): CfV1 {
-    const action: Record<string, unknown> = { result: c.result ?? true, type: c.type };
-    if (c.info) action.info = c.info;
-    const e: CfV1 = {
-      id: this.rng.uuid(),
-      action,
+    const id = this.rng.uuid();
+    const e = cfV1Entry({
+      id,
+      type: c.type,
+      result: c.result ?? true,
+      info: c.info || undefined,
       actor: { email: c.who.cf, id: c.who.cfId, ip: c.ip ?? c.who.ip, type: "user" },
       interface: c.iface ?? "",
       metadata: c.metadata ?? {},
       newValue: c.newValue ?? "",
       oldValue: c.oldValue ?? "",
-      owner: { id: c.ownerIsUser ? c.who.cfId : this.org.cfAccountId },
+      newValueJson: c.newJson,
+      oldValueJson: c.oldJson,
+      owner: c.ownerIsUser ? c.who.cfId : this.org.cfAccountId,
       resource: { id: c.resId ?? this.org.cfAccountId, type: c.resType },
       when: cfWhen(c.t, this.rng),
-    };
-    if (c.newJson !== undefined) e.newValueJson = c.newJson;
-    if (c.oldJson !== undefined) e.oldValueJson = c.oldJson;
+    }) as CfV1;
     this.v1.push(e);
     return e;
   }
@@ -321,36 +274,30 @@ export class Cloudflare {
     context?: string;
     result?: "success" | "failure";
   }): CfV2 {
-    const actor: Record<string, unknown> = c.accountToken
-      ? { id: c.token?.id ?? "", context: "api_token", ip_address: c.ip ?? c.who.ip, token_id: c.token?.id, token_name: c.token?.name, type: "account" }
-      : {
-          id: c.who.cfId,
-          context: c.context ?? (c.token ? "api_token" : "dash"),
-          email: c.who.cf,
-          ip_address: c.ip ?? c.who.ip,
-          type: "user",
-        };
-    if (c.token && !c.accountToken) {
-      actor.token_id = c.token.id;
-      actor.token_name = c.token.name;
-    }
-    const resource: Record<string, unknown> = {
-      id: c.resId,
-      product: c.product,
-      request: c.request ?? {},
-      response: c.response ?? {},
-      scope: c.zone ? "zones" : "accounts",
-      type: c.resType,
-    };
-    const e: CfV2 = {
-      id: this.rng.hex(32),
-      account: { id: this.org.cfAccountId, name: this.org.cfAccountName },
-      action: { description: c.description, result: c.result ?? "success", time: new Date(Math.floor(c.t / 1000) * 1000).toISOString().replace(".000Z", "Z"), type: c.type },
-      actor,
-      raw: { cf_ray_id: this.rng.hex(16), method: c.method, status_code: c.code ?? 200, uri: c.uri, user_agent: c.ua ?? (c.token ? UA.curl : c.who.ua) },
-      resource,
-    };
-    if (c.zone) e.zone = { id: c.zone.id, name: c.zone.name };
+    const ip_address = c.ip ?? c.who.ip;
+    const actor = c.accountToken
+      ? { id: c.token?.id ?? "", context: "api_token", ip_address, token_id: c.token?.id, token_name: c.token?.name, type: "account" }
+      : { id: c.who.cfId, context: c.context ?? (c.token ? "api_token" : "dash"), email: c.who.cf, ip_address, type: "user", token_id: c.token?.id, token_name: c.token?.name };
+    const id = this.rng.hex(32);
+    const e = cfV2Entry(
+      {
+        id,
+        account: { id: this.org.cfAccountId, name: this.org.cfAccountName },
+        description: c.description,
+        result: c.result ?? "success",
+        time: cfSeconds(c.t),
+        type: c.type,
+        actor,
+        rayId: cfRayId(this.rng.next),
+        method: c.method,
+        status: c.code ?? 200,
+        uri: c.uri,
+        ua: c.ua ?? (c.token ? UA.curl : c.who.ua),
+        resource: { id: c.resId, product: c.product, request: c.request ?? {}, response: c.response ?? {}, scope: c.zone ? "zones" : "accounts", type: c.resType },
+        zone: c.zone ? { id: c.zone.id, name: c.zone.name } : undefined,
+      },
+      { actorType: c.accountToken ? "last" : "before-token" },
+    ) as CfV2;
     this.v2.push(e);
     return e;
   }
