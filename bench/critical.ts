@@ -115,7 +115,7 @@ export async function measureCriticalPath(opts: CriticalOptions = {}): Promise<C
     const investigator = await createInvestigator({
       env: { ...sandbox.env },
       dataDir,
-      clock: () => now,
+      clock: () => now.getTime(),
       models: { analyst: chat(), writer: chat() },
       modelNames: { analyst: "bench-model", writer: "bench-model" },
       requireApproval: false,

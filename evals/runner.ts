@@ -204,7 +204,7 @@ async function runIncident(file: string, opts: EvalOptions, prompts: PromptOverr
     const options: InvestigatorOptions = {
       env: gatherEnv(evalEnv(sandbox.env, opts.model, opts.env ?? {}, opts.nodeModels), opts.gatherAgent, opts.env ?? {}, scriptedURL),
       dataDir,
-      clock: () => now,
+      clock: () => now.getTime(),
       ...prompts,
       analysis: {
         ...(opts.weights ? { weights: opts.weights } : {}),

@@ -1,8 +1,12 @@
-// The evidence store: every raw vendor record of an investigation, written once when it is gathered, compressed,
-// in the database that already holds the run's checkpoints (SQLite file or PostgreSQL schema). The graph state
-// carries the normalised events and their ids; the report's evidence appendix and the review UI read the full
-// records back by id. Writes are idempotent (a resumed gather writes the same rows again), so a run killed at any
-// node boundary still finds every record.
+// The evidence store: what an investigation gathered, kept out of the graph state, in the database that already
+// holds the run's checkpoints (SQLite file or PostgreSQL schema), compressed. Two tables:
+// - `evidence`: every raw vendor record, by event id, written once (the report's evidence appendix and the review
+//   UI read the full records back by id);
+// - `evidence_batches`: named batches of JSON values in chunks — each gather's normalised events (with only what
+//   the analysis reads of a record, see slimRaw) and the correlate node's output. A batch is replaced whole, so a
+//   resumed node writes the same rows again.
+// The state keeps only how many events each gather wrote; the nodes that need the events read them back here.
+// Writes are idempotent, so a run killed at any node boundary still finds everything it gathered.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type pg from "pg";
@@ -21,7 +25,11 @@ export interface EvidenceStore {
   get(investigationId: string, ids: readonly string[]): Promise<Map<string, unknown>>;
   /** How many records the investigation has stored. */
   count(investigationId: string): Promise<number>;
-  /** Creates the table (PostgreSQL: call it under the set-up lock; otherwise on first use). */
+  /** Replaces the named batch of the investigation with these values (plain JSON). */
+  putBatch(investigationId: string, name: string, values: readonly unknown[]): Promise<void>;
+  /** The values of the named batch in the order written; [] when there is none. */
+  getBatch(investigationId: string, name: string): Promise<unknown[]>;
+  /** Creates the tables (PostgreSQL: call it under the set-up lock; otherwise on first use). */
   setup?(): Promise<void>;
 }
 
@@ -30,6 +38,15 @@ const LEVEL = 1;
 const pack = (raw: unknown) => deflateRawSync(Buffer.from(JSON.stringify(raw ?? null)), { level: LEVEL });
 const unpack = (blob: Uint8Array) => JSON.parse(inflateRawSync(blob).toString("utf8")) as unknown;
 
+/** Values per chunk of a batch: one JSON text and one zlib stream each, a few hundred kilobytes for events. */
+const CHUNK = 2000;
+function packChunks(values: readonly unknown[]): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(pack(values.slice(i, i + CHUNK)));
+  return out;
+}
+const unpackChunks = (blobs: Uint8Array[]): unknown[] => blobs.flatMap((b) => unpack(b) as unknown[]);
+
 /** Records per INSERT on PostgreSQL (bounded by the 65 535 parameters of one statement). */
 const PG_BATCH = 2000;
 
@@ -37,12 +54,22 @@ const PG_BATCH = 2000;
 export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
   db.exec(`CREATE TABLE IF NOT EXISTS evidence (
     investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, record BLOB NOT NULL,
-    PRIMARY KEY (investigation_id, event_id)) WITHOUT ROWID`);
+    PRIMARY KEY (investigation_id, event_id)) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS evidence_batches (
+    investigation_id TEXT NOT NULL, batch TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (investigation_id, batch, chunk))`);
   const insert = db.prepare(`INSERT OR IGNORE INTO evidence (investigation_id, event_id, source, record) VALUES (?, ?, ?, ?)`);
   const one = db.prepare(`SELECT record FROM evidence WHERE investigation_id = ? AND event_id = ?`);
   const count = db.prepare(`SELECT COUNT(*) AS n FROM evidence WHERE investigation_id = ?`);
+  const dropBatch = db.prepare(`DELETE FROM evidence_batches WHERE investigation_id = ? AND batch = ?`);
+  const insertChunk = db.prepare(`INSERT INTO evidence_batches (investigation_id, batch, chunk, data) VALUES (?, ?, ?, ?)`);
+  const chunks = db.prepare(`SELECT data FROM evidence_batches WHERE investigation_id = ? AND batch = ? ORDER BY chunk`);
   const putAll = db.transaction((inv: string, records: EvidenceRecord[]) => {
     for (const r of records) insert.run(inv, r.id, r.source, pack(r.raw));
+  });
+  const replaceBatch = db.transaction((inv: string, name: string, blobs: Buffer[]) => {
+    dropBatch.run(inv, name);
+    blobs.forEach((blob, i) => insertChunk.run(inv, name, i, blob));
   });
   return {
     async put(inv, records) {
@@ -59,6 +86,12 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
     async count(inv) {
       return (count.get(inv) as { n: number }).n;
     },
+    async putBatch(inv, name, values) {
+      replaceBatch(inv, name, packChunks(values));
+    },
+    async getBatch(inv, name) {
+      return unpackChunks((chunks.all(inv, name) as { data: Buffer }[]).map((r) => r.data));
+    },
   };
 }
 
@@ -66,14 +99,19 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
 export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceStore {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`PostgreSQL schema name ${JSON.stringify(schema)} is invalid; use lowercase letters, digits and _.`);
   const t = `"${schema}".evidence`;
+  const tb = `"${schema}".evidence_batches`;
   let ready: Promise<unknown> | undefined;
   const setup = () =>
-    (ready ??= pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; CREATE TABLE IF NOT EXISTS ${t} (
+    (ready ??= pool
+      .query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; CREATE TABLE IF NOT EXISTS ${t} (
       investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, record BYTEA NOT NULL,
-      PRIMARY KEY (investigation_id, event_id))`).catch((e: Error) => {
-      ready = undefined;
-      throw new Error(`the evidence table ${t} could not be created (${e.message}); check that the user may create tables in that schema.`);
-    }));
+      PRIMARY KEY (investigation_id, event_id)); CREATE TABLE IF NOT EXISTS ${tb} (
+      investigation_id TEXT NOT NULL, batch TEXT NOT NULL, chunk INTEGER NOT NULL, data BYTEA NOT NULL,
+      PRIMARY KEY (investigation_id, batch, chunk))`)
+      .catch((e: Error) => {
+        ready = undefined;
+        throw new Error(`the evidence tables of schema "${schema}" could not be created (${e.message}); check that the user may create tables in that schema.`);
+      }));
   return {
     async setup() {
       await setup();
@@ -103,12 +141,35 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
       const res = await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${t} WHERE investigation_id = $1`, [inv]);
       return Number(res.rows[0]?.n ?? 0);
     },
+    async putBatch(inv, name, values) {
+      await setup();
+      const blobs = packChunks(values);
+      // one transaction: readers see the old batch or the new one, never a mix
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(`DELETE FROM ${tb} WHERE investigation_id = $1 AND batch = $2`, [inv, name]);
+        for (const [i, blob] of blobs.entries()) await client.query(`INSERT INTO ${tb} (investigation_id, batch, chunk, data) VALUES ($1, $2, $3, $4)`, [inv, name, i, blob]);
+        await client.query("COMMIT");
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async getBatch(inv, name) {
+      await setup();
+      const res = await pool.query<{ data: Buffer }>(`SELECT data FROM ${tb} WHERE investigation_id = $1 AND batch = $2 ORDER BY chunk`, [inv, name]);
+      return unpackChunks(res.rows.map((r) => r.data));
+    },
   };
 }
 
 /** Process memory only: for tests and runs without a durable checkpointer. */
 export function memoryEvidenceStore(): EvidenceStore {
   const rows = new Map<string, Buffer>();
+  const batches = new Map<string, Buffer[]>();
   const key = (inv: string, id: string) => `${inv}\u0000${id}`;
   return {
     async put(inv, records) {
@@ -127,6 +188,12 @@ export function memoryEvidenceStore(): EvidenceStore {
       for (const k of rows.keys()) if (k.startsWith(`${inv}\u0000`)) n++;
       return n;
     },
+    async putBatch(inv, name, values) {
+      batches.set(key(inv, name), packChunks(values));
+    },
+    async getBatch(inv, name) {
+      return unpackChunks(batches.get(key(inv, name)) ?? []);
+    },
   };
 }
 
@@ -134,9 +201,9 @@ export function memoryEvidenceStore(): EvidenceStore {
 const REPUTATION = /threat_intel|tor_exit|residential_proxy|anonymi[sz]er|is_tor|"proxy"/i;
 
 /**
- * What of a raw record stays in the graph state: only the parts the analysis reads (a Cloudflare v2 record's
+ * What of a raw record the stored events keep: only the parts the analysis reads (a Cloudflare v2 record's
  * resource request and response, for posture and instruction checks), or the whole record when it carries
- * network-reputation enrichment; everything else is in the evidence store.
+ * network-reputation enrichment; the whole record is in the `evidence` table.
  */
 export function slimRaw(raw: unknown): unknown {
   if (raw === null || typeof raw !== "object") return raw;
@@ -148,7 +215,7 @@ export function slimRaw(raw: unknown): unknown {
   return { resource: { ...(request !== undefined ? { request } : {}), ...(response !== undefined ? { response } : {}) } };
 }
 
-/** The events as the state carries them (slim raw), and their full records for the evidence store. */
+/** The events as the analysis reads them (slim raw), and their full records for the `evidence` table. */
 export function splitEvidence(events: AuditEvent[]): { events: AuditEvent[]; records: EvidenceRecord[] } {
   const records: EvidenceRecord[] = new Array(events.length);
   const slim: AuditEvent[] = new Array(events.length);
@@ -162,13 +229,64 @@ export function splitEvidence(events: AuditEvent[]): { events: AuditEvent[]; rec
   return { events: slim, records };
 }
 
+/**
+ * The event batches of one investigation, in the order the events are read back: the two parallel gathers (in
+ * the order LangGraph applies their writes, by node name), then the gatherer agent's.
+ */
+export const EVENT_BATCHES = ["cloudflare", "datadog", "agent"] as const;
+export type EventBatch = (typeof EVENT_BATCHES)[number];
+/** What the state keeps of the gathered events: how many each batch holds. */
+export type Gathered = Partial<Record<EventBatch, number>>;
+const batchName = (b: EventBatch) => `events:${b}`;
+
+/** Stores one gather's events: each whole record by id, and the batch of slim events. Returns how many. */
+export async function storeEvents(store: EvidenceStore, investigationId: string, batch: EventBatch, events: AuditEvent[]): Promise<number> {
+  const split = splitEvidence(events);
+  await store.put(investigationId, split.records);
+  await store.putBatch(investigationId, batchName(batch), split.events);
+  return events.length;
+}
+
+/** Every gathered event of the investigation (slim raw), batch after batch, checked against the state's counts. */
+export async function loadEvents(store: EvidenceStore, investigationId: string, gathered: Gathered): Promise<AuditEvent[]> {
+  const out: AuditEvent[] = [];
+  for (const b of EVENT_BATCHES) {
+    const expected = gathered[b] ?? 0;
+    if (!expected) continue;
+    const events = (await store.getBatch(investigationId, batchName(b))) as AuditEvent[];
+    if (events.length !== expected) {
+      throw new Error(
+        `the evidence store holds ${events.length} ${b} events of investigation ${investigationId} where its checkpoint recorded ${expected}; ` +
+          "the evidence tables were changed or cleared beside the checkpoints — start the investigation again under a new id.",
+      );
+    }
+    for (const e of events) out.push(e);
+  }
+  return out;
+}
+
 /** The events with their full raw records put back (for the report's evidence appendix). */
-export async function withRecords(store: EvidenceStore | undefined, investigationId: string, events: AuditEvent[], ids: readonly string[]): Promise<AuditEvent[]> {
-  if (!store || !ids.length) return events;
+export async function withRecords(store: EvidenceStore, investigationId: string, events: AuditEvent[], ids: readonly string[]): Promise<AuditEvent[]> {
+  if (!ids.length) return events;
   // A cited id may be a merged twin's (the Cloudflare v1 copy): its row is the merged event's record.
   const wanted = new Set(ids);
   const fetch = events.filter((e) => wanted.has(e.id) || e.twin_ids?.some((t) => wanted.has(t))).map((e) => e.id);
   const records = await store.get(investigationId, fetch);
   if (!records.size) return events;
   return events.map((e) => (records.has(e.id) ? { ...e, raw: records.get(e.id) } : e));
+}
+
+/**
+ * One gathered event of an investigation with its whole vendor record, by its id or a merged twin's id (the
+ * Cloudflare v1 copy); undefined when the investigation gathered no such event. For the review UI.
+ */
+export async function readEvent(store: EvidenceStore, investigationId: string, id: string): Promise<{ event: AuditEvent; raw: unknown } | undefined> {
+  for (const b of EVENT_BATCHES) {
+    const events = (await store.getBatch(investigationId, batchName(b))) as AuditEvent[];
+    const event = events.find((e) => e.id === id) ?? events.find((e) => e.twin_ids?.includes(id));
+    if (!event) continue;
+    const raw = (await store.get(investigationId, [event.id])).get(event.id);
+    return { event: raw === undefined ? event : { ...event, raw }, raw };
+  }
+  return undefined;
 }

@@ -36,8 +36,8 @@ export interface InvestigatorOptions {
   env?: Record<string, string | undefined>;
   /** Where checkpoints and dry-run reports live (CASEFILE_DATA_DIR, default ./.casefile). */
   dataDir?: string;
-  /** The clock: the window ends at clock(). Injected by the eval runner (incident `now`) and tests. */
-  clock?: () => Date;
+  /** The clock (epoch ms): the window ends at clock(). Injected by the eval runner (incident `now`) and tests. */
+  clock?: () => number;
   checkpointer?: BaseCheckpointSaver;
   /** Where raw vendor records go (default: beside the checkpoints; in memory with an injected checkpointer). */
   evidence?: EvidenceStore;
@@ -68,11 +68,11 @@ export interface InvestigatorOptions {
   setupLock?: (databaseUrl: string, setup: () => Promise<void>) => Promise<void>;
 }
 
-export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation; evidence: EvidenceStore | undefined }> {
+export async function createInvestigator(opts: InvestigatorOptions = {}): Promise<Investigator & { graph: CompiledInvestigation; evidence: EvidenceStore }> {
   const settings = opts.config ?? resolveConfig({ env: opts.env ?? {} });
   const dataDir = opts.dataDir ?? settings.dataDir;
   mkdirSync(dataDir, { recursive: true });
-  const clock = opts.clock ?? (() => new Date());
+  const clock = opts.clock ?? Date.now;
   const runDeadlineMs = opts.runDeadlineMs ?? loadRunDeadlineMs(settings.env);
   const deadline = opts.deadline ?? timerDeadline;
 
@@ -135,6 +135,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     }
   }
 
+  evidence ??= memoryEvidenceStore();
   const prompts = opts.prompts ?? (settings.promptsDir ? await loadPrompts(settings.promptsDir) : defaultPrompts);
   const deps: GraphDeps = {
     gatherers,
@@ -155,7 +156,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     modelNames,
     modelBudgetMs: settings.modelBudgetMs,
     ...(opts.breakers ? { breakers: opts.breakers } : {}),
-    ...(evidence ? { evidence } : {}),
+    evidence,
     analysis: {
       weights: opts.analysis?.weights ?? (settings.weightsFile ? loadWeights(settings.weightsFile) : undefined),
       extraRules: opts.analysis?.extraRules ?? orgEvidence(settings.context),

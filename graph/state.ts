@@ -1,8 +1,14 @@
 // The investigation state machine's channels. Channels written by the parallel gatherers have reducers;
-// limits and attempt counters live here too, so a resumed run continues with the same budget.
+// limits and attempt counters live here too, so a resumed run continues with the same budget. Every step's
+// checkpoint holds all of it, so nothing here grows with the number of events: the events themselves and the
+// correlation's timeline are in the evidence store (graph/evidence-store.ts), the state only counts them and
+// keeps the ids the report cites.
 import { Annotation } from "@langchain/langgraph";
-import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
+import type { SourceName, SourceStatus } from "../domain/events.ts";
 import type { Anomaly, Assessment } from "../domain/schemas.ts";
+import type { Correlation } from "../analysis/timeline.ts";
+import type { Report } from "../report/model.ts";
+import type { Gathered } from "./evidence-store.ts";
 import type { ModelOutcome } from "./model-outcome.ts";
 import type { AgentRun } from "./nodes/gather-agent.ts";
 
@@ -36,6 +42,9 @@ export interface Publication {
   file?: string;
 }
 
+/** What the state keeps of the correlation: the flagged events the report cites and the counts. */
+export type CorrelationSummary = Pick<Correlation, "flagged" | "stats">;
+
 export interface Approval {
   status: "not_required" | "pending" | "approved" | "rejected";
   reviewer?: string;
@@ -56,14 +65,14 @@ export const InvestigationState = Annotation.Root({
     reducer: (_a, b) => b,
     default: () => ({ maxAnalystAttempts: 3, maxEventsPerSource: 50_000, requireApproval: false }),
   }),
-  /** Written by both gatherers in the same super-step. */
-  events: Annotation<AuditEvent[]>({ reducer: append, default: () => [] }),
+  /** How many events each gather wrote to the evidence store (both gatherers write in the same super-step). */
+  gathered: Annotation<Gathered>({ reducer: merge, default: () => ({}) }),
   sources: Annotation<Partial<Record<SourceName, SourceStatus>>>({ reducer: merge, default: () => ({}) }),
   errors: Annotation<string[]>({ reducer: append, default: () => [] }),
   /** What the gatherer agent asked for and found (graph/nodes/gather-agent.ts), when one is configured. */
   gatherAgent: Annotation<AgentRun | undefined>(),
-  /** Output of the correlate node (analysis/timeline.ts). */
-  correlation: Annotation<unknown>(),
+  /** The correlate node's summary; the whole correlation is in the evidence store (graph/nodes/correlate.ts). */
+  correlation: Annotation<CorrelationSummary | undefined>(),
   assessment: Annotation<Assessment | undefined>(),
   /** The rules engine's own assessment, kept beside the model's. */
   rulesAssessment: Annotation<Assessment | undefined>(),
@@ -74,7 +83,7 @@ export const InvestigationState = Annotation.Root({
   /** Writer output: summary and next steps wording (model) — tables always come from state. */
   writerText: Annotation<{ summary?: string; nextSteps?: string[] } | undefined>(),
   /** The report's data model (report/model.ts), built by the writer from state. */
-  report: Annotation<unknown>(),
+  report: Annotation<Report | undefined>(),
   /** The timeline picture (SVG), rendered by the writer. */
   timelineSvg: Annotation<string | undefined>(),
   /** The same picture as PNG (base64), for Confluence pages that need a raster image. */

@@ -23,7 +23,7 @@ describe("amending a finished run with late-attached anomalies", () => {
   });
 
   it("redrafts and republishes the same page listing every attached anomaly", async () => {
-    const investigator = await createInvestigator({ env: sandbox.env, dataDir: dir, clock: () => new Date(incident.now) });
+    const investigator = await createInvestigator({ env: sandbox.env, dataDir: dir, clock: () => Date.parse(incident.now) });
     const first = await investigator.run({ investigationId: "inv-amend", anomaly: incident.anomaly });
     expect(first.status).toBe("completed");
     const gathered = sandbox.requests.filter((r) => r.vendor !== "confluence").length;

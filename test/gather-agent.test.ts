@@ -72,7 +72,7 @@ describe("gatherer agent", () => {
     const env: Record<string, string> = { ...sandbox.env, CASEFILE_ANALYST_MODEL: "rules", CASEFILE_WRITER_MODEL: "template", ...extraEnv };
     if (model) Object.assign(env, { OPENAI_API_KEY: "sk-test-not-a-secret", OPENAI_BASE_URL: model.baseURL, CASEFILE_GATHER_MODEL: "gather-model" });
     const before = sandbox.requests.length;
-    const investigator = await createInvestigator({ env, dataDir, clock: () => new Date(incident.now), breakers: createBreakers() });
+    const investigator = await createInvestigator({ env, dataDir, clock: () => Date.parse(incident.now), breakers: createBreakers() });
     const outcome = await investigator.run({ investigationId: `agent-${dirs.length}`, anomaly: { ...incident.anomaly, id: `det-agent-${dirs.length}` } });
     await investigator.close();
     return { outcome, bodies: model?.bodies ?? [], vendorRequests: sandbox.requests.length - before };

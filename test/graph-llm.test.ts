@@ -65,7 +65,7 @@ describe("model-backed analyst and writer through the graph", () => {
     const investigator = await createInvestigator({
       env: { ...sandbox.env, OPENAI_API_KEY: "sk-test-not-a-secret", OPENAI_BASE_URL: model.baseURL, CASEFILE_MODEL: "test-model", ...extraEnv },
       dataDir,
-      clock: () => new Date(incident.now),
+      clock: () => Date.parse(incident.now),
     });
     const outcome = await investigator.run({ investigationId: `llm-${dirs.length}`, anomaly: { ...incident.anomaly, id: `det-llm-${dirs.length}` } });
     await investigator.close();

@@ -65,7 +65,7 @@ async function runOne(incident: Incident, env: Record<string, string>, breakers:
   const sandbox = await startSandbox({ incident });
   const dataDir = await mkdtemp(path.join(tmpdir(), `casefile-redteam-${incident.id}-`));
   const now = new Date(incident.now);
-  const investigator = await createInvestigator({ env: { ...sandbox.env, ...env }, dataDir, clock: () => now, breakers, requireApproval: false });
+  const investigator = await createInvestigator({ env: { ...sandbox.env, ...env }, dataDir, clock: () => now.getTime(), breakers, requireApproval: false });
   const started = performance.now();
   try {
     const outcome = await investigator.run({ investigationId: `redteam-${tag}-${incident.id}`, anomaly: incident.anomaly });

@@ -3,7 +3,8 @@
 // only with contrary evidence. Every model outcome, fallback included, is recorded in state.modelOutcomes.
 import { findIndicators } from "../../analysis/indicators.ts";
 import { assess, type ExtraRule } from "../../analysis/score.ts";
-import { loadCorrelation, type StoredCorrelation } from "./correlate.ts";
+import { readCorrelation } from "./correlate.ts";
+import type { EvidenceStore } from "../evidence-store.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmAnalyst } from "./analyst-llm.ts";
 import type { State, Update } from "../state.ts";
@@ -22,7 +23,10 @@ export interface AnalystDeps {
   /** model time budget of one investigation, shared with the writer (CASEFILE_MODEL_BUDGET_MS) */
   modelBudgetMs?: number;
   breakers?: Breakers;
-  clock?: () => number;
+  /** where the correlate node put the correlation and the gathers their events */
+  evidence: EvidenceStore;
+  /** measures the model's latency (default Date.now) */
+  timer?: () => number;
   /** the evidence table's weights (analysis/weights.ts); default: the shipped ones */
   weights?: Model;
   /** the organisation's evidence rules (configuration `context:`, analysis/org-context.ts) */
@@ -39,11 +43,9 @@ export interface AnalysisInput {
 }
 
 export function createAnalystNode(deps: AnalystDeps) {
-  const clock = deps.clock ?? Date.now;
   const budget = deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS;
   return async function analyst(state: State, config?: RunConfig): Promise<Update> {
-    const started = clock();
-    const correlation = loadCorrelation(state.correlation as StoredCorrelation, state.events);
+    const { correlation, events } = await readCorrelation(deps.evidence, state);
     const sources = state.sources as Record<SourceName, SourceStatus>;
     const indicators = findIndicators(correlation);
     deps.observe?.({ correlation, indicators, sources });
@@ -57,7 +59,6 @@ export function createAnalystNode(deps: AnalystDeps) {
           : deterministicOutcome("rules"),
       },
       ...(fallback ? { errors: [`analyst model not used, the rules verdict stands: ${fallback}`] } : {}),
-      timings: { analyst: clock() - started },
     });
     if (!deps.model) return rulesOnly();
     const used = state.attempts.analyst ?? 0;
@@ -66,8 +67,8 @@ export function createAnalystNode(deps: AnalystDeps) {
     const left = budget - spentMs(state.modelOutcomes, "analyst");
     if (left <= 0) return rulesOnly("the investigation's model time budget is spent");
     const signal = withRun(AbortSignal.timeout(left), config);
-    const llm = createLlmAnalyst({ client: deps.model, prompt: deps.prompt, maxAttempts: remaining, signal, ...(deps.breakers ? { breakers: deps.breakers } : {}) });
-    const out = await llm({ correlation, indicators, rules, events: state.events, anomaly: state.anomaly, sources });
+    const llm = createLlmAnalyst({ client: deps.model, prompt: deps.prompt, maxAttempts: remaining, signal, ...(deps.breakers ? { breakers: deps.breakers } : {}), ...(deps.timer ? { now: deps.timer } : {}) });
+    const out = await llm({ correlation, indicators, rules, events, anomaly: state.anomaly, sources });
     const errors: string[] = [];
     if (out.rejected_citations.length) errors.push(`analyst model cited ${out.rejected_citations.length} id(s) absent from the gathered data; they were rejected`);
     if (out.outcome.fallback) errors.push(`analyst model not used, the rules verdict stands: ${out.outcome.fallback}`);
@@ -79,7 +80,6 @@ export function createAnalystNode(deps: AnalystDeps) {
       replacements: out.replacements,
       modelOutcomes: { analyst: out.outcome },
       ...(errors.length ? { errors } : {}),
-      timings: { analyst: clock() - started },
     };
   };
 }

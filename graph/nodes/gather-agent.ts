@@ -22,7 +22,7 @@ import { classify, sharedBreakers, type Breakers } from "../model-client.ts";
 import { DEFAULT_MODEL_BUDGET_MS, type GatherAgentBudget } from "../config.ts";
 import { spentMs, type ModelOutcome } from "../model-outcome.ts";
 import { withRun, type RunConfig } from "../deadline.ts";
-import { splitEvidence, type EvidenceStore } from "../evidence-store.ts";
+import { loadEvents, storeEvents, type EvidenceStore } from "../evidence-store.ts";
 import { Pseudonymiser } from "./analyst-pseudonymise.ts";
 import { gathererSystem, gathererUser, GATHERER_VERSION } from "../../prompts/gatherer.ts";
 import { safeText } from "../../tools/text.ts";
@@ -82,8 +82,10 @@ export interface GatherAgentDeps {
   /** the investigation's model time budget, shared with the analyst and writer */
   modelBudgetMs?: number;
   breakers?: Breakers;
-  evidence?: EvidenceStore;
-  clock?: () => number;
+  /** where the gathers' events are, and where the agent's go (batch "agent") */
+  evidence: EvidenceStore;
+  /** measures the time budget (default Date.now) */
+  timer?: () => number;
 }
 
 /** Records one tool call may read from its vendor. */
@@ -158,7 +160,7 @@ function describeQuery(tool: string, args: Record<string, unknown>): string {
 }
 
 export function createGatherAgentNode(deps: GatherAgentDeps) {
-  const clock = deps.clock ?? Date.now;
+  const timer = deps.timer ?? Date.now;
   const breakers = deps.breakers ?? sharedBreakers;
   const tools = Object.values(deps.tools).filter((t): t is StructuredToolInterface => t !== undefined);
   const bound = deps.chat.bindTools(tools) as Runnable<BaseLanguageModelInput, AIMessage>;
@@ -166,7 +168,7 @@ export function createGatherAgentNode(deps: GatherAgentDeps) {
   const breakerKey = `${deps.host}\u0000${deps.model}`;
 
   return async function gatherAgent(state: State, config?: RunConfig): Promise<Update> {
-    const started = clock();
+    const started = timer();
     const win = state.window!;
     const deadline = started + deps.budget.ms;
     const modelLeft = (deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS) - spentMs(state.modelOutcomes, "gatherer");
@@ -177,27 +179,28 @@ export function createGatherAgentNode(deps: GatherAgentDeps) {
     for (const s of Object.values(state.sources)) for (const i of s?.identities ?? []) identities.add(i.toLowerCase());
     const isOwn = (e: AuditEvent) => [e.actor.email, e.actor.id, e.actor.uuid].some((v) => v !== undefined && identities.has(v.toLowerCase()));
     const known = new Set<string>();
-    for (const e of state.events) {
+    const gathered = await loadEvents(deps.evidence, state.investigationId, state.gathered);
+    for (const e of gathered) {
       known.add(e.id);
       for (const t of e.twin_ids ?? []) known.add(t);
     }
     const inWindow = (e: AuditEvent) => e.ts >= Date.parse(win.since) && e.ts <= Date.parse(win.before);
-    const timeLeft = () => clock() < deadline && !signal.aborted;
+    const timeLeft = () => timer() < deadline && !signal.aborted;
     const spent = () => (config?.signal?.aborted ? "the run's deadline" : `the time budget (${Math.round(deps.budget.ms / 1000)} s, CASEFILE_GATHER_SECONDS) or the model time budget was spent`);
 
     const callModel = async (s: Loop): Promise<Partial<Loop>> => {
       if (!timeLeft()) return { stopped: spent() };
-      const t0 = clock();
+      const t0 = timer();
       try {
         const msg = await breakers.run(breakerKey, () => bound.invoke(s.messages, { signal }));
         const usage = { input: msg.usage_metadata?.input_tokens ?? 0, output: msg.usage_metadata?.output_tokens ?? 0 };
-        const update: Partial<Loop> = { messages: [msg], requests: 1, tokens: usage, modelMs: clock() - t0 };
+        const update: Partial<Loop> = { messages: [msg], requests: 1, tokens: usage, modelMs: timer() - t0 };
         if (!msg.tool_calls?.length) update.stopped = "the model asked for nothing more";
         return update;
       } catch (err) {
         if (config?.signal?.aborted) throw err;
         const e = classify(err, signal);
-        return { requests: e.kind === "circuit_open" ? 0 : 1, modelMs: clock() - t0, stopped: `the model call failed: ${e.message}`, failed: e.kind !== "timeout" };
+        return { requests: e.kind === "circuit_open" ? 0 : 1, modelMs: timer() - t0, stopped: `the model call failed: ${e.message}`, failed: e.kind !== "timeout" };
       }
     };
 
@@ -275,13 +278,13 @@ export function createGatherAgentNode(deps: GatherAgentDeps) {
       ...(st?.pivots ?? []).map((pv) => `${src}: ${pv.kind} pivot on ${pv.kind === "address" ? p.ip(pv.key) : pv.key}`),
     ]);
     const focus = Date.parse(state.anomaly.timestamp);
-    const digestEvents = [...state.events].sort((a, b) => Math.abs(a.ts - focus) - Math.abs(b.ts - focus)).slice(0, DIGEST_EVENTS).sort((a, b) => a.ts - b.ts);
+    const digestEvents = [...gathered].sort((a, b) => Math.abs(a.ts - focus) - Math.abs(b.ts - focus)).slice(0, DIGEST_EVENTS).sort((a, b) => a.ts - b.ts);
     const user = gathererUser({
       anomaly: { actor: p.email(state.anomaly.actor), action: state.anomaly.action, timestamp: state.anomaly.timestamp },
       window: win,
       budget: { calls: deps.budget.calls, events: deps.budget.events, seconds: Math.round(deps.budget.ms / 1000) },
       queries_made: queriesMade,
-      events_total: state.events.length,
+      events_total: gathered.length,
       events: digestEvents.map((e) => slim(e, p)),
     });
 
@@ -300,7 +303,7 @@ export function createGatherAgentNode(deps: GatherAgentDeps) {
     }
 
     const calls = final?.calls ?? [];
-    let events = failure ? [] : (final?.events ?? []);
+    const events = failure ? [] : (final?.events ?? []);
     const record: AgentRun = {
       model: deps.model,
       host: deps.host,
@@ -312,7 +315,7 @@ export function createGatherAgentNode(deps: GatherAgentDeps) {
       model_requests: final?.requests ?? 0,
       stopped: failure ?? final?.stopped ?? "the loop ended",
       failed: !!failure || !!final?.failed,
-      duration_ms: Math.max(0, clock() - started),
+      duration_ms: Math.max(0, timer() - started),
     };
     const outcome: ModelOutcome = {
       engine: record.failed ? "pivots" : "model",
@@ -334,20 +337,14 @@ export function createGatherAgentNode(deps: GatherAgentDeps) {
       const pivot: PivotRecord = { kind: "agent", key: `agent #${c.n}: ${c.query}`, label: c.query, queries: c.queries, found: c.found, own: c.own, ...(c.note ? { note: c.note } : {}) };
       sources[c.source] = { ...base, pages: base.pages + c.queries, pivot_events: (base.pivot_events ?? 0) + c.found, pivots: [...(base.pivots ?? []), pivot] };
     }
-    if (deps.evidence && events.length) {
-      const split = splitEvidence(events);
-      await deps.evidence.put(state.investigationId, split.records);
-      events = split.events;
-    }
     return {
-      ...(events.length ? { events } : {}),
+      gathered: { agent: await storeEvents(deps.evidence, state.investigationId, "agent", events) },
       ...(Object.keys(sources).length ? { sources } : {}),
       gatherAgent: record,
       modelOutcomes: { gatherer: outcome },
       tokens: outcome.tokens,
       promptVersions: { gatherer: GATHERER_VERSION },
       ...(record.failed ? { errors: [`gatherer agent: ${record.stopped}; the deterministic evidence stands`] } : {}),
-      timings: { gather_agent: record.duration_ms },
     };
   };
 }

@@ -1,7 +1,8 @@
 // gather: one node per vendor, run in parallel. A failing source never stops the other one;
-// it is recorded as a data gap with a message that says what to fix. The raw vendor records go to the evidence
-// store once, here; the state carries the normalised events (graph/evidence-store.ts).
-import { splitEvidence, type EvidenceStore } from "../evidence-store.ts";
+// it is recorded as a data gap with a message that says what to fix. The events go to the evidence store here
+// (each whole vendor record by id, and the normalised events as this source's batch); the state only counts them
+// (graph/evidence-store.ts).
+import { storeEvents, type EvidenceStore } from "../evidence-store.ts";
 import { failedSource, type Gatherer } from "../../tools/types.ts";
 import type { SourceName, SourceStatus } from "../../domain/events.ts";
 import type { State, Update } from "../state.ts";
@@ -15,9 +16,9 @@ function detailString(details: Record<string, unknown> | undefined, ...keys: str
   return undefined;
 }
 
-export function createGatherNode(source: SourceName, gatherer: Gatherer | undefined, clock: () => number = Date.now, evidence?: EvidenceStore) {
+export function createGatherNode(source: SourceName, gatherer: Gatherer | undefined, evidence: EvidenceStore, timer: () => number) {
   return async function gather(state: State, config?: RunConfig): Promise<Update> {
-    const started = clock();
+    const started = timer();
     if (!gatherer) {
       const status: SourceStatus = {
         status: "skipped",
@@ -43,24 +44,21 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         // The run's deadline (graph/deadline.ts): a vendor that stalls is cut off with the run.
         ...(config?.signal ? { signal: config.signal } : {}),
       });
-      let events = result.events;
-      if (evidence) {
-        const split = splitEvidence(events);
-        await evidence.put(state.investigationId, split.records);
-        events = split.events;
-      }
-      const status = { ...result.status, duration_ms: clock() - started };
+      const count = await storeEvents(evidence, state.investigationId, source, result.events);
+      const status = { ...result.status, duration_ms: timer() - started };
       return {
-        events,
+        gathered: { [source]: count },
         sources: { [source]: status },
         ...(status.error ? { errors: [status.error] } : {}),
-        timings: { [`gather_${source}`]: clock() - started },
       };
     } catch (err) {
       if (config?.signal?.aborted) throw err;
       const empty: SourceStatus = { status: "pending", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
-      const { status } = failedSource(empty, err, started);
-      return { sources: { [source]: status }, errors: [status.error!], timings: { [`gather_${source}`]: clock() - started } };
+      const { status } = failedSource(empty, err, 0);
+      status.duration_ms = timer() - started;
+      // an earlier attempt of this node may have stored events before the run stopped: this attempt found none
+      await storeEvents(evidence, state.investigationId, source, []);
+      return { gathered: { [source]: 0 }, sources: { [source]: status }, errors: [status.error!] };
     }
   };
 }

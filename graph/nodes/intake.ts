@@ -5,7 +5,8 @@ import { BEFORE_WINDOW_MS, gatherWindow } from "../window.ts";
 export const WINDOW_MS = BEFORE_WINDOW_MS;
 
 export interface IntakeDeps {
-  clock: () => Date;
+  /** the investigation's clock (epoch ms): the window ends at most here */
+  clock: () => number;
   limits: Limits;
   promptVersions: Record<string, string>;
   models: Record<string, string>;
@@ -14,7 +15,7 @@ export interface IntakeDeps {
 export function createIntakeNode(deps: IntakeDeps) {
   return async function intake(state: State): Promise<Update> {
     if (state.window) return {}; // resumed run: keep the window it started with
-    const window = gatherWindow(Date.parse(state.anomaly.timestamp), deps.clock().getTime(), deps.limits.afterWindowMs);
+    const window = gatherWindow(Date.parse(state.anomaly.timestamp), deps.clock(), deps.limits.afterWindowMs);
     return {
       window,
       limits: deps.limits,

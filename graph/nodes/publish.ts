@@ -3,12 +3,12 @@
 // rendered into the data directory instead.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildReport, buildTitle, type Report } from "../../report/model.ts";
+import { buildReport, buildTitle } from "../../report/model.ts";
 import { VERDICTS } from "../../domain/schemas.ts";
 import { renderStorage } from "../../report/storage.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import { VendorError, type Publisher } from "../../tools/types.ts";
-import { reportInput, withEvidence } from "../report-input.ts";
+import { reportEvents, reportInput } from "../report-input.ts";
 import type { EvidenceStore } from "../evidence-store.ts";
 import type { State, Update } from "../state.ts";
 
@@ -17,9 +17,10 @@ export interface PublishDeps {
   dryRun: boolean;
   dataDir: string;
   version: string;
-  clock: () => Date;
-  /** the raw vendor records of the evidence appendix, read by id (when the report is built here) */
-  evidence?: EvidenceStore;
+  /** the investigation's clock (epoch ms): the report's "generated at" when the report is built here */
+  clock: () => number;
+  /** the investigation's events and raw vendor records (when the report is built here) */
+  evidence: EvidenceStore;
 }
 
 export const SVG_NAME = "timeline.svg";
@@ -34,8 +35,7 @@ export function reportLabels(state: State): string[] {
 
 export function createPublishNode(deps: PublishDeps) {
   return async function publish(state: State): Promise<Update> {
-    const started = Date.now();
-    const report = (state.report as Report | undefined) ?? buildReport(reportInput(await withEvidence(state, deps.evidence), deps));
+    const report = state.report ?? buildReport(reportInput(state, await reportEvents(state, deps.evidence), deps));
     const svg = state.timelineSvg ?? renderTimelineSvg(report);
     let png: Buffer | undefined = state.timelinePng ? Buffer.from(state.timelinePng, "base64") : undefined;
     if (!png) {
@@ -60,7 +60,6 @@ export function createPublishNode(deps: PublishDeps) {
       if (state.reportMarkdown) await writeFile(path.join(dir, "report.md"), state.reportMarkdown);
       return {
         publication: { id: "", url: null, version: 0, title: report.title, created: false, dry_run: true, file: path.join(dir, "page.xhtml") },
-        timings: { publish: Date.now() - started },
       };
     }
 
@@ -78,7 +77,6 @@ export function createPublishNode(deps: PublishDeps) {
       publication: { id: result.id, url: result.url, version: result.version, title: result.title, created: result.created },
       attempts: { publish: (state.attempts.publish ?? 0) + 1 },
       ...(result.warnings?.length ? { errors: result.warnings } : {}),
-      timings: { publish: Date.now() - started },
     };
   };
 }

@@ -6,7 +6,7 @@ import { renderMarkdown } from "../../report/markdown.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmWriter } from "./writer-llm.ts";
-import { reportInput, withEvidence } from "../report-input.ts";
+import { reportEvents, reportInput } from "../report-input.ts";
 import type { EvidenceStore } from "../evidence-store.ts";
 import type { State, Update } from "../state.ts";
 import type { Breakers, ChatClient } from "../model-client.ts";
@@ -18,30 +18,32 @@ export interface WriterDeps {
   model?: ChatClient;
   prompt: NodePrompt;
   version: string;
-  clock: () => Date;
+  /** the investigation's clock (epoch ms): the report's "generated at" */
+  clock: () => number;
   /** model time budget of one investigation, shared with the analyst (CASEFILE_MODEL_BUDGET_MS) */
   modelBudgetMs?: number;
   breakers?: Breakers;
-  /** the raw vendor records of the evidence appendix, read by id */
-  evidence?: EvidenceStore;
+  /** the investigation's events, and the raw vendor records of the evidence appendix by id */
+  evidence: EvidenceStore;
+  /** measures the model's latency (default Date.now) */
+  timer?: () => number;
 }
 
 export function createWriterNode(deps: WriterDeps) {
   const budget = deps.modelBudgetMs ?? DEFAULT_MODEL_BUDGET_MS;
-  return async function writer(current: State, config?: RunConfig): Promise<Update> {
-    const started = Date.now();
-    const state = await withEvidence(current, deps.evidence);
+  return async function writer(state: State, config?: RunConfig): Promise<Update> {
+    const events = await reportEvents(state, deps.evidence);
     let writerText: State["writerText"];
     let tokens = { input: 0, output: 0 };
     const errors: string[] = [];
-    const draft = buildReport(reportInput(state, deps));
+    const draft = buildReport(reportInput(state, events, deps));
     let outcome: ModelOutcome = deterministicOutcome("template");
     let worded: ReturnType<ReturnType<typeof createLlmWriter>> | undefined;
     if (deps.model) {
       const left = budget - spentMs(state.modelOutcomes, "writer");
       if (left > 0) {
         // The model words the summary while the picture renders: the timeline does not depend on the wording.
-        worded = createLlmWriter({ client: deps.model, prompt: deps.prompt, signal: withRun(AbortSignal.timeout(left), config), ...(deps.breakers ? { breakers: deps.breakers } : {}) })(draft);
+        worded = createLlmWriter({ client: deps.model, prompt: deps.prompt, signal: withRun(AbortSignal.timeout(left), config), ...(deps.breakers ? { breakers: deps.breakers } : {}), ...(deps.timer ? { now: deps.timer } : {}) })(draft);
         worded.catch(() => {}); // awaited below; keeps an early rejection from going unhandled while rendering
       } else {
         outcome = { ...outcome, model: deps.model.model, host: deps.model.host, fallback: "the investigation's model time budget is spent; the template wording stands" };
@@ -65,7 +67,7 @@ export function createWriterNode(deps: WriterDeps) {
       }
     }
     if (outcome.fallback && deps.model) errors.push(`writer model not used, the template wording stands: ${outcome.fallback}`);
-    const report = writerText ? buildReport(reportInput({ ...state, writerText, modelOutcomes: { ...state.modelOutcomes, writer: outcome } }, deps)) : buildReport(reportInput({ ...state, modelOutcomes: { ...state.modelOutcomes, writer: outcome } }, deps));
+    const report = buildReport(reportInput({ ...state, ...(writerText ? { writerText } : {}), modelOutcomes: { ...state.modelOutcomes, writer: outcome } }, events, deps));
     return {
       writerText,
       report,
@@ -76,7 +78,6 @@ export function createWriterNode(deps: WriterDeps) {
       tokens,
       modelOutcomes: { writer: outcome },
       errors,
-      timings: { writer: Date.now() - started },
     };
   };
 }

@@ -67,7 +67,7 @@ describe("a run past its deadline stops and fails; it never hangs", () => {
       },
       dataDir: await dataDir(),
       publisher: null,
-      clock: () => new Date("2026-08-20T15:00:00Z"),
+      clock: () => Date.parse("2026-08-20T15:00:00Z"),
       runDeadlineMs: 600_000,
       deadline: () => controller.signal,
     });
@@ -89,7 +89,7 @@ describe("a run past its deadline stops and fails; it never hangs", () => {
       env: { CLOUDFLARE_API_TOKEN: "cf-test-token", CLOUDFLARE_ACCOUNT_ID: "0123456789abcdef0123456789abcdef", CLOUDFLARE_BASE_URL: vendor.url, CLOUDFLARE_AUDIT_API: "v2", CASEFILE_HTTP_TIMEOUT_MS: "3600000" },
       dataDir: await dataDir(),
       publisher: null,
-      clock: () => new Date("2026-08-20T15:00:00Z"),
+      clock: () => Date.parse("2026-08-20T15:00:00Z"),
       runDeadlineMs: 300,
     });
     const outcome = await investigator.run({ investigationId: "inv-deadline-timer", anomaly: ANOMALY });
@@ -116,7 +116,7 @@ describe("a run past its deadline stops and fails; it never hangs", () => {
         env: { ...sandbox.env, OPENAI_API_KEY: "sk-test-not-a-secret", OPENAI_BASE_URL: `${model.url}/v1`, CASEFILE_MODEL: "test-model", CASEFILE_MODEL_BUDGET_MS: "3600000" },
         dataDir: await dataDir(),
         publisher: null,
-        clock: () => new Date(incident.now),
+        clock: () => Date.parse(incident.now),
         deadline: () => controller.signal,
       });
       const run = investigator.run({ investigationId: "inv-deadline-model", anomaly: { ...incident.anomaly, id: "det-deadline-model" } });
