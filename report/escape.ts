@@ -123,11 +123,16 @@ export function macro(
 
 /**
  * Template tag for HTML: the literal parts are trusted markup from code; every interpolated value is a Child,
- * escaped as text unless it is Markup (from this module). Interpolate attribute values only inside quotes.
+ * escaped as text unless it is Markup (from this module). A string or number right after `="` is an attribute
+ * value and is escaped like `el` escapes one (`attr`). Interpolate attribute values only inside double quotes.
  */
 export function html(strings: TemplateStringsArray, ...values: Child[]): Markup {
   let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += renderChildren([values[i]]) + strings[i + 1]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const inAttr = (typeof v === "string" || typeof v === "number") && strings[i]!.endsWith('="');
+    out += (inAttr ? attr(String(v)) : renderChildren([v])) + strings[i + 1]!;
+  }
   return new Markup(out);
 }
 

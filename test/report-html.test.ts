@@ -3,7 +3,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../domain/events.ts";
-import { html, text } from "../report/escape.ts";
+import { el, html, text } from "../report/escape.ts";
 import { renderHtml } from "../report/html.ts";
 import { buildReport } from "../report/model.ts";
 import { renderStorage } from "../report/storage.ts";
@@ -91,6 +91,8 @@ describe("report HTML view and storage XHTML escape alike", () => {
 
   it("the html tag escapes interpolations and keeps Markup as is", () => {
     const inner = html`<b>${HOSTILE[0]!}</b>`;
+    // Attribute values are escaped as el() escapes them: newlines and tabs survive as references.
+    expect(html`<a title="${"a\n\tb\"c"}">${"a\nb"}</a>`.xml).toBe(el("a", { title: "a\n\tb\"c" }, "a\nb").xml);
     expect(html`<p title="${HOSTILE[1]!}">${inner}${HOSTILE[4]!}${null}${false}${[1, "<x>"]}</p>`.xml).toBe(
       `<p title="&quot;onerror=alert(2) x=&quot;"><b>&lt;script&gt;alert(1)&lt;/script&gt;</b>&lt;img src=x onerror=alert(4)&gt;1&lt;x&gt;</p>`,
     );
