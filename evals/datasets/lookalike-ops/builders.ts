@@ -1,44 +1,30 @@
 // Record builders for the lookalike-ops corpus: a seeded random source, the three fictitious organisations
 // (one Cloudflare account + one Datadog org each, with their operations teams) and vendor-shaped records —
 // Cloudflare audit log v1 entries, v2 entries and Datadog Audit Trail events — plus the background noise every
-// incident carries (other actors, the actor's own routine, older events). Used only by ./generate.ts.
+// incident carries (other actors, the actor's own routine, older events). Used only by ./generate.ts. Random
+// sources and record shapes are the shared ones of ../vendor, laid out as this corpus was first written.
+import { cfMicro, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime } from "../vendor/datadog.ts";
+import { B64, type Draw, drawChars, drawInt, drawPick, drawUuidInOrder, fnv1a, HEX, mulberry32 } from "../vendor/rng.ts";
 
 // ---------- deterministic randomness ----------
-export type Rng = () => number;
+export type Rng = Draw;
 
-export function seeded(seed: string): Rng {
-  let h = 2166136261 >>> 0;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619) >>> 0;
-  let a = h || 1;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-export const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-export const hex = (r: Rng, n: number) => Array.from({ length: n }, () => "0123456789abcdef"[Math.floor(r() * 16)]).join("");
-export const uuid = (r: Rng) => `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-${pick(r, ["8", "9", "a", "b"])}${hex(r, 3)}-${hex(r, 12)}`;
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-export const ddId = (r: Rng) => "AQAAAZ" + Array.from({ length: 48 }, () => B64[Math.floor(r() * 64)]).join("");
+/** mulberry32 over the FNV-1a hash of the seed text (a zero hash becomes 1). */
+export const seeded = (seed: string): Rng => mulberry32(fnv1a(seed) || 1);
+export const int = drawInt;
+export const pick = drawPick;
+export const hex = (r: Rng, n: number) => drawChars(r, HEX, n);
+export const uuid = drawUuidInOrder;
+export const ddId = (r: Rng) => ddEventId(r, B64, [48]);
 
 // ---------- time ----------
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
 export const t = (iso: string) => Date.parse(iso);
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-function parts(ms: number) {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
-export const isoSec = (ms: number) => `${parts(ms)}Z`;
+export const isoSec = cfSeconds;
 export const isoMs = (ms: number) => new Date(ms).toISOString();
-/** v1 `when`: microseconds for most entries, whole seconds for some (both are observed). */
-const isoMicro = (ms: number, micro: number) => `${parts(ms)}.${pad(ms % 1000, 3)}${pad(micro, 3)}`;
 
 // ---------- the world ----------
 export interface Person {
@@ -252,23 +238,27 @@ export class Book {
   v1(p: Person | null, ms: number, auth: CfAuth | null, o: V1Opts): string {
     const id = uuid(this.r);
     if (ms % 1000 === 0) ms += int(this.r, 0, 999);
-    const actor: Record<string, unknown> = p
-      ? { email: p.cfEmail, id: p.cfId, ip: auth!.ip, type: "user" }
-      : { id: "1", type: "system" };
-    const e: Record<string, unknown> = {
-      id,
-      action: { ...(o.info ? { info: o.info } : {}), result: o.result ?? true, type: o.type },
-      actor,
-      interface: p ? (auth!.via === "dash" ? "UI" : "API") : "",
-      metadata: o.metadata ?? {},
-      newValue: o.newValue ?? "",
-      oldValue: o.oldValue ?? "",
-      owner: { id: o.owner ?? this.org.accountId },
-      resource: o.resource,
-      when: this.r() < 0.7 ? `${isoMicro(ms, int(this.r, 0, 999))}Z` : isoSec(ms),
-    };
-    if (o.newValueJson !== undefined) e.newValueJson = o.newValueJson;
-    if (o.oldValueJson !== undefined) e.oldValueJson = o.oldValueJson;
+    /** v1 `when`: microseconds for most entries, whole seconds for some (both are observed). */
+    const when = this.r() < 0.7 ? cfMicro(ms, int(this.r, 0, 999)) : isoSec(ms);
+    const e = cfV1Entry(
+      {
+        id,
+        type: o.type,
+        result: o.result ?? true,
+        info: o.info || undefined,
+        actor: p ? { email: p.cfEmail, id: p.cfId, ip: auth!.ip, type: "user" } : { id: "1", type: "system" },
+        interface: p ? (auth!.via === "dash" ? "UI" : "API") : "",
+        metadata: o.metadata ?? {},
+        newValue: o.newValue ?? "",
+        oldValue: o.oldValue ?? "",
+        newValueJson: o.newValueJson,
+        oldValueJson: o.oldValueJson,
+        owner: o.owner ?? this.org.accountId,
+        resource: o.resource,
+        when,
+      },
+      { infoFirst: true },
+    );
     this.cf1.push(e);
     return id;
   }
@@ -276,38 +266,25 @@ export class Book {
   /** Cloudflare v2 entry; returns its id. */
   v2(p: Person | null, ms: number, auth: CfAuth | null, o: V2Opts): string {
     const id = hex(this.r, 32);
-    const actor: Record<string, unknown> = p
-      ? {
-          id: p.cfId,
-          context: auth!.via,
-          email: p.cfEmail,
-          ip_address: auth!.ip,
-          ...(auth!.token ? { token_id: auth!.token.id, token_name: auth!.token.name } : {}),
-          type: "user",
-        }
+    const actor = p
+      ? { id: p.cfId, context: auth!.via, email: p.cfEmail, ip_address: auth!.ip, token_id: auth!.token?.id, token_name: auth!.token?.name, type: "user" }
       : { id: "system", context: "origin_ca_key", type: "system" };
-    const e: Record<string, unknown> = {
+    const e = cfV2Entry({
       id,
       account: { id: this.org.accountId, name: this.org.accountName },
-      action: { description: o.description, result: o.result ?? "success", time: isoSec(ms), type: o.type },
+      description: o.description,
+      result: o.result ?? "success",
+      time: isoSec(ms),
+      type: o.type,
       actor,
-      raw: {
-        cf_ray_id: hex(this.r, 16),
-        method: o.method,
-        status_code: o.status ?? 200,
-        uri: o.uri,
-        user_agent: auth?.ua ?? (p ? (auth!.via === "dash" ? p.ua : "curl/8.5.0") : "cloudflare-internal"),
-      },
-      resource: {
-        id: o.rid,
-        product: o.product,
-        request: o.request ?? {},
-        response: o.response ?? {},
-        scope: o.scope ?? (o.zone ? "zones" : "accounts"),
-        type: o.rtype,
-      },
-    };
-    if (o.zone) e.zone = { id: o.zone.id, name: o.zone.name };
+      rayId: cfRayId(this.r),
+      method: o.method,
+      status: o.status ?? 200,
+      uri: o.uri,
+      ua: auth?.ua ?? (p ? (auth!.via === "dash" ? p.ua : "curl/8.5.0") : "cloudflare-internal"),
+      resource: { id: o.rid, product: o.product, request: o.request ?? {}, response: o.response ?? {}, scope: o.scope ?? (o.zone ? "zones" : "accounts"), type: o.rtype },
+      zone: o.zone ? { id: o.zone.id, name: o.zone.name } : undefined,
+    });
     this.cf2.push(e);
     return id;
   }
@@ -320,23 +297,13 @@ export class Book {
   ): string {
     const id = ddId(this.r);
     if (ms % 1000 === 0) ms += int(this.r, 0, 999);
-    const inner: Record<string, unknown> = {
-      status: o.status ?? "info",
-      timestamp: `${parts(ms)}.${pad(ms % 1000, 3)}${pad(int(this.r, 0, 999), 3)}`,
-      org: { uuid: this.org.ddOrg },
-      evt: { ...(o.evt ? { name: o.evt } : {}), actor: { type: u.type } },
-      usr: { id: u.id, email: u.email, uuid: u.uuid },
-      action: o.action,
-      auth_method: u.auth,
-    };
+    const timestamp = ddInnerTime(ms, String(int(this.r, 0, 999)).padStart(3, "0"));
+    const inner = ddHead({ status: o.status ?? "info", timestamp, org: this.org.ddOrg, evtName: o.evt, actorType: u.type, usr: u });
+    inner.action = o.action;
+    inner.auth_method = u.auth;
     if (o.asset) inner.asset = o.asset;
     if (o.http) {
-      inner.http = {
-        status_code: o.http.status,
-        url_details: { path: o.http.path, host: this.org.ddHost },
-        method: o.http.method,
-        useragent: o.http.ua,
-      };
+      inner.http = ddHttp({ ...o.http, host: this.org.ddHost });
       inner.network = {
         bytes_read: o.bytes?.[0] ?? int(this.r, 40, 2400),
         client: { ip: o.ip },
@@ -349,11 +316,7 @@ export class Book {
         results: [{ category: o.threat.category, intention: "suspicious", source: { name: "spur" }, name: o.threat.name }],
       };
     }
-    this.dd.push({
-      attributes: { attributes: inner, message: o.message, tags: ["source:audit"], timestamp: isoMs(ms) },
-      type: "audit",
-      id,
-    });
+    this.dd.push(ddEnvelope({ attributes: inner, message: o.message, timestamp: isoMs(ms), id }));
     return id;
   }
 
