@@ -162,16 +162,36 @@ export function generateEvents(n: number, seed = 1): Generated {
 
 /** Vendor response pages as the APIs send them (JSON text): Cloudflare v1 envelopes and Datadog search pages. */
 export function vendorPages(g: Pick<Generated, "cloudflare" | "datadog">, pageSize = 1000): { cloudflare: string[]; datadog: string[] } {
-  const cloudflare: string[] = [];
-  const datadog: string[] = [];
-  for (let i = 0; i < g.cloudflare.length; i += pageSize) {
-    cloudflare.push(JSON.stringify({ success: true, errors: [], messages: [], result: g.cloudflare.slice(i, i + pageSize) }));
+  const out: { cloudflare: string[]; datadog: string[] } = { cloudflare: [], datadog: [] };
+  for (const page of vendorPageTexts(g, pageSize)) out[page.vendor].push(page.text);
+  return out;
+}
+
+export interface VendorPageText {
+  vendor: "cloudflare" | "datadog";
+  text: string;
+}
+
+/**
+ * The same pages one at a time (Cloudflare's, then Datadog's), each made when asked for, so a reader never holds
+ * them all. With `consume`, a page's records leave `g` once its text is made: the generator's copy is dropped page
+ * by page while the reader builds its own.
+ */
+export function* vendorPageTexts(g: Pick<Generated, "cloudflare" | "datadog">, pageSize = 1000, consume = false): Generator<VendorPageText> {
+  for (const page of pagesOf(g.cloudflare, pageSize, consume)) {
+    yield { vendor: "cloudflare", text: JSON.stringify({ success: true, errors: [], messages: [], result: page }) };
   }
-  for (let i = 0; i < g.datadog.length; i += pageSize) {
-    const last = i + pageSize >= g.datadog.length;
-    datadog.push(JSON.stringify({ data: g.datadog.slice(i, i + pageSize), ...(last ? {} : { meta: { page: { after: `c${i + pageSize}` } } }) }));
+  let read = 0;
+  for (const page of pagesOf(g.datadog, pageSize, consume)) {
+    read += page.length;
+    const last = consume ? g.datadog.length === 0 : read >= g.datadog.length;
+    yield { vendor: "datadog", text: JSON.stringify({ data: page, ...(last ? {} : { meta: { page: { after: `c${read}` } } }) }) };
   }
-  return { cloudflare, datadog };
+}
+
+function* pagesOf<T>(records: T[], pageSize: number, consume: boolean): Generator<T[]> {
+  if (consume) while (records.length > 0) yield records.splice(0, pageSize);
+  else for (let i = 0; i < records.length; i += pageSize) yield records.slice(i, i + pageSize);
 }
 
 /** A labelled incident around the generated data, for the sandbox. */
