@@ -8,7 +8,9 @@
 //   secrets   only from the environment, or from a file a `<NAME>_FILE` variable names (Docker / Kubernetes secrets)
 //
 // Errors name the key, the file and the line (`casefile.config.yaml:12 models.analyst.base_url: …`), or the
-// variable, and say how to fix it.
+// variable, and say how to fix it. A part set up incompletely or wrongly — a vendor, the gatherer agent — is no
+// error: it is left out and listed in `problems`, and only the commands that would use it refuse to start
+// (requireInvestigationSettings).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
@@ -314,7 +316,7 @@ export function resolveConfig(input: { env: Env; file?: { path: string; text: st
   for (const [vendor, message] of Object.entries(vendorProblems) as [VendorName, string][]) {
     // a vendor partly set up names what to add; say too what to take away to run without it
     const given = VENDOR_VARS[vendor].filter((n) => merged[n]?.trim());
-    const inEnv = given.filter((n) => origins[n] !== "file");
+    const inEnv = given.filter((n) => origins[n] !== "file").map((n) => (input.env[n]?.trim() ? n : `${n}_FILE`));
     const inFile = given.filter((n) => origins[n] === "file").map((n) => fileKeyOf.get(n));
     const undo = [...(inEnv.length ? [`unset ${inEnv.join(", ")}`] : []), ...(inFile.length ? [`remove ${inFile.join(", ")} from ${parsed?.path}`] : [])];
     problems[vendor] = /partly configured/.test(message) && undo.length ? `${message} To run without ${VENDOR_LABELS[vendor]}, ${undo.join(" and ")}.` : located(message);

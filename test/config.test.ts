@@ -58,6 +58,8 @@ describe("configuration file", () => {
     writeFileSync(join(dir, "dd"), "dd-secret-from-file\n");
     const c = loadConfig({ path: EXAMPLE, env: { ...SECRETS, DD_API_KEY: "", DD_API_KEY_FILE: join(dir, "dd") } });
     expect(c.vendors.datadog?.apiKey).toBe("dd-secret-from-file");
+    const partial = loadConfig({ env: { DD_API_KEY_FILE: join(dir, "dd") }, cwd: dir });
+    expect(partial.problems.datadog).toMatch(/DD_APP_KEY is not set .*To run without Datadog, unset DD_API_KEY_FILE\.$/);
     const shown = JSON.stringify(printableConfig(c));
     for (const v of [...Object.values(SECRETS), "dd-secret-from-file"]) expect(shown).not.toContain(v);
     expect(shown).toContain("DD_API_KEY");
