@@ -126,6 +126,11 @@ export interface WebhookResult {
   rps: number;
   bare_rps: number;
   ratio: number;
+  /** Process CPU (all threads, client included) per request: steadier than rps on a loaded machine. */
+  cpu_ms_per_req: number;
+  bare_cpu_ms_per_req: number;
+  /** bare CPU per request ÷ service CPU per request: the rps ratio an idle machine would show */
+  cpu_ratio: number;
   p50_ms: number;
   p99_ms: number;
   bare_p50_ms: number;
@@ -136,6 +141,8 @@ export interface WebhookResult {
   connections: number;
   seconds: number;
 }
+
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 export async function measureWebhook(opts: { seconds: number; connections?: number; actors?: number }): Promise<WebhookResult> {
   const connections = opts.connections ?? 10;
@@ -154,9 +161,12 @@ export async function measureWebhook(opts: { seconds: number; connections?: numb
   await bare.listen({ host: "127.0.0.1", port: 0 });
   const bareAddr = bare.server.address();
   let bareRes: CannonResult;
+  let bareCpu: number;
   try {
     const url = `http://127.0.0.1:${typeof bareAddr === "object" && bareAddr ? bareAddr.port : 0}`;
+    const c0 = process.cpuUsage();
     bareRes = await autocannon({ url, connections, duration: opts.seconds, requests: [{ method: "POST", path: "/v1/anomalies", setupRequest }] });
+    bareCpu = cpuMs(process.cpuUsage(c0));
   } finally {
     await bare.close();
   }
@@ -164,18 +174,26 @@ export async function measureWebhook(opts: { seconds: number; connections?: numb
   const investigator = new BenchInvestigator("never");
   const { service, dataDir } = await benchService(investigator, false);
   let res: CannonResult;
+  let cpu: number;
   try {
+    const c0 = process.cpuUsage();
     res = await autocannon({ url: service.url, connections, duration: opts.seconds, requests: [{ method: "POST", path: "/v1/anomalies", setupRequest }] });
+    cpu = cpuMs(process.cpuUsage(c0));
   } finally {
     await service.close({ drain: false });
     await rm(dataDir, { recursive: true, force: true });
   }
   const rps = res.requests.total / res.duration;
   const bareRps = bareRes.requests.total / bareRes.duration;
+  const perReq = Math.max(cpu, 0.001) / Math.max(res.requests.total, 1);
+  const barePerReq = Math.max(bareCpu, 0.001) / Math.max(bareRes.requests.total, 1);
   return {
     rps: Math.round(rps),
     bare_rps: Math.round(bareRps),
     ratio: Math.round((rps / bareRps) * 1000) / 1000,
+    cpu_ms_per_req: Math.round(perReq * 1000) / 1000,
+    bare_cpu_ms_per_req: Math.round(barePerReq * 1000) / 1000,
+    cpu_ratio: Math.round((barePerReq / perReq) * 1000) / 1000,
     p50_ms: res.latency.p50,
     p99_ms: res.latency.p99,
     bare_p50_ms: bareRes.latency.p50,

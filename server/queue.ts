@@ -195,6 +195,7 @@ export class SqliteQueue implements Queue {
     const outcomes: ({ ok: true; out: AcceptOutcome } | { ok: false; err: unknown })[] = [];
     try {
       s.transaction(() => {
+        s.expireWebhookIdsSync(batch[0]!.now);
         for (const { d, now } of batch) {
           try {
             outcomes.push({ ok: true, out: s.db.transaction(() => this.acceptOne(d, now))() }); // nested: a savepoint
@@ -220,7 +221,7 @@ export class SqliteQueue implements Queue {
 
   private acceptOne(d: Delivery, now: Date): AcceptOutcome {
     const s = this.store;
-    const seen = s.recordWebhookIdSync(d.webhookId, d.body, now);
+    const seen = s.recordWebhookIdSync(d.webhookId, d.body, now, false);
     if (seen === "conflict") return { seen };
     if (d.filtered !== undefined) return { seen, ...s.recordFilteredSync(d.anomaly, d.filtered, now), created: false };
     const r = s.createOrAttachSync(d.anomaly, d.coalesceWindowMs, now);

@@ -25,6 +25,7 @@ function contract(name: string, open: () => Promise<Store>, cleanup: () => Promi
       const r1 = await store.createOrAttach(a, WINDOW);
       expect(r1).toMatchObject({ created: true, attached: false });
       expect(r1.investigation).toMatchObject({ anomaly_id: a.id, status: "queued", attempts: 0, coalesced: [] });
+      expect(r1.investigation).toEqual(await store.get(r1.investigation.id)); // the new record, as stored
       const r2 = await store.createOrAttach(a, WINDOW);
       expect(r2).toMatchObject({ created: false, attached: false });
       expect(r2.investigation.id).toBe(r1.investigation.id);

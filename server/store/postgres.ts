@@ -4,7 +4,7 @@ import type { Anomaly } from "../../domain/schemas.ts";
 import type { InvestigationResult } from "../../graph/types.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { withSetupLock } from "./pg-setup.ts";
-import { digest, finishFields, fromRow, type Row } from "./rows.ts";
+import { digest, finishFields, fromRow, queuedRecord, type Row } from "./rows.ts";
 import { COALESCE_TARGET_SQL, MAX_LIST_LIMIT, REQUEUE_SQL, WEBHOOK_ID_TTL_MS, decodeCursor, encodeCursor, newInvestigationId } from "./types.ts";
 import type { CreateOrAttachResult, FinishOutcome, ListPage, ListQuery, Store, WebhookIdCheck } from "./types.ts";
 
@@ -110,7 +110,7 @@ export class PostgresStore implements Store {
             [id, anomaly.id, anomaly.actor, anomaly.action, body, at],
           );
           await c.query(`INSERT INTO ${this.s}anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES ($1, $2, $3, $4)`, [anomaly.id, id, body, at]);
-          return { investigation: (await this.getWith(c, id))!, created: true, attached: false };
+          return { investigation: queuedRecord(id, anomaly, at), created: true, attached: false };
         });
       } catch (e) {
         // The same anomaly id raced in under a different actor lock: read the winner.

@@ -54,3 +54,29 @@ export function finishFields(outcome: FinishOutcome) {
     models: r ? JSON.stringify(r.models) : null,
   };
 }
+
+/** The record a new investigation starts as: what reading the just-inserted row back would give, without the read. */
+export function queuedRecord(id: string, anomaly: Anomaly, createdAt: string): Investigation {
+  return {
+    id,
+    anomaly_id: anomaly.id,
+    actor: anomaly.actor,
+    action: anomaly.action,
+    anomaly,
+    coalesced: [],
+    status: "queued",
+    verdict: null,
+    confidence: null,
+    report_url: null,
+    page_id: null,
+    sources: null,
+    result: null,
+    errors: [],
+    prompt_versions: null,
+    models: null,
+    created_at: createdAt,
+    started_at: null,
+    finished_at: null,
+    attempts: 0,
+  };
+}

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import type { Anomaly } from "../../domain/schemas.ts";
 import type { InvestigationResult } from "../../graph/types.ts";
 import { MIGRATIONS } from "./migrations.ts";
-import { digest, finishFields, fromRow, type Row } from "./rows.ts";
+import { digest, finishFields, fromRow, queuedRecord, type Row } from "./rows.ts";
 import { COALESCE_TARGET_SQL, MAX_LIST_LIMIT, REQUEUE_SQL, WEBHOOK_ID_TTL_MS, decodeCursor, encodeCursor, newInvestigationId } from "./types.ts";
 import type { CreateOrAttachResult, FinishOutcome, Investigation, ListPage, ListQuery, Store, WebhookIdCheck } from "./types.ts";
 
@@ -140,7 +140,7 @@ export class SqliteStore implements Store {
       at,
     );
     this.stmt(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, body, at);
-    return { investigation: this.getSync(id)!, created: true, attached: false };
+    return { investigation: queuedRecord(id, anomaly, at), created: true, attached: false };
   }
 
   async createOrAttach(anomaly: Anomaly, coalesceWindowMs: number, now = new Date()): Promise<CreateOrAttachResult> {
@@ -223,11 +223,16 @@ export class SqliteStore implements Store {
     return this.stmt(`UPDATE investigations SET status = 'running' WHERE id = ? AND status = 'awaiting_approval'`).run(id).changes === 1;
   }
 
-  /** recordWebhookId for use inside `transaction`. */
-  recordWebhookIdSync(webhookId: string, body: string, now = new Date()): WebhookIdCheck {
+  /** Forgets webhook ids seen longer than WEBHOOK_ID_TTL_MS ago (a group commit does it once for all its deliveries). */
+  expireWebhookIdsSync(now = new Date()): void {
+    this.stmt(`DELETE FROM webhook_ids WHERE seen_at < ?`).run(now.getTime() - WEBHOOK_ID_TTL_MS);
+  }
+
+  /** recordWebhookId for use inside `transaction`; `expire: false` when the caller expires old ids itself. */
+  recordWebhookIdSync(webhookId: string, body: string, now = new Date(), expire = true): WebhookIdCheck {
     const d = digest(body);
     const t = now.getTime();
-    this.stmt(`DELETE FROM webhook_ids WHERE seen_at < ?`).run(t - WEBHOOK_ID_TTL_MS);
+    if (expire) this.expireWebhookIdsSync(now);
     const r = this.stmt(`SELECT digest FROM webhook_ids WHERE id = ?`).get(webhookId) as Row | undefined;
     if (r) return r.digest === d ? "replay" : "conflict";
     this.stmt(`INSERT INTO webhook_ids (id, digest, seen_at) VALUES (?, ?, ?)`).run(webhookId, d, t);
