@@ -1,7 +1,8 @@
 // The gather window, the picture's span, and how pivots, identities and merged twins reach the report.
 import { describe, expect, it } from "vitest";
 import { afterWindowFrom, gatherWindow } from "../graph/window.ts";
-import { buildReport, chartSpan } from "../report/model.ts";
+import { buildReport } from "../report/model.ts";
+import { chartSpan } from "../report/sections.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import { renderStorage } from "../report/storage.ts";
 import { renderTimelineSvg } from "../report/svg.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { buildReport, buildTitle, claimsOtherVerdict, MAX_ROUTINE_ROWS } from "../report/model.ts";
+import { buildReport, buildTitle, claimsOtherVerdict } from "../report/model.ts";
+import { MAX_ROUTINE_ROWS } from "../report/sections.ts";
 import { SECTION_TITLES } from "../report/labels.ts";
 import { renderStorage } from "../report/storage.ts";
 import { renderMarkdown, mdCode, mdText } from "../report/markdown.ts";
