@@ -2,7 +2,7 @@
 // silencing is bounded in time, whether a DNS change touches mail authentication, whether a log archive stays in
 // the same cloud account. Works on values of any shape (scalars, flat or nested objects); pure.
 import type { AuditEvent } from "../domain/events.ts";
-import { norm, removedRecord, settingOf } from "./text.ts";
+import { memo, norm, removedRecord, settingOf } from "./text.ts";
 
 export { removedRecord } from "./text.ts";
 
@@ -303,37 +303,63 @@ const BROAD_TEXT_RE = /\b(bypass|allow(ed)?|open(ed)?|public|skip)\b[^.\n]{0,40}
 export function opensToEveryone(e: AuditEvent): boolean {
   const raw = e.raw as { resource?: { request?: unknown; response?: unknown } } | undefined;
   const res = raw && typeof raw === "object" ? raw.resource : undefined;
-  const values = [e.change?.new, res?.request, res?.response];
-  let permissive = false, broad = false, includeBroad = false, denied = false, seen = 0;
-  const walk = (v: unknown, key: string, depth: number) => {
-    if (depth > 6 || ++seen > 400 || v === undefined || v === null) return;
-    if (Array.isArray(v)) {
-      for (const x of v.slice(0, 50)) walk(x, key, depth + 1);
-      return;
-    }
-    if (typeof v === "object") {
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        const nk = norm(k);
-        if (BROAD_KEY.test(nk) && x !== false && x !== null) {
-          broad = true;
-          // an include/allow list naming everyone lets everyone through by itself (Access policy include rules)
-          if (INCLUDE_KEY.test(key)) includeBroad = true;
-        }
-        walk(x, INCLUDE_KEY.test(key) && !INCLUDE_KEY.test(nk) ? key : nk, depth + 1);
-      }
-      return;
-    }
-    const s = norm(String(v));
-    if (DECISION_KEY.test(key) && PERMISSIVE_DECISION.has(s)) permissive = true;
-    if (DECISION_KEY.test(key) && /^(deny|block|reject|drop)$/.test(s)) denied = true;
-    if (BROAD_VALUE.has(s) || BROAD_VALUE.has(String(v).trim())) {
-      broad = true;
-      if (INCLUDE_KEY.test(key)) includeBroad = true;
-    }
-  };
-  for (const v of values) walk(v, "", 0);
-  if ((permissive && broad) || (includeBroad && !denied)) return true;
+  const st: OpenWalk = { permissive: false, broad: false, includeBroad: false, denied: false, seen: 0 };
+  walkOpen(st, e.change?.new, "", 0);
+  walkOpen(st, res?.request, "", 0);
+  walkOpen(st, res?.response, "", 0);
+  if ((st.permissive && st.broad) || (st.includeBroad && !st.denied)) return true;
   return BROAD_TEXT_RE.test(`${e.description ?? ""} ${e.resource.name ?? ""}`.slice(0, 600));
+}
+
+interface OpenWalk {
+  permissive: boolean;
+  broad: boolean;
+  includeBroad: boolean;
+  denied: boolean;
+  /** nodes visited: the walk stops at 400 */
+  seen: number;
+}
+
+const KEY_DECISION = 1, KEY_INCLUDE = 2, KEY_BROAD = 4;
+/** What a normalised key is to the walk (decision, include list, "everyone"), decided once per key. */
+const keyKind = memo((k: string) => (DECISION_KEY.test(k) ? KEY_DECISION : 0) | (INCLUDE_KEY.test(k) ? KEY_INCLUDE : 0) | (BROAD_KEY.test(k) ? KEY_BROAD : 0));
+const DENY_RE = /^(deny|block|reject|drop)$/;
+
+/** Bounded walk of a policy value: depth 6, 400 nodes, 50 entries per list. `key` is the normalised key it sits under. */
+function walkOpen(st: OpenWalk, v: unknown, key: string, depth: number): void {
+  if (depth > 6 || ++st.seen > 400 || v === undefined || v === null) return;
+  if (Array.isArray(v)) {
+    const n = Math.min(v.length, 50);
+    for (let i = 0; i < n; i++) walkOpen(st, v[i], key, depth + 1);
+    return;
+  }
+  const kind = keyKind(key);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      const nk = norm(k);
+      const nkind = keyKind(nk);
+      if (nkind & KEY_BROAD && x !== false && x !== null) {
+        st.broad = true;
+        // an include/allow list naming everyone lets everyone through by itself (Access policy include rules)
+        if (kind & KEY_INCLUDE) st.includeBroad = true;
+      }
+      walkOpen(st, x, kind & KEY_INCLUDE && !(nkind & KEY_INCLUDE) ? key : nk, depth + 1);
+    }
+    return;
+  }
+  const str = String(v);
+  // values are mostly unique: normalised here without the shared cache
+  const s = str.toLowerCase().replace(/[\s-]+/g, "_");
+  if (kind & KEY_DECISION) {
+    if (PERMISSIVE_DECISION.has(s)) st.permissive = true;
+    if (DENY_RE.test(s)) st.denied = true;
+  }
+  if (BROAD_VALUE.has(s) || BROAD_VALUE.has(str.trim())) {
+    st.broad = true;
+    if (kind & KEY_INCLUDE) st.includeBroad = true;
+  }
 }
 
 const SILENCE_RE = /(^|[_./|])(mute|muted|unmute|silence|silenced|downtime|downtimes|suppress|suppressed|suppression|snooze|snoozed)($|[_./|])/;

@@ -78,13 +78,50 @@ export function valueKey(v: unknown): string {
 }
 
 function valueKeyRaw(v: object): string {
-  const sortKeys = (x: unknown): unknown =>
-    Array.isArray(x)
-      ? x.map(sortKeys)
-      : x && typeof x === "object"
-        ? Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]))
-        : x;
-  return JSON.stringify(sortKeys(v)).slice(0, 4000).toLowerCase();
+  const acc = { out: "" };
+  stableJson(acc, v);
+  return acc.out.slice(0, VALUE_KEY_MAX).toLowerCase();
+}
+
+const VALUE_KEY_MAX = 4000;
+/** Canonical array-index keys, which a JavaScript object always lists first, in numeric order. */
+const INDEX_KEY_RE = /^(0|[1-9]\d{0,9})$/;
+
+/**
+ * JSON.stringify of a copy with every object's keys sorted, written directly and cut once past the bound (only the
+ * first VALUE_KEY_MAX characters are compared). A rebuilt object lists index-like keys first ("2" before "10").
+ */
+function stableJson(acc: { out: string }, x: unknown): void {
+  if (acc.out.length > VALUE_KEY_MAX) return;
+  if (Array.isArray(x)) {
+    acc.out += "[";
+    for (let i = 0; i < x.length; i++) {
+      if (i) acc.out += ",";
+      const y = x[i];
+      if (y === undefined || typeof y === "function" || typeof y === "symbol") acc.out += "null";
+      else stableJson(acc, y);
+    }
+    acc.out += "]";
+    return;
+  }
+  if (x && typeof x === "object") {
+    const o = x as Record<string, unknown>;
+    const sorted = Object.keys(o).sort();
+    const index = sorted.filter((k) => INDEX_KEY_RE.test(k) && Number(k) < 4294967295);
+    const keys = index.length ? [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !index.includes(k))] : sorted;
+    acc.out += "{";
+    let first = true;
+    for (const k of keys) {
+      const y = o[k];
+      if (y === undefined || typeof y === "function" || typeof y === "symbol") continue;
+      acc.out += `${first ? "" : ","}${JSON.stringify(k)}:`;
+      first = false;
+      stableJson(acc, y);
+    }
+    acc.out += "}";
+    return;
+  }
+  acc.out += JSON.stringify(x) ?? "null";
 }
 
 /**
@@ -110,29 +147,44 @@ export function textOf(e: AuditEvent, limit = 4000): string {
   return limit >= 4000 ? t : t.slice(0, limit);
 }
 
+interface TextAcc {
+  parts: string[];
+  size: number;
+  limit: number;
+}
+
+function pushText(acc: TextAcc, s: unknown): void {
+  if (typeof s === "string" && s && acc.size < acc.limit) {
+    acc.parts.push(s);
+    acc.size += s.length;
+  }
+}
+
+/** Strings of a value, depth-first: 20 entries per list, 40 values per object, 3 levels deep. */
+function walkText(acc: TextAcc, v: unknown, depth: number): void {
+  if (acc.size >= acc.limit || depth > 3) return;
+  if (typeof v === "string") pushText(acc, v);
+  else if (Array.isArray(v)) {
+    const n = Math.min(v.length, 20);
+    for (let i = 0; i < n; i++) walkText(acc, v[i], depth + 1);
+  } else if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    const n = Math.min(keys.length, 40);
+    for (let i = 0; i < n; i++) walkText(acc, o[keys[i]!], depth + 1);
+  }
+}
+
 function textOfRaw(e: AuditEvent, limit: number): string {
-  const parts: string[] = [];
-  let size = 0;
-  const push = (s: unknown) => {
-    if (typeof s === "string" && s && size < limit) {
-      parts.push(s);
-      size += s.length;
-    }
-  };
-  push(e.description);
-  push(e.resource.name);
-  push(e.actor.token_name);
-  push(e.user_agent);
-  const walk = (v: unknown, depth: number) => {
-    if (size >= limit || depth > 3) return;
-    if (typeof v === "string") push(v);
-    else if (Array.isArray(v)) for (const x of v.slice(0, 20)) walk(x, depth + 1);
-    else if (v && typeof v === "object") for (const x of Object.values(v).slice(0, 40)) walk(x, depth + 1);
-  };
-  walk(e.metadata, 0);
-  walk(e.change?.new, 0);
-  walk(e.change?.old ?? (e.operation === "delete" ? removedRecord(e) : undefined), 0);
-  return parts.join(" \n ").slice(0, limit);
+  const acc: TextAcc = { parts: [], size: 0, limit };
+  pushText(acc, e.description);
+  pushText(acc, e.resource.name);
+  pushText(acc, e.actor.token_name);
+  pushText(acc, e.user_agent);
+  walkText(acc, e.metadata, 0);
+  walkText(acc, e.change?.new, 0);
+  walkText(acc, e.change?.old ?? (e.operation === "delete" ? removedRecord(e) : undefined), 0);
+  return acc.parts.join(" \n ").slice(0, limit);
 }
 
 /** /24 for IPv4, /48 for IPv6. */

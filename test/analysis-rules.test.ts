@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { AuditEvent } from "../domain/events.ts";
 import { analyse } from "../analysis/index.ts";
 import { changeDirection, silenceIsBounded, mailAuthWeakened, destinationAccounts } from "../analysis/posture.ts";
+import { valueKey } from "../analysis/text.ts";
 import { CHROME, EVIL_IP, HOME_IP, NOW, T, WINDOW, anomaly, cf1, cf2, dd, okSources, routineDay } from "./analysis-fixtures.ts";
 
 const M = 60_000;
@@ -155,5 +156,28 @@ describe("robustness", () => {
     const one = run(events.filter((e) => e.source === "cloudflare"), "change_setting", { ...okSources(), datadog: { status: "failed", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 } });
     expect(one.assessment.verdict).toBe(both.assessment.verdict);
     expect(one.assessment.confidence).toBeLessThan(both.assessment.confidence);
+  });
+});
+
+describe("value comparison key", () => {
+  // the reference: JSON of a copy with every object's keys sorted, cut at 4 000 characters, lower-cased
+  const sortKeys = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(sortKeys)
+      : x && typeof x === "object"
+        ? Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]))
+        : x;
+  const reference = (v: object) => JSON.stringify(sortKeys(v)).slice(0, 4000).toLowerCase();
+  it("is the key-sorted JSON of the value, index-like keys first, undefined left out, cut at 4 000 characters", () => {
+    const values: object[] = [
+      { b: 1, a: "X", c: [3, { z: null, y: true }] },
+      { "10": "ten", "2": "two", a: 1, "01": "lead", "-1": "neg", "4294967295": "big", "4294967294": "max" },
+      { a: undefined, b: [undefined, () => 1], c: { d: undefined }, e: "quote \" and \\ and \n" },
+      [{ b: 2, a: 1 }, "S", 1.5, Number.NaN, null],
+      { when: new Date(0), nested: { deep: { deeper: { deepest: ["A"] } } } },
+      { long: "x".repeat(3990), after: "y".repeat(50), tail: { k: "v" } },
+      Array.from({ length: 500 }, (_, i) => ({ [`k${500 - i}`]: `V${i}`, id: i })),
+    ];
+    for (const v of values) expect(valueKey(v)).toBe(reference(v));
   });
 });
