@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  CHROME, CORP_KP, CORP_NW, FIREFOX, GEO_BERLIN, GEO_LIS, GEO_SG, H, INJECT, KP, KP_ORG, MAC, MIN, NW, NW_ORG, T, add, anom, build, cf1, cf2, cfRoutine, chg, dd, ddReq, ddRoutine, hex, idOf, incidents, int, iso, pick, seen, uuid, type Acct, type DdWho, type J, type Who,
+  CHROME, CORP_KP, CORP_NW, FIREFOX, GEO_BERLIN, GEO_LIS, GEO_SG, H, INJECT, KP, KP_ORG, MAC, MIN, NW, NW_ORG, T, add, anom, build, cf1, cf2, cfRoutine, chg, dd, ddReq, ddRoutine, hex, idOf, incidents, int, iso, pick, uuid, type Acct, type DdWho, type J, type Who,
 } from "./lib.ts";
 
 const OUT = path.dirname(fileURLToPath(import.meta.url));
