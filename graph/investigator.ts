@@ -27,6 +27,8 @@ import type { State } from "./state.ts";
 import { deterministicOutcome } from "./model-outcome.ts";
 import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./types.ts";
 import { CASEFILE_VERSION } from "./version.ts";
+import { renderMarkdown } from "../report/markdown.ts";
+import { renderTimelineSvg } from "../report/svg.ts";
 import { deadlineError, loadRunDeadlineMs, timerDeadline, type DeadlineFactory } from "./deadline.ts";
 
 export interface InvestigatorOptions {
@@ -290,10 +292,10 @@ export function toResult(v: State): InvestigationResult {
     ...(v.publication?.id ? { page_id: v.publication.id, page_version: v.publication.version } : {}),
     sources: { cloudflare: v.sources?.cloudflare ?? EMPTY, datadog: v.sources?.datadog ?? EMPTY },
     assessment,
-    report_markdown: v.reportMarkdown ?? "",
+    report_markdown: v.report ? renderMarkdown(v.report) : "",
     report_title: v.reportTitle ?? "",
     ...(v.report ? { report: v.report } : {}),
-    ...(v.timelineSvg ? { timeline_svg: v.timelineSvg } : {}),
+    ...(v.report ? { timeline_svg: renderTimelineSvg(v.report) } : {}),
     prompt_versions: v.promptVersions ?? {},
     models: v.models ?? {},
     nodes: nodeOutcomes(v),

@@ -84,12 +84,12 @@ export const InvestigationState = Annotation.Root({
   writerText: Annotation<{ summary?: string; nextSteps?: string[] } | undefined>(),
   /** The report's data model (report/model.ts), built by the writer from state. */
   report: Annotation<Report | undefined>(),
-  /** The timeline picture (SVG), rendered by the writer. */
-  timelineSvg: Annotation<string | undefined>(),
-  /** The same picture as PNG (base64), for Confluence pages that need a raster image. */
+  /**
+   * The timeline picture as PNG (base64), rendered by the writer while the model words the summary, for Confluence
+   * pages that need a raster image. The SVG and the Markdown are rendered from the report when needed.
+   */
   timelinePng: Annotation<string | undefined>(),
   reportTitle: Annotation<string | undefined>(),
-  reportMarkdown: Annotation<string | undefined>(),
   approval: Annotation<Approval>({ reducer: (_a, b) => b, default: () => ({ status: "not_required" }) }),
   publication: Annotation<Publication | undefined>(),
   promptVersions: Annotation<Record<string, string>>({ reducer: merge, default: () => ({}) }),

@@ -6,6 +6,7 @@ import path from "node:path";
 import { buildReport, buildTitle } from "../../report/model.ts";
 import { VERDICTS } from "../../domain/schemas.ts";
 import { renderStorage } from "../../report/storage.ts";
+import { renderMarkdown } from "../../report/markdown.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import { VendorError, type Publisher } from "../../tools/types.ts";
 import { reportEvents, reportInput } from "../report-input.ts";
@@ -36,7 +37,7 @@ export function reportLabels(state: State): string[] {
 export function createPublishNode(deps: PublishDeps) {
   return async function publish(state: State): Promise<Update> {
     const report = state.report ?? buildReport(reportInput(state, await reportEvents(state, deps.evidence), deps));
-    const svg = state.timelineSvg ?? renderTimelineSvg(report);
+    const svg = renderTimelineSvg(report);
     let png: Buffer | undefined = state.timelinePng ? Buffer.from(state.timelinePng, "base64") : undefined;
     if (!png) {
       try {
@@ -57,7 +58,7 @@ export function createPublishNode(deps: PublishDeps) {
       await writeFile(path.join(dir, "page.xhtml"), renderStorage(report, opts));
       await writeFile(path.join(dir, SVG_NAME), svg);
       if (png) await writeFile(path.join(dir, PNG_NAME), png);
-      if (state.reportMarkdown) await writeFile(path.join(dir, "report.md"), state.reportMarkdown);
+      await writeFile(path.join(dir, "report.md"), renderMarkdown(report));
       return {
         publication: { id: "", url: null, version: 0, title: report.title, created: false, dry_run: true, file: path.join(dir, "page.xhtml") },
       };

@@ -2,7 +2,6 @@
 // next steps (writer-llm.ts, writer-guard.ts). Tables, ids, times and the verdict are never taken from model
 // text. What the model did — used, refused and why, failed, out of time — is recorded in state.modelOutcomes.
 import { buildReport } from "../../report/model.ts";
-import { renderMarkdown } from "../../report/markdown.ts";
 import { renderTimelinePng, renderTimelineSvg } from "../../report/svg.ts";
 import type { NodePrompt } from "../../prompts/index.ts";
 import { createLlmWriter } from "./writer-llm.ts";
@@ -71,10 +70,8 @@ export function createWriterNode(deps: WriterDeps) {
     return {
       writerText,
       report,
-      timelineSvg,
       timelinePng,
       reportTitle: report.title,
-      reportMarkdown: renderMarkdown(report),
       tokens,
       modelOutcomes: { writer: outcome },
       errors,
