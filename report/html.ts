@@ -8,7 +8,9 @@ import type { Report, TechniqueRef, TimelineRow } from "./schema.ts";
 
 export interface HtmlOptions {
   /** URL of the timeline picture, shown at the top of the timeline section. */
-  pictureUrl?: string;
+  pictureUrl?: string | undefined;
+  /** Link to an event's whole vendor record, for timeline rows the evidence appendix does not hold. */
+  recordUrl?: ((eventId: string) => string) | undefined;
   /** Rows appended to the metadata (e.g. the UI's attempt count). */
   extraMetadata?: [string, string][];
 }
@@ -65,11 +67,11 @@ ${ind.eventIds.length ? html`<p>Events: ${joined(ind.eventIds.map(evLink))}</p>`
   );
 }
 
-function timelineSection(r: Report, evIndex: Map<string, string>, pictureUrl: string | undefined): Markup {
+function timelineSection(r: Report, evIndex: Map<string, string>, pictureUrl: string | undefined, recordUrl: HtmlOptions["recordUrl"]): Markup {
   const routineCount = r.timeline.rows.filter((row) => row.flags.length === 0).length;
   const rows = r.timeline.rows.map(
     (row) =>
-      html`<tr class="${rowClass(row)}"><td><span class="nowrap">${row.time}</span><br><span class="small muted">${SOURCE_LABEL[row.source]}</span></td><td class="wrap">${row.actor}</td><td class="wrap">${breakable(row.action)}</td><td class="wrap resource">${row.resource}</td><td class="nowrap">${row.ip}</td><td>${row.outcome}</td><td>${row.flags.map((f) => html`<span class="flag flag-${classToken(f)}">${FLAG_LABEL[f]}</span> `)}${evIndex.has(row.id) ? html`<a href="#${evIndex.get(row.id)!}" class="small">raw event<span class="sr-only"> ${row.id}</span></a>` : ""}</td></tr>`,
+      html`<tr class="${rowClass(row)}"><td><span class="nowrap">${row.time}</span><br><span class="small muted">${SOURCE_LABEL[row.source]}</span></td><td class="wrap">${row.actor}</td><td class="wrap">${breakable(row.action)}</td><td class="wrap resource">${row.resource}</td><td class="nowrap">${row.ip}</td><td>${row.outcome}</td><td>${row.flags.map((f) => html`<span class="flag flag-${classToken(f)}">${FLAG_LABEL[f]}</span> `)}${evIndex.has(row.id) ? html`<a href="#${evIndex.get(row.id)!}" class="small">raw event<span class="sr-only"> ${row.id}</span></a>` : recordUrl ? html`<a href="${recordUrl(row.id)}" class="small">record<span class="sr-only"> ${row.id}</span></a>` : ""}</td></tr>`,
   );
   const omitted = r.timeline.omitted
     ? html`<p class="muted">${r.timeline.omitted} routine events not shown: ${r.timeline.omittedByAction.slice(0, 10).map(([a, n], i) => html`${i ? "; " : ""}${a} × ${n}`)}</p>`
@@ -130,7 +132,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): Markup {
   return html`${summarySection(r)}
 ${indicatorsSection(r, evLink)}
 ${r.nextSteps.length ? section("s-steps", SECTION_TITLES.nextSteps, html`<ol>${r.nextSteps.map((s) => html`<li>${s}</li>`)}</ol>`) : ""}
-${timelineSection(r, evIndex, opts.pictureUrl)}
+${timelineSection(r, evIndex, opts.pictureUrl, opts.recordUrl)}
 ${pivotsSection(r)}
 ${evidenceSection(r)}
 ${section(

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SqliteStore } from "../server/store/index.ts";
-import { input } from "./report-fixture.ts";
+import { memoryEvidenceStore, readEvent, storeEvents } from "../graph/evidence-store.ts";
+import { events, input } from "./report-fixture.ts";
 import { resultFor, seed, startUi, TOKEN, XSS, type Seeded } from "./ui-fixture.ts";
 
 const EXPECTED_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'";
@@ -153,6 +154,8 @@ describe("review UI with an API token", () => {
     expect(page).toContain('href="https://acme.atlassian.net/wiki/spaces/SEC/pages/98765"');
     // Secrets in raw records were redacted by the report model and stay so.
     expect(page).not.toContain("hunter2hunter2");
+    // Without an evidence reader only the cited events link to a record (the appendix).
+    expect(page).not.toContain("/events/");
     // No decision buttons on a completed run; the running one polls.
     expect(page).not.toContain("/approve");
     const running = (await get(`/ui/investigations/${ids.running}`, { headers: { cookie } })).body;
@@ -246,6 +249,46 @@ describe("review UI without an API token", () => {
       expect(odd.body).toContain(`GET /v1/investigations/${id} still have it`);
       expect(odd.body).not.toContain(XSS);
       expect(odd.body).toContain('<h2 id="s-meta">Metadata</h2>');
+    } finally {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("review UI with the evidence store", () => {
+  it("links every timeline row to its whole vendor record, read by id, escaped and redacted", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "casefile-ui-records-"));
+    const store = new SqliteStore(dir);
+    const evidence = memoryEvidenceStore();
+    const { app, url } = await startUi({ store, readEvent: (inv, id) => readEvent(evidence, inv, id) });
+    try {
+      const ids = await seed(store);
+      const gathered = events().map((e) => (e.id === "cf-login-1" ? { ...e, raw: { id: e.id, note: XSS, password: "hunter2hunter2" } } : e));
+      await storeEvents(evidence, ids.completed, "cloudflare", gathered.filter((e) => e.source === "cloudflare"));
+      await storeEvents(evidence, ids.completed, "datadog", gathered.filter((e) => e.source === "datadog"));
+      const get = client(url);
+
+      const page = (await get(`/ui/investigations/${ids.completed}`)).body;
+      const link = `/ui/investigations/${ids.completed}/events/cf-login-1`;
+      expect(page).toContain(`<a href="${link}" class="small">record<span class="sr-only"> cf-login-1</span></a>`);
+      // Cited events keep their link to the appendix entry.
+      expect(page).not.toContain(`/events/3c1f8e2a-6d4b-4f0e-9a57-2b8d1e6c4f90"`);
+
+      const record = await get(link);
+      expect(record.status).toBe(200);
+      expect(record.headers.get("content-security-policy")!.startsWith(EXPECTED_CSP)).toBe(true);
+      expect(record.body).toContain("<h1 class=\"wrap\">Event cf-login-1</h1>");
+      expect(record.body).toContain("&quot;note&quot;: &quot;&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(record.body).not.toContain(XSS);
+      expect(record.body).not.toContain("hunter2hunter2");
+      expect(record.body).toContain("198.51.100.9");
+
+      // Only this investigation's events, by an id it gathered.
+      expect((await get(`/ui/investigations/${ids.completed}/events/no-such-event`)).status).toBe(404);
+      expect((await get(`/ui/investigations/${ids.awaiting}/events/cf-login-1`)).status).toBe(404);
+      expect([404, 414]).toContain((await get(`/ui/investigations/${ids.completed}/events/${"x".repeat(301)}`)).status);
     } finally {
       await app.close();
       await store.close();

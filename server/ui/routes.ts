@@ -4,12 +4,14 @@
 import { readFileSync } from "node:fs";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { AuditEvent } from "../../domain/events.ts";
 import { VERDICTS } from "../../domain/schemas.ts";
+import { redactValue } from "../../report/redact.ts";
 import { Report } from "../../report/schema.ts";
 import { createAuthGate, tokenMatches, type AuthGate } from "../auth.ts";
 import { STATUSES, type Investigation, type Store } from "../store/index.ts";
 import { createSessions, isAuthorized, presentsBadCredential } from "./session.ts";
-import { STATUS_TEXT, listPage, loginPage, messagePage, reportPage, type PageCtx, type StoredReport } from "./views.ts";
+import { STATUS_TEXT, listPage, loginPage, messagePage, recordPage, reportPage, type PageCtx, type StoredReport } from "./views.ts";
 
 export interface DecisionOutcome {
   ok: boolean;
@@ -28,6 +30,11 @@ export interface UiOptions {
   secureCookies?: boolean;
   /** Approve or reject a run waiting at the approval gate (the same logic as the API). */
   onDecision?: (id: string, approve: boolean) => Promise<DecisionOutcome | void>;
+  /**
+   * One gathered event of an investigation with its whole vendor record, by event id (graph/evidence-store.ts
+   * readEvent). With it, every timeline row links to its record; without it, only the report's cited events show one.
+   */
+  readEvent?: (investigationId: string, eventId: string) => Promise<{ event: AuditEvent; raw: unknown } | undefined>;
 }
 
 const UI_JS = readFileSync(new URL("ui.js", import.meta.url), "utf8");
@@ -36,6 +43,7 @@ const UI_CSS = readFileSync(new URL("ui.css", import.meta.url), "utf8");
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 const ID_RE = /^inv_[a-f0-9]{32}$/;
+const MAX_EVENT_ID = 300;
 const PAGE_SIZE = 25;
 
 const ListQuery = z.object({
@@ -197,7 +205,19 @@ export const uiPlugin: FastifyPluginAsync<UiOptions> = async (app, opts) => {
       if (!inv) return reply;
       const decided = (request.query as { decided?: unknown }).decided;
       const notice = decided === "approved" ? "Approved: the report is being published." : decided === "rejected" ? "Rejected: the report will not be published." : undefined;
-      return sendHtml(reply, 200, reportPage(ctxOf(request), inv, storedReport(inv), notice));
+      const recordUrl = opts.readEvent ? (eventId: string) => `${base}/investigations/${inv.id}/events/${encodeURIComponent(eventId)}` : undefined;
+      return sendHtml(reply, 200, reportPage(ctxOf(request), inv, storedReport(inv), { notice, recordUrl }));
+    });
+
+    priv.get("/investigations/:id/events/:eventId", async (request, reply) => {
+      const inv = await load(request, reply);
+      if (!inv) return reply;
+      const eventId = (request.params as { eventId: string }).eventId;
+      const found = opts.readEvent && eventId.length <= MAX_EVENT_ID ? await opts.readEvent(inv.id, eventId) : undefined;
+      if (!found)
+        return sendHtml(reply, 404, messagePage(ctxOf(request), "Not found", `Investigation ${inv.id} gathered no event ${eventId.slice(0, MAX_EVENT_ID)} that this server can read back; the report's evidence appendix lists the cited ones.`));
+      // Records are redacted when they are gathered; redacting again costs little and keeps the page safe either way.
+      return sendHtml(reply, 200, recordPage(ctxOf(request), inv, found.event, JSON.stringify(redactValue(found.raw ?? null), null, 2) ?? "null"));
     });
 
     priv.get("/investigations/:id/status.json", async (request, reply) => {

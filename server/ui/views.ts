@@ -1,10 +1,12 @@
 // The review UI's pages around the report: the page chrome, the log-in form, the investigation list, the
 // investigation header with its decision buttons, and messages. The report's own sections come from
 // report/html.ts; every stored string is escaped by the `html` tag of report/escape.ts.
+import type { AuditEvent } from "../../domain/events.ts";
 import { VERDICTS, type Verdict } from "../../domain/schemas.ts";
 import { breakable, classToken, html, safeUrl, type Child, type Markup } from "../../report/escape.ts";
 import { metadataSection, renderHtml, section } from "../../report/html.ts";
-import { VERDICT_LABEL } from "../../report/labels.ts";
+import { SOURCE_LABEL, VERDICT_LABEL } from "../../report/labels.ts";
+import { actorOf } from "../../report/text.ts";
 import type { Report } from "../../report/schema.ts";
 import { STATUSES, type Investigation, type InvestigationStatus } from "../store/index.ts";
 
@@ -166,7 +168,8 @@ ${next ? html`<a href="${home}${qs({ cursor: next })}" rel="next">Older investig
 }
 
 /** One investigation: its header and decision buttons, then the report's sections (report/html.ts). */
-export function reportPage(ctx: PageCtx, inv: Investigation, stored: StoredReport, notice?: string): string {
+export function reportPage(ctx: PageCtx, inv: Investigation, stored: StoredReport, opts: { notice?: string | undefined; recordUrl?: ((eventId: string) => string) | undefined } = {}): string {
+  const { notice } = opts;
   const live = inv.status === "queued" || inv.status === "running";
   const title = `${inv.action} by ${inv.actor}`;
   const header = html`<header class="report-head">
@@ -197,7 +200,7 @@ export function reportPage(ctx: PageCtx, inv: Investigation, stored: StoredRepor
   const errors = [...new Set([...inv.errors, ...stored.errors])];
   const attempts: [string, string][] = [["Attempts", String(inv.attempts)]];
   const body = stored.report
-    ? renderHtml(stored.report, { pictureUrl: stored.hasPicture ? `${ctx.base}/investigations/${inv.id}/timeline.svg` : undefined, extraMetadata: attempts })
+    ? renderHtml(stored.report, { pictureUrl: stored.hasPicture ? `${ctx.base}/investigations/${inv.id}/timeline.svg` : undefined, recordUrl: opts.recordUrl, extraMetadata: attempts })
     : html`${section(
         "s-anomaly",
         "Flagged anomaly",
@@ -213,5 +216,26 @@ ${decision}
 ${errors.length ? section("s-errors", "Errors", html`<ul class="errors">${errors.map((e) => html`<li>${e}</li>`)}</ul>`) : ""}
 ${body}`,
     { script: live },
+  );
+}
+
+/** One gathered event with its whole vendor record (redacted JSON), read back from the evidence store by id. */
+export function recordPage(ctx: PageCtx, inv: Investigation, event: AuditEvent, json: string): string {
+  const title = `Event ${event.id}`;
+  const facts: [string, string][] = [
+    ["Source", SOURCE_LABEL[event.source]],
+    ["Time (UTC)", event.time],
+    ["Action", event.action],
+    ["Actor", actorOf(event)],
+    ["IP", event.ip ?? "—"],
+    ["Outcome", event.outcome],
+  ];
+  return page(
+    ctx,
+    title,
+    html`<p class="crumbs"><a href="${ctx.base}/investigations/${inv.id}">← ${inv.action} by ${inv.actor}</a></p>
+<h1 class="wrap">${title}</h1>
+<dl class="facts">${facts.map(([k, v]) => html`<div><dt>${k}</dt><dd class="wrap">${v}</dd></div>`)}</dl>
+<section aria-labelledby="s-record"><h2 id="s-record">Vendor record (secrets redacted)</h2><pre>${json}</pre></section>`,
   );
 }
