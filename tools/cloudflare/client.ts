@@ -5,10 +5,10 @@ import type { AuditEvent, SourceStatus } from "../../domain/events.ts";
 import { type HttpClient, HttpError, vendorHttpClient, type RetrySettings, type VendorHttpOptions } from "../http.ts";
 import { safeText } from "../text.ts";
 import { explainCloudflareFailure } from "./errors.ts";
-import { failedSource } from "../types.ts";
-import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
+import { addressPlans, changedResources, pivotBudget, type PivotBudget, type PivotPlan } from "../pivot.ts";
+import { runGather } from "../gather.ts";
 import { mergeTwins } from "./twins.ts";
-import { notePageCap, pageBudget, takePage, type PageBudget } from "../pages.ts";
+import { takePage, type PageBudget } from "../pages.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { VendorError } from "../types.ts";
 import { normaliseCloudflare } from "./normalise.ts";
@@ -341,45 +341,40 @@ export function createCloudflareGatherer(
   const client = new CloudflareAuditClient(cfg, http);
   const budget = pivotBudget(opts.pivot);
 
-  async function gather(req: GatherRequest): Promise<GatherResult> {
-    const started = Date.now();
-    const sinceMs = req.since.getTime();
-    const beforeMs = req.before.getTime();
-    const inWindow = (e: AuditEvent) => e.ts >= sinceMs && e.ts <= beforeMs;
-    const status: SourceStatus = { status: "ok", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0, pivots: [] };
-    const byId = new Map<string, AuditEvent>();
-    const email = isEmail(req.actor) ? req.actor : undefined;
-    const actorId = email ? undefined : (req.actorId ?? req.actor);
-    const pages = pageBudget(limits.maxPagesPerSource);
-    try {
-      const own = await client.fetch({ actorEmail: email, actorId, since: req.since, before: req.before, maxRecords: limits.maxEventsPerSource, pages, signal: req.signal });
-      status.api = own.api;
-      status.pages += own.pages;
-      status.rejected += own.rejected;
-      status.warnings.push(...own.warnings);
-      if (own.merged) status.merged_twins = own.merged;
-      if (own.truncated) {
-        status.status = "truncated";
-        if (!pages.capped) status.warnings.push(`Cloudflare: stopped after ${limits.maxEventsPerSource} records (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
-      }
-      for (const e of own.events) if (inWindow(e) && isOwn(e, req)) byId.set(e.id, e);
-    } catch (e) {
-      if (req.signal?.aborted) throw e;
-      notePageCap(status, pages, "Cloudflare");
-      return failedSource(status, e, started);
-    }
-    const ownEvents = [...byId.values()];
-    status.events = ownEvents.length;
-    status.identities = identitiesOf(req, ownEvents);
+  const gather = (req: GatherRequest): Promise<GatherResult> =>
+    runGather(req, {
+      vendor: "Cloudflare",
+      maxPages: limits.maxPagesPerSource,
+      budget,
+      async own({ status, pages, byId, inWindow }) {
+        const email = isEmail(req.actor) ? req.actor : undefined;
+        const actorId = email ? undefined : (req.actorId ?? req.actor);
+        const own = await client.fetch({ actorEmail: email, actorId, since: req.since, before: req.before, maxRecords: limits.maxEventsPerSource, pages, signal: req.signal });
+        status.api = own.api;
+        status.pages += own.pages;
+        status.rejected += own.rejected;
+        status.warnings.push(...own.warnings);
+        if (own.merged) status.merged_twins = own.merged;
+        if (own.truncated) {
+          status.status = "truncated";
+          if (!pages.capped) status.warnings.push(`Cloudflare: stopped after ${limits.maxEventsPerSource} records (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
+        }
+        for (const e of own.events) if (inWindow(e) && isOwn(e, req)) byId.set(e.id, e);
+      },
+      pivots: ({ status, pages }, ownEvents) => {
+        status.identities = identitiesOf(req, ownEvents);
+        return { plans: pivotPlans(ownEvents, req, { since: req.since, before: req.before, pages, signal: req.signal }, status), isOwn: (e) => isOwn(e, req) };
+      },
+    });
 
-    const window = { since: req.since, before: req.before, pages, signal: req.signal };
-    const counted = async (q: Parameters<CloudflareAuditClient["fetch"]>[0]) => {
+  /** Credentials first (a token the actor minted and someone else used is the strongest lead), then resources, then addresses. */
+  function pivotPlans(ownEvents: AuditEvent[], req: GatherRequest, window: Pick<CloudflareQuery, "since" | "before" | "pages" | "signal">, status: SourceStatus): PivotPlan[] {
+    const counted = async (q: CloudflareQuery) => {
       const r = await client.fetch(q);
       if (r.merged) status.merged_twins = (status.merged_twins ?? 0) + r.merged;
       return r;
     };
     const plans: PivotPlan[] = [];
-    // Credentials first: a token the actor minted and someone else used is the strongest lead.
     for (const c of createdCredentials(ownEvents)) {
       const key = c.id ?? c.name!;
       plans.push({
@@ -401,11 +396,7 @@ export function createCloudflareGatherer(
       plans.push({ kind: "resource", key: r.id, label: r.label, match: (e) => e.resource.id === r.id, fetch: (max) => counted({ ...window, resourceId: r.id, maxRecords: max }) });
     }
     plans.push(...addressPlans(ownEvents, req.ip, (ip, max) => counted({ ...window, ip, maxRecords: max })));
-    const pivots = await runPivots({ vendor: "Cloudflare", plans, budget, byId, isOwn: (e) => isOwn(e, req), inWindow, status, pages, signal: req.signal });
-    notePageCap(status, pages, "Cloudflare");
-    status.duration_ms = Date.now() - started;
-    const events = [...ownEvents, ...pivots].sort((a, b) => a.ts - b.ts);
-    return { events, status };
+    return plans;
   }
 
   return { source: "cloudflare", gather, client, close: () => http.close() };

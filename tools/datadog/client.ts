@@ -1,15 +1,15 @@
 // Datadog Audit Trail: thin client (POST /api/v2/audit/events/search, cursor-paged) and the gatherer.
 import type { DatadogConfig } from "../config.ts";
 import { loadLimits } from "../config.ts";
-import type { AuditEvent, SourceStatus } from "../../domain/events.ts";
+import type { AuditEvent } from "../../domain/events.ts";
 import { type HttpClient, vendorHttpClient, type RetrySettings, type VendorHttpOptions } from "../http.ts";
 import { safeText } from "../text.ts";
 import { explainDatadogFailure } from "./errors.ts";
-import { failedSource } from "../types.ts";
-import { addressPlans, changedResources, pivotBudget, runPivots, type PivotBudget, type PivotPlan } from "../pivot.ts";
+import { addressPlans, changedResources, pivotBudget, type PivotBudget, type PivotPlan } from "../pivot.ts";
+import { runGather } from "../gather.ts";
 import type { Gatherer, GatherRequest, GatherResult } from "../types.ts";
 import { normaliseDatadog } from "./normalise.ts";
-import { notePageCap, pageBudget, takePage, type PageBudget } from "../pages.ts";
+import { takePage, type PageBudget } from "../pages.ts";
 
 export interface DatadogGathererOptions extends VendorHttpOptions {
   pivot?: Partial<PivotBudget> & { ips?: number; eventsPerIp?: number };
@@ -149,68 +149,67 @@ export function createDatadogGatherer(
   const budget = pivotBudget(opts.pivot);
 
   async function gather(req: GatherRequest): Promise<GatherResult> {
-    const started = Date.now();
-    const sinceMs = req.since.getTime();
-    const beforeMs = req.before.getTime();
-    const inWindow = (e: AuditEvent) => e.ts >= sinceMs && e.ts <= beforeMs;
-    const status: SourceStatus = { status: "ok", events: 0, pivot_events: 0, pages: 0, api: "datadog-search", warnings: [], rejected: 0, pivots: [] };
     const identities = new Set<string>([req.actor.toLowerCase()]);
     if (req.actorId) identities.add(req.actorId.toLowerCase());
     const isOwn = (e: AuditEvent) =>
       [e.actor.email, e.actor.id, e.actor.uuid].some((v) => v !== undefined && identities.has(v.toLowerCase()));
-    const byId = new Map<string, AuditEvent>();
-    const pages = pageBudget(limits.maxPagesPerSource);
-    const absorb = (r: DatadogFetch) => {
-      status.pages += r.pages;
-      status.rejected += r.rejected;
-      status.warnings.push(...r.warnings);
-      if (r.partial && status.status === "ok") status.status = "partial";
-      if (r.truncated) {
-        status.status = "truncated";
-        if (!pages.capped) status.warnings.push(`Datadog: stopped after ${limits.maxEventsPerSource} events (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
-      }
-    };
     // Exact spellings read, for the report: attribute search is case-sensitive, so each one is asked for.
     const spellings = new Set<string>([...spellingVariants(req.actor), ...(req.actorId ? [req.actorId] : [])]);
-    try {
-      // Discovery: free text is case-insensitive, so the actor's messages reveal the spellings and uuid Datadog
-      // recorded (SSO may provision Jane.Doe@… where Cloudflare has jane.doe@…). Bounded; its gaps are not fatal.
-      if (req.actor.includes("@")) {
-        const found = await client.search(ddQuote(req.actor), req.since, req.before, budget.eventsPerPivot, req.signal, pages);
-        status.pages += found.pages;
-        for (const e of found.events) {
-          const vals = [e.actor.email, e.actor.id, e.actor.uuid];
-          if (!vals.some((v) => v !== undefined && identities.has(v.toLowerCase()))) continue;
-          for (const v of vals) if (v) (spellings.add(v), identities.add(v.toLowerCase()));
+    return runGather(req, {
+      vendor: "Datadog",
+      initial: { api: "datadog-search" },
+      maxPages: limits.maxPagesPerSource,
+      budget,
+      async own({ status, pages, byId, inWindow }) {
+        const absorb = (r: DatadogFetch) => {
+          status.pages += r.pages;
+          status.rejected += r.rejected;
+          status.warnings.push(...r.warnings);
+          if (r.partial && status.status === "ok") status.status = "partial";
+          if (r.truncated) {
+            status.status = "truncated";
+            if (!pages.capped) status.warnings.push(`Datadog: stopped after ${limits.maxEventsPerSource} events (CASEFILE_MAX_EVENTS_PER_SOURCE); the timeline is incomplete.`);
+          }
+        };
+        // Discovery: free text is case-insensitive, so the actor's messages reveal the spellings and uuid Datadog
+        // recorded (SSO may provision Jane.Doe@… where Cloudflare has jane.doe@…). Bounded; its gaps are not fatal.
+        if (req.actor.includes("@")) {
+          const found = await client.search(ddQuote(req.actor), req.since, req.before, budget.eventsPerPivot, req.signal, pages);
+          status.pages += found.pages;
+          for (const e of found.events) {
+            const vals = [e.actor.email, e.actor.id, e.actor.uuid];
+            if (!vals.some((v) => v !== undefined && identities.has(v.toLowerCase()))) continue;
+            for (const v of vals) if (v) (spellings.add(v), identities.add(v.toLowerCase()));
+          }
         }
-      }
-      const first = await client.search(actorQuery(...spellings), req.since, req.before, limits.maxEventsPerSource, req.signal, pages);
-      absorb(first);
-      for (const e of first.events) if (inWindow(e) && isOwn(e)) byId.set(e.id, e);
-      // Key-authenticated events carry the user's uuid in usr.email / usr.id: learn the uuids and query again.
-      const uuids = new Set<string>();
-      for (const e of byId.values()) {
-        const u = e.actor.uuid;
-        if (u && !identities.has(u.toLowerCase())) uuids.add(u);
-      }
-      for (const u of [...uuids].slice(0, 5)) {
-        identities.add(u.toLowerCase());
-        const unseen = !spellings.has(u);
-        spellings.add(u);
-        if (!unseen) continue;
-        const more = await client.search(actorQuery(u), req.since, req.before, limits.maxEventsPerSource, req.signal, pages);
-        absorb(more);
-        for (const e of more.events) if (inWindow(e) && isOwn(e) && !byId.has(e.id)) byId.set(e.id, e);
-      }
-    } catch (e) {
-      if (req.signal?.aborted) throw e;
-      notePageCap(status, pages, "Datadog");
-      return failedSource(status, e, started);
-    }
-    const own = [...byId.values()];
-    status.events = own.length;
-    status.identities = [...spellings].slice(0, 20);
+        const first = await client.search(actorQuery(...spellings), req.since, req.before, limits.maxEventsPerSource, req.signal, pages);
+        absorb(first);
+        for (const e of first.events) if (inWindow(e) && isOwn(e)) byId.set(e.id, e);
+        // Key-authenticated events carry the user's uuid in usr.email / usr.id: learn the uuids and query again.
+        const uuids = new Set<string>();
+        for (const e of byId.values()) {
+          const u = e.actor.uuid;
+          if (u && !identities.has(u.toLowerCase())) uuids.add(u);
+        }
+        for (const u of [...uuids].slice(0, 5)) {
+          identities.add(u.toLowerCase());
+          const unseen = !spellings.has(u);
+          spellings.add(u);
+          if (!unseen) continue;
+          const more = await client.search(actorQuery(u), req.since, req.before, limits.maxEventsPerSource, req.signal, pages);
+          absorb(more);
+          for (const e of more.events) if (inWindow(e) && isOwn(e) && !byId.has(e.id)) byId.set(e.id, e);
+        }
+      },
+      pivots: ({ status, pages }, own) => {
+        status.identities = [...spellings].slice(0, 20);
+        return { plans: pivotPlans(own, req, identities, pages), isOwn };
+      },
+    });
+  }
 
+  /** The keys the actor created, the resources they changed, their addresses. */
+  function pivotPlans(own: AuditEvent[], req: GatherRequest, identities: Set<string>, pages: PageBudget): PivotPlan[] {
     const search = (query: string, max: number) => client.search(query, req.since, req.before, max, req.signal, pages);
     const plans: PivotPlan[] = [];
     for (const k of createdKeys(own)) {
@@ -229,10 +228,7 @@ export function createDatadogGatherer(
       plans.push({ kind: "resource", key: r.id, label: r.label, fetch: (max) => search(`@asset.id:${ddQuote(r.id)}`, max) });
     }
     plans.push(...addressPlans(own, req.ip, (ip, max) => search(`@network.client.ip:${ddQuote(ip)}`, max)));
-    const pivots = await runPivots({ vendor: "Datadog", plans, budget, byId, isOwn, inWindow, status, pages, signal: req.signal });
-    notePageCap(status, pages, "Datadog");
-    status.duration_ms = Date.now() - started;
-    return { events: [...own, ...pivots].sort((a, b) => a.ts - b.ts), status };
+    return plans;
   }
 
   return { source: "datadog", gather, client, close: () => http.close() };
