@@ -1,8 +1,22 @@
 // What the vendors' LangChain tools share (tools/<vendor>/tool.ts): the compact JSON the model reads and the
 // artifact of normalised events that travels beside it, and the call wrapper that turns a vendor failure into an
 // answer the agent can read instead of an exception.
+import { z } from "zod";
 import type { AuditEvent } from "../domain/events.ts";
 import { safeText } from "./text.ts";
+
+/** The arguments both vendors' tools take, each described in the vendor's words; at least one of actor, ip, resource_id. */
+export function auditToolInput(describe: { actor: string; ip: string; resource_id: string }) {
+  return z
+    .object({
+      actor: z.string().min(1).max(320).optional().describe(describe.actor),
+      ip: z.string().min(2).max(64).optional().describe(describe.ip),
+      resource_id: z.string().min(1).max(200).optional().describe(describe.resource_id),
+      since: z.iso.datetime({ offset: true }).describe("window start, ISO-8601"),
+      before: z.iso.datetime({ offset: true }).describe("window end, ISO-8601"),
+    })
+    .refine((v) => v.actor !== undefined || v.ip !== undefined || v.resource_id !== undefined, "give actor, ip, resource_id or several");
+}
 
 /** What a tool call fetched, beside the JSON the model reads. */
 export interface AuditToolArtifact {

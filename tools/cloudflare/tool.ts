@@ -2,19 +2,14 @@
 // (graph/nodes/gather-agent.ts). Read-only. The model gets compact JSON (untrusted data); the normalised events
 // travel beside it as the tool message's artifact, so the agent can label, cite and count them.
 import { tool } from "@langchain/core/tools";
-import { z } from "zod";
-import { runAuditTool, type AuditToolArtifact } from "../audit-tool.ts";
+import { auditToolInput, runAuditTool, type AuditToolArtifact } from "../audit-tool.ts";
 import type { CloudflareAuditClient } from "./client.ts";
 
-export const CloudflareAuditToolInput = z
-  .object({
-    actor: z.string().min(1).max(320).optional().describe("actor email, or Cloudflare user id"),
-    ip: z.string().min(2).max(64).optional().describe("source IP (or CIDR) of the requests"),
-    resource_id: z.string().min(1).max(200).optional().describe("id of the changed resource (DNS record, token, rule, member …)"),
-    since: z.iso.datetime({ offset: true }).describe("window start, ISO-8601"),
-    before: z.iso.datetime({ offset: true }).describe("window end, ISO-8601"),
-  })
-  .refine((v) => v.actor !== undefined || v.ip !== undefined || v.resource_id !== undefined, "give actor, ip, resource_id or several");
+export const CloudflareAuditToolInput = auditToolInput({
+  actor: "actor email, or Cloudflare user id",
+  ip: "source IP (or CIDR) of the requests",
+  resource_id: "id of the changed resource (DNS record, token, rule, member …)",
+});
 
 export function cloudflareAuditTool(gatherer: { client: CloudflareAuditClient }, opts: { maxEvents?: number; maxRecords?: number } = {}) {
   return tool(

@@ -2,19 +2,14 @@
 // (graph/nodes/gather-agent.ts). Read-only. The model gets compact JSON (untrusted data); the normalised events
 // travel beside it as the tool message's artifact, so the agent can label, cite and count them.
 import { tool } from "@langchain/core/tools";
-import { z } from "zod";
-import { runAuditTool, type AuditToolArtifact } from "../audit-tool.ts";
+import { auditToolInput, runAuditTool, type AuditToolArtifact } from "../audit-tool.ts";
 import { actorQuery, ddQuote, type DatadogAuditClient } from "./client.ts";
 
-export const DatadogAuditToolInput = z
-  .object({
-    actor: z.string().min(1).max(320).optional().describe("user email, id or uuid"),
-    ip: z.string().min(2).max(64).optional().describe("client IP of the requests"),
-    resource_id: z.string().min(1).max(200).optional().describe("id of the changed asset (monitor, role, key, pipeline …)"),
-    since: z.iso.datetime({ offset: true }).describe("window start, ISO-8601"),
-    before: z.iso.datetime({ offset: true }).describe("window end, ISO-8601"),
-  })
-  .refine((v) => v.actor !== undefined || v.ip !== undefined || v.resource_id !== undefined, "give actor, ip, resource_id or several");
+export const DatadogAuditToolInput = auditToolInput({
+  actor: "user email, id or uuid",
+  ip: "client IP of the requests",
+  resource_id: "id of the changed asset (monitor, role, key, pipeline …)",
+});
 
 export function datadogAuditTool(gatherer: { client: DatadogAuditClient }, opts: { maxEvents?: number; maxRecords?: number } = {}) {
   return tool(
