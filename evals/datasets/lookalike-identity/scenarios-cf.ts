@@ -18,21 +18,18 @@ import {
   cfTokenCreate,
   cfTokenRevoke,
   cfUser,
-  ciDeploys,
   ddLogin,
-  ddPolling,
-  ddRoutine,
   ddUser,
   ddKey,
   newCtx,
   policy,
-  sessions,
   tok,
   who,
   type CfToken,
   type Org,
   type Orgs,
 } from "./builders.ts";
+import { ciDeploys, ddPolling, ddRoutine, sessions } from "./noise.ts";
 import {
   TI,
   background,

@@ -9,19 +9,16 @@ import {
   at,
   cfLogin,
   cfPurge,
-  cfRoutine,
   cfUser,
   ddLogin,
-  ddPolling,
-  ddRoutine,
   ddUser,
   ddKey,
   newCtx,
-  sessions,
   who,
   type Orgs,
   type Person,
 } from "./builders.ts";
+import { cfRoutine, ddPolling, ddRoutine, sessions } from "./noise.ts";
 import {
   TI,
   background,

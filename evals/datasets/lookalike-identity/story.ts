@@ -9,10 +9,7 @@ import {
   ddAct,
   ddRaw,
   ddReq,
-  finish,
   iso,
-  orgNoise,
-  sessions,
   type CfActor,
   type Ctx,
   type DdActor,
@@ -20,6 +17,7 @@ import {
   type ThreatIntel,
   type Zone,
 } from "./builders.ts";
+import { finish, orgNoise, sessions } from "./noise.ts";
 
 export type Verdict = "likely_malicious" | "misconfiguration" | "benign";
 
