@@ -4,10 +4,10 @@
 import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
 import type { Indicator } from "../domain/schemas.ts";
 import type { Correlation } from "./timeline.ts";
-import { CRED_RE, changeStructure, FAIL_LOGIN_RE, isChange, resKey } from "./evidence-structure.ts";
+import { CRED_RE, changeStructure, changeValues, FAIL_LOGIN_RE, isChange, resKey } from "./evidence-structure.ts";
 import { burstIsRoutine, catalogueEntry, matchEvents, restoredChanges, type Stage } from "./indicators.ts";
 import { changeDirection, isSilencing, opensToEveryone, silenceIsBounded } from "./posture.ts";
-import { norm, textOf } from "./text.ts";
+import { memo, norm, textOf } from "./text.ts";
 
 const WEAKENING = new Set(["logging.impaired", "firewall.weakened", "detection.impaired", "auth.modified", "mail_auth.removed", "policy.opened"]);
 const BURST_OF: Record<string, string> = { "destruction.burst": "destructive", "discovery.burst": "discovery", "collection.export_burst": "export" };
@@ -177,7 +177,7 @@ export function evidenceContext(corr: Correlation, indicators: Indicator[], sour
   const focusScan = focus.length > MAX_SCAN ? focus.slice(0, MAX_SCAN) : focus;
   for (const e of focusScan) {
     const cat = `${norm(e.category)}|${norm(e.action)}`;
-    if (LEAK_RE.test(textOf(e, 600)) && /notif|secur|alert|leak|scan/.test(cat)) leaks.push(e.id);
+    if (/notif|secur|alert|leak|scan/.test(cat) && LEAK_RE.test(textOf(e, 600))) leaks.push(e.id);
     if (e.outcome === "failure" && FAIL_LOGIN_RE.test(`${norm(e.action)}|${norm(e.category)}`)) failedLogins.push(e.id);
     if (e.outcome === "failure") continue;
     if (isChange(e)) {
@@ -239,26 +239,19 @@ export function evidenceContext(corr: Correlation, indicators: Indicator[], sour
 
 /** Text of a change's new value and request body, lower-cased and bounded. */
 function valueText(e: AuditEvent): string {
-  const raw = e.raw as { resource?: { request?: unknown } } | undefined;
-  const req = raw && typeof raw === "object" ? raw.resource?.request : undefined;
-  let s = "";
-  try {
-    s = JSON.stringify([e.change?.new ?? null, req ?? null]) ?? "";
-  } catch {
-    return "";
-  }
-  return norm(s.slice(0, 3000)).replace(/_/g, " ");
+  return norm(changeValues(e).slice(0, 3000)).replace(/_/g, " ");
 }
 
 /** Registrable part of a host name (last two labels, three for short second-level labels like co.uk). */
-function registrable(host: string): string {
+const registrable = memo(registrableOf);
+function registrableOf(host: string): string {
   const parts = host.replace(/\.$/, "").split(".");
   if (parts.length <= 2) return parts.join(".");
   const two = parts.slice(-2);
   return two[0]!.length <= 3 && two[1]!.length === 2 ? parts.slice(-3).join(".") : two.join(".");
 }
 
-/** Domains named in a change's values (emails, host names, URLs), as registrable domains; bounded. */
+/** Domains named in a change's values (emails, host names, URLs), as registrable domains; bounded. Each distinct text is scanned once. */
 function hostsOf(e: AuditEvent, onlyValues = false): string[] {
   let s: string;
   try {
@@ -266,12 +259,15 @@ function hostsOf(e: AuditEvent, onlyValues = false): string[] {
   } catch {
     return [];
   }
-  s = s.slice(0, 4000).toLowerCase();
+  return hostsIn(s.slice(0, 4000).toLowerCase());
+}
+
+const hostsIn = memo((s: string): string[] => {
   const out = new Set<string>();
   for (const m of s.matchAll(EMAIL_RE)) out.add(registrable(m[1]!));
   for (const m of s.matchAll(HOST_RE)) out.add(registrable(m[1]!));
   return [...out];
-}
+});
 
 /**
  * What follows each change in the focus period: a check of the same resource (verification), and for removals,

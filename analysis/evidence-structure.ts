@@ -25,6 +25,22 @@ const THREAT_RE = /"threat_intel"|"tor_exit|residential_proxy|"anonymi[sz]er|"is
 export const isChange = (e: AuditEvent) => e.operation === "create" || e.operation === "update" || e.operation === "delete";
 
 /** A resource's identity across events: its type and name (or id). */
+const valuesMemo = new WeakMap<AuditEvent, string>();
+/** A change's new value and request body as JSON (computed once per event; "" when it cannot be serialised). */
+export function changeValues(e: AuditEvent): string {
+  let v = valuesMemo.get(e);
+  if (v === undefined) {
+    const raw = e.raw as { resource?: { request?: unknown } } | undefined;
+    try {
+      v = JSON.stringify([e.change?.new ?? null, raw && typeof raw === "object" ? (raw.resource?.request ?? null) : null]) ?? "";
+    } catch {
+      v = "";
+    }
+    valuesMemo.set(e, v);
+  }
+  return v;
+}
+
 export const resKey = (e: AuditEvent) => `${norm(e.resource.type)}|${(e.resource.name ?? e.resource.id ?? "").toLowerCase()}`;
 
 /** Product-agnostic structure of the focus changes: what they touch, how wide, how bounded, what came around them. */
@@ -75,11 +91,7 @@ export function changeStructure(corr: Correlation, focus: AuditEvent[]) {
     }
     if (!SENSITIVE_RE.test(typeAct)) continue;
     if (sensitiveChanges.length < 20) sensitiveChanges.push(e.id);
-    let v = "";
-    try {
-      const raw = e.raw as { resource?: { request?: unknown } } | undefined;
-      v = (JSON.stringify([e.change?.new ?? null, raw && typeof raw === "object" ? (raw.resource?.request ?? null) : null]) ?? "").slice(0, 6000).toLowerCase();
-    } catch {}
+    const v = changeValues(e).slice(0, 6000).toLowerCase();
     if (e.operation !== "delete" && MATCH_ALL_RE.test(v) && overbroadScope.length < 6) overbroadScope.push(e.id);
     if (e.operation !== "delete" && BOUNDED_RE.test(v) && boundedChanges.length < 6) boundedChanges.push(e.id);
     if (e.operation !== "delete" && RESTRICTED_RE.test(v) && restrictedSource.length < 6) restrictedSource.push(e.id);
