@@ -1,6 +1,7 @@
 // The HTTP app: external plugins → app plugins → routes (schema-first with zod).
 import { ModelOutcome } from "../graph/model-outcome.ts";
 import { AgentRun } from "../graph/nodes/gather-agent.ts";
+import { readEvent, type EvidenceStore } from "../graph/evidence-store.ts";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import rateLimit from "@fastify/rate-limit";
 import { bearerOf, createAuthGate, fileEpoch, hostAllowed, tokenMatches, WindowCounter, type AuthGate } from "./auth.ts";
@@ -36,6 +37,8 @@ export interface AppDeps {
   waitPollMs?: number;
   /** Authentication state shared by the API and the UI (default: from config, session epoch in the data dir). */
   gate?: AuthGate;
+  /** The investigations' evidence store: the review UI reads an event's whole vendor record from it by id. */
+  evidence?: EvidenceStore;
 }
 
 /** Routes answered whatever the Host header says: probes and scrapers use bare addresses, and the webhook is signed. */
@@ -381,6 +384,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     gate,
     secureCookies: config.publicUrl?.startsWith("https://") ?? false,
     onDecision: (id, approve) => runner.decide(id, { approve, reviewer: "review-ui" }),
+    ...(deps.evidence ? { readEvent: (investigationId: string, eventId: string) => readEvent(deps.evidence!, investigationId, eventId) } : {}),
   });
   app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/ui"));
 

@@ -58,7 +58,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<number> {
     decide: (id, d) => inner.decide(id, d),
     close: () => inner.close(),
   };
-  const service = await startService(config.service, { investigator, settings: config });
+  const service = await startService(config.service, { investigator, evidence: inner.evidence, settings: config });
   try {
     const body = JSON.stringify(incident.anomaly);
     const msgId = `msg_${randomUUID()}`;

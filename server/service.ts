@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import pino from "pino";
 import type { Investigator } from "../graph/types.ts";
+import type { EvidenceStore } from "../graph/evidence-store.ts";
 import { disableStrayTracing as disableTracing, resolveConfig, type CasefileConfig } from "../config/load.ts";
 import { buildApp } from "./app.ts";
 import { checkServeSecurity, type ServiceConfig } from "../config/service.ts";
@@ -13,6 +14,8 @@ import { PostgresStore, SqliteStore, secureDataDir, withSetupLock, type Store } 
 
 export interface ServiceDeps {
   investigator?: Investigator;
+  /** The evidence store of an injected investigator (the review UI reads event records from it by id). */
+  evidence?: EvidenceStore;
   logger?: FastifyBaseLogger;
   /** PostgreSQL schemas (tests use unique ones). */
   pgSchema?: string;
@@ -54,7 +57,7 @@ export function disableStrayTracing(env: Record<string, string | undefined>, log
   disableTracing(env, (variable, message) => logger?.warn({ variable }, message));
 }
 
-async function defaultInvestigator(config: ServiceConfig, settings: CasefileConfig | undefined): Promise<Investigator> {
+async function defaultInvestigator(config: ServiceConfig, settings: CasefileConfig | undefined): Promise<Investigator & { evidence: EvidenceStore }> {
   const { createInvestigator } = await import("../graph/investigator.ts");
   return createInvestigator({
     config: settings ?? resolveConfig({ env: config.env }),
@@ -143,11 +146,13 @@ export async function startService(config: ServiceConfig, deps: ServiceDeps = {}
   let app: FastifyInstance | undefined;
   const notifier = makeNotifier(config, logger);
   try {
-    investigator = deps.investigator ?? (await defaultInvestigator(config, deps.settings));
+    const own = deps.investigator ? undefined : await defaultInvestigator(config, deps.settings);
+    investigator = deps.investigator ?? own!;
     const metrics = new Metrics({ defaults: true });
     let url = "";
     const runner = new Runner({ store, investigator, metrics, notifier, logger, baseUrl: () => config.publicUrl ?? url });
-    app = await buildApp({ config, store, queue, runner, metrics, logger });
+    const evidence = deps.evidence ?? own?.evidence;
+    app = await buildApp({ config, store, queue, runner, metrics, logger, ...(evidence ? { evidence } : {}) });
     await app.listen({ host: config.host, port: config.port });
     const addr = app.server.address();
     const port = typeof addr === "object" && addr ? addr.port : config.port;
