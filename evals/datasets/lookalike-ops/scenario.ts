@@ -1,6 +1,7 @@
 // One look-alike scenario of the lookalike-ops corpus: its metadata (the README row) and the function that writes
 // its story into a Book; `build` adds the background, the actor's own history and assembles the incident file.
-import { background, Book, DAY, HOUR, hex, routine, seeded, t, type Org, type Person } from "./builders.ts";
+import { background, Book, DAY, HOUR, hex, routine, seeded, t } from "./builders.ts";
+import type { Org, Person } from "./world.ts";
 
 export type Verdict = "likely_malicious" | "misconfiguration" | "benign";
 

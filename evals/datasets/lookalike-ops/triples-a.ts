@@ -1,6 +1,7 @@
 // Look-alike triples 1-5 of the lookalike-ops corpus: security level, DNS mass deletion, monitor mute,
 // WAF exception, cache purge. Each flagged action appears once as an attack, once as a mistake, once as routine work.
-import { FERNHOLLOW as FH, HOUR, int, LARKSPUR as LK, MIN, monId, QUAYSIDE as QS, who, zone, type Book, type CfAuth } from "./builders.ts";
+import { HOUR, int, MIN, monId, type Book, type CfAuth } from "./builders.ts";
+import { FERNHOLLOW as FH, LARKSPUR as LK, QUAYSIDE as QS, who, zone } from "./world.ts";
 import type { Scenario } from "./scenario.ts";
 
 const dash = (ip: string, ua?: string): CfAuth => ({ via: "dash", ip, ua });

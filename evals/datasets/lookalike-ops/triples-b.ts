@@ -1,6 +1,7 @@
 // Look-alike triples 6-10 of the lookalike-ops corpus: log index retention, API token creation, Cloudflare
 // Tunnel creation, Logpush job disabled, Datadog user invited. Each flagged action appears once per verdict.
-import { FERNHOLLOW as FH, HOUR, int, LARKSPUR as LK, MIN, monId, QUAYSIDE as QS, who, zone, type Book, type CfAuth, type Person } from "./builders.ts";
+import { HOUR, int, MIN, monId, type Book, type CfAuth } from "./builders.ts";
+import { FERNHOLLOW as FH, LARKSPUR as LK, QUAYSIDE as QS, who, zone, type Person } from "./world.ts";
 import type { Scenario } from "./scenario.ts";
 
 const dash = (ip: string, ua?: string): CfAuth => ({ via: "dash", ip, ua });
