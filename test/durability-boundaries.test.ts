@@ -1,10 +1,13 @@
 // A run SIGKILLed right after each node of the graph resumes from its durable checkpoint and completes, and the
-// resumed run still finds every raw vendor record in the evidence store (the report's appendix shows them whole).
+// resumed run still finds every gathered event and raw vendor record in the evidence store (the report's appendix
+// shows them whole). On SQLite, and on PostgreSQL (fresh schemas) when it is reachable.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadIncident, type Incident } from "../domain/incident.ts";
 import { createInvestigator } from "../graph/investigator.ts";
@@ -16,6 +19,27 @@ import { startSandbox, type Sandbox } from "../sandbox/server.ts";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./fixtures/kill-at-node.ts", import.meta.url));
 const NODES = ["intake", "gather_cloudflare", "gather_datadog", "correlate", "analyst", "writer", "publish"];
+
+const DATABASE_URL = process.env.CASEFILE_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+async function postgresUp(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+const pgAvailable = await postgresUp();
+if (!pgAvailable && process.env.CI === "true") throw new Error(`PostgreSQL is not reachable at ${DATABASE_URL}; CI must run the PostgreSQL node-boundary test.`);
+if (!pgAvailable) console.warn(`durability-boundaries: PostgreSQL variant skipped — PostgreSQL is not reachable at ${DATABASE_URL}`);
+const schema = `boundaries_${randomBytes(4).toString("hex")}`;
+const BACKENDS: [string, Record<string, string>][] = [
+  ["SQLite", {}],
+  ...(pgAvailable ? [["PostgreSQL", { DATABASE_URL, CASEFILE_PG_SCHEMA: schema }] as [string, Record<string, string>]] : []),
+];
 
 function runChild(settings: Record<string, string>, dataDir: string, id: string, node: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -31,7 +55,7 @@ function runChild(settings: Record<string, string>, dataDir: string, id: string,
   });
 }
 
-describe("resume after SIGKILL at every node boundary", () => {
+describe.each(BACKENDS)("resume after SIGKILL at every node boundary (%s)", (_name, backend) => {
   let incident: Incident;
   let sandbox: Sandbox;
   let settings: Record<string, string>;
@@ -39,11 +63,17 @@ describe("resume after SIGKILL at every node boundary", () => {
   beforeAll(async () => {
     incident = await loadIncident(new URL("../sandbox/incidents/demo.json", import.meta.url).pathname);
     sandbox = await startSandbox({ incident });
-    settings = { ...(sandbox.env as Record<string, string>), CASEFILE_DRY_RUN: "1" };
+    settings = { ...(sandbox.env as Record<string, string>), CASEFILE_DRY_RUN: "1", ...backend };
   });
   afterAll(async () => {
     await sandbox.close();
     for (const d of dirs) await rm(d, { recursive: true, force: true });
+    if (backend.CASEFILE_PG_SCHEMA) {
+      const c = new pg.Client({ connectionString: DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}_checkpoints" CASCADE`);
+      await c.end();
+    }
   });
 
   it.each(NODES)("killed after %s", async (node) => {

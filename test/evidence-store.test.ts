@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { correlate } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { loadIncident, type Incident } from "../domain/incident.ts";
-import { loadEvents, memoryEvidenceStore, postgresEvidenceStore, splitEvidence, sqliteEvidenceStore, type EvidenceStore } from "../graph/evidence-store.ts";
+import { loadEvents, memoryEvidenceStore, postgresEvidenceStore, readEvent, splitEvidence, sqliteEvidenceStore, storeEvents, type EvidenceStore } from "../graph/evidence-store.ts";
+import type { AuditEvent } from "../domain/events.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 import type { State } from "../graph/state.ts";
 import type { Report } from "../report/model.ts";
@@ -57,6 +58,33 @@ function storeContract(name: string, make: () => Promise<{ store: EvidenceStore;
       expect([...got.keys()].sort()).toEqual(["ev-1", "ev-2499"]);
       expect(got.get("ev-1")).toEqual(big(1));
       expect((await store.get("inv-b", ["ev-1"])).size).toBe(0);
+    });
+
+    it("replaces a batch whole, keeps its order across chunks and investigations apart", async () => {
+      const values = Array.from({ length: 4500 }, (_, i) => ({ i, note: "x".repeat(i % 50) }));
+      await store.putBatch("inv-c", "b", values);
+      await store.putBatch("inv-d", "b", [{ other: true }]);
+      expect(await store.getBatch("inv-c", "b")).toEqual(values);
+      // a resumed node writes its batch again, shorter this time: nothing of the first write is left
+      await store.putBatch("inv-c", "b", values.slice(0, 10));
+      expect(await store.getBatch("inv-c", "b")).toEqual(values.slice(0, 10));
+      expect(await store.getBatch("inv-d", "b")).toEqual([{ other: true }]);
+      expect(await store.getBatch("inv-c", "missing")).toEqual([]);
+    });
+
+    it("gives the events back in gather order, checked against the state's counts, and one by id", async () => {
+      const ev = (id: string, source: "cloudflare" | "datadog", extra: Partial<AuditEvent> = {}) =>
+        ({ id, source, ts: 1, time: "t", actor: { email: "a@example.com" }, action: "x", resource: {}, outcome: "success", raw: { id, attributes: { secret: "kept out of the batch" } }, ...extra }) as unknown as AuditEvent;
+      await storeEvents(store, "inv-e", "datadog", [ev("d1", "datadog"), ev("d2", "datadog")]);
+      await storeEvents(store, "inv-e", "cloudflare", [ev("c1", "cloudflare", { twin_ids: ["c1-v1"] })]);
+      const events = await loadEvents(store, "inv-e", { cloudflare: 1, datadog: 2 });
+      expect(events.map((e) => e.id)).toEqual(["c1", "d1", "d2"]);
+      expect(events.every((e) => e.raw === undefined)).toBe(true);
+      await expect(loadEvents(store, "inv-e", { cloudflare: 1, datadog: 3 })).rejects.toThrow(/holds 2 datadog events .* recorded 3/);
+      const one = await readEvent(store, "inv-e", "c1-v1");
+      expect(one?.event.id).toBe("c1");
+      expect(one?.raw).toEqual({ id: "c1", attributes: { secret: "kept out of the batch" } });
+      expect(await readEvent(store, "inv-e", "nope")).toBeUndefined();
     });
   });
 }
