@@ -1,5 +1,5 @@
 // Bursts in an actor's timeline: many deletions, listings of users/keys/roles, or log exports within minutes.
-// Pure; one scan per kind over the ordered events.
+// Pure; one step per event over the ordered events.
 import type { AuditEvent } from "../domain/events.ts";
 import { memo, norm, opOf } from "./text.ts";
 import type { Burst } from "./timeline.ts";
@@ -19,43 +19,67 @@ function isGetRequest(e: AuditEvent, text: string): boolean {
   return opOf(e) === "view" || /^\s*GET\b/i.test(text) || /\bGET request\b/i.test(text);
 }
 
-function findBursts(events: AuditEvent[], kind: Burst["kind"], pred: (e: AuditEvent) => boolean, min: number): Burst[] {
-  const hits = events.filter((e) => e.outcome !== "failure" && pred(e));
-  const out: Burst[] = [];
-  let j = 0;
-  let current: Burst | undefined;
-  for (let i = 0; i < hits.length; i++) {
-    while (hits[i]!.ts - hits[j]!.ts > BURST_WINDOW_MS) j++;
-    if (i - j + 1 >= min) {
-      if (current && hits[j]!.ts <= current.end) {
-        if (current.event_ids.length < 200) current.event_ids.push(hits[i]!.id);
-        current.end = hits[i]!.ts;
-        current.count++;
+/** One kind of burst, fed its matching events in order; keeps only the hits inside the current window. */
+class BurstWindow {
+  readonly bursts: Burst[] = [];
+  private ts: number[] = [];
+  private ids: string[] = [];
+  /** index of the window's first hit */
+  private j = 0;
+  private current: Burst | undefined;
+  constructor(
+    private readonly kind: Burst["kind"],
+    private readonly min: number,
+  ) {}
+
+  add(e: AuditEvent): void {
+    const ts = this.ts, ids = this.ids;
+    ts.push(e.ts);
+    ids.push(e.id);
+    const i = ts.length - 1;
+    while (e.ts - ts[this.j]! > BURST_WINDOW_MS) this.j++;
+    const j = this.j;
+    if (i - j + 1 >= this.min) {
+      const cur = this.current;
+      if (cur && ts[j]! <= cur.end) {
+        if (cur.event_ids.length < 200) cur.event_ids.push(e.id);
+        cur.end = e.ts;
+        cur.count++;
       } else {
-        current = { kind, start: hits[j]!.ts, end: hits[i]!.ts, count: i - j + 1, event_ids: hits.slice(j, i + 1).map((e) => e.id) };
-        out.push(current);
+        this.current = { kind: this.kind, start: ts[j]!, end: e.ts, count: i - j + 1, event_ids: ids.slice(j, i + 1) };
+        this.bursts.push(this.current);
       }
     }
+    // hits that left the window can never be cited again
+    if (j > 4096 && j * 2 > ts.length) {
+      this.ts = ts.slice(j);
+      this.ids = ids.slice(j);
+      this.j = 0;
+    }
   }
-  return out;
 }
 
-/** Destructive, discovery and export bursts over the actor's whole window. */
-export function findAllBursts(mine: AuditEvent[]): Burst[] {
-  const isDestructive = memo((a: string) => DESTRUCTIVE_RE.test(norm(a)));
-  return [
-    ...findBursts(mine, "destructive", (e) => opOf(e) === "delete" || isDestructive(e.action), 5),
-    ...findBursts(
-      mine,
-      "discovery",
-      (e) => {
-        const a = norm(e.action);
-        if (!(a.startsWith("request/") || opOf(e) === "view")) return false;
-        const t = requestText(e);
-        return isGetRequest(e, t) && (DISCOVERY_PATH_RE.test(t) || /user|role|member|token|api_key|application_key/.test(a));
-      },
-      8,
-    ),
-    ...findBursts(mine, "export", (e) => norm(e.action).startsWith("request/") && EXPORT_PATH_RE.test(requestText(e)), 10),
-  ];
+const isDestructive = memo((a: string) => DESTRUCTIVE_RE.test(norm(a)));
+
+/** Destructive, discovery and export bursts over the actor's whole window, fed one event at a time in order. */
+export class BurstFinder {
+  private readonly destructive = new BurstWindow("destructive", 5);
+  private readonly discovery = new BurstWindow("discovery", 8);
+  private readonly exports = new BurstWindow("export", 10);
+
+  add(e: AuditEvent): void {
+    if (e.outcome === "failure") return;
+    const op = opOf(e);
+    if (op === "delete" || isDestructive(e.action)) this.destructive.add(e);
+    const a = norm(e.action);
+    const request = a.startsWith("request/");
+    if (!request && op !== "view") return;
+    const t = requestText(e);
+    if (isGetRequest(e, t) && (DISCOVERY_PATH_RE.test(t) || /user|role|member|token|api_key|application_key/.test(a))) this.discovery.add(e);
+    if (request && EXPORT_PATH_RE.test(t)) this.exports.add(e);
+  }
+
+  bursts(): Burst[] {
+    return [...this.destructive.bursts, ...this.discovery.bursts, ...this.exports.bursts];
+  }
 }

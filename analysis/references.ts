@@ -10,15 +10,49 @@ const TICKET_WORDS_RE = /\b(change[\s_-]?window|maintenance|planned[\s_-]?change
 const APPROVAL_RE = /\b(approved|approval|cab|cutover|decommission(ing)?|scheduled|planned|signed[\s-]off)\b/i;
 const NOT_TICKET_RE = /^(SHA|UTF|ISO|AES|TLS|SSL|RSA|HTTP|HTTPS|X|CVE|TLSV|IPV|MD|DES|ECDSA|ED|AWS|GCP|COVID|RFC1918|T\d+)-/;
 
-/** Tickets in the focus period (and approvals written down earlier for the same scope); instruction-like text. */
-export function findReferences(mine: AuditEvent[], focusStart: number, pivots: AuditEvent[], anomaly: Anomaly): Pick<Correlation, "tickets" | "injections"> {
-  // change tickets and change-window words around the flagged activity
-  const tickets = new Map<string, string[]>();
-  const injIds: string[] = [];
-  let injSample = "";
-  const scanText = (e: AuditEvent, forTickets: boolean) => {
+/**
+ * Tickets in the focus period (and approvals written down earlier for the same scope); instruction-like text. Feed
+ * every focus-period event in order to `focus`, then `finish`.
+ */
+export class ReferenceFinder {
+  private readonly tickets = new Map<string, string[]>();
+  private readonly injIds: string[] = [];
+  private injSample = "";
+  private readonly focusScopes = new Set<string>();
+
+  /** The baseline's free text is not evidence about the flagged activity; only the focus period is scanned. */
+  focus(e: AuditEvent): void {
+    if (e.resource.scope) this.focusScopes.add(e.resource.scope);
+    this.scan(e, true);
+  }
+
+  finish(mine: AuditEvent[], focusStart: number, pivots: AuditEvent[], anomaly: Anomaly): Pick<Correlation, "tickets" | "injections"> {
+    // ...except an approval the actor recorded earlier for the same zone or scope the focus period changes (a change
+    // reference written down before the work: "CHG-123 ... approved", "cutover at 10:00")
+    const focusScopes = this.focusScopes;
+    if (focusScopes.size && focusScopes.size <= 20) {
+      for (let i = Math.max(0, focusStart - 2000); i < focusStart; i++) {
+        const e = mine[i]!;
+        if (!e.resource.scope || !focusScopes.has(e.resource.scope) || !["create", "update"].includes(opOf(e))) continue;
+        const text = textOf(e, 600);
+        const hit = text.search(TICKET_RE) >= 0 && APPROVAL_RE.test(text);
+        if (hit) this.scan(e, true);
+      }
+    }
+    for (const e of pivots) this.scan(e, false);
+    const detailsText = anomaly.details ? JSON.stringify(anomaly.details).slice(0, 4000) : "";
+    const inAnomaly = INSTRUCTION_RE.test(detailsText);
+    if (inAnomaly && !this.injSample) this.injSample = detailsText.slice(0, 160);
+    return {
+      tickets: [...this.tickets].map(([ref, event_ids]) => ({ ref, event_ids })),
+      injections: { event_ids: this.injIds, sample: this.injSample, in_anomaly: inAnomaly },
+    };
+  }
+
+  private scan(e: AuditEvent, forTickets: boolean): void {
     const text = textOf(e);
     if (!text) return;
+    const tickets = this.tickets;
     if (forTickets) {
       for (const m of text.matchAll(TICKET_RE)) {
         const ref = m[0].toUpperCase();
@@ -38,30 +72,8 @@ export function findReferences(mine: AuditEvent[], focusStart: number, pivots: A
     }
     const inj = INSTRUCTION_RE.exec(text);
     if (inj) {
-      if (injIds.length < 20) injIds.push(e.id);
-      if (!injSample) injSample = text.slice(Math.max(0, inj.index - 40), inj.index + 120);
-    }
-  };
-  // the baseline's free text is not evidence about the flagged activity; only the focus period is scanned
-  for (let i = focusStart; i < mine.length; i++) scanText(mine[i]!, true);
-  // ...except an approval the actor recorded earlier for the same zone or scope the focus period changes (a change
-  // reference written down before the work: "CHG-123 ... approved", "cutover at 10:00")
-  const focusScopes = new Set(mine.slice(focusStart).map((e) => e.resource.scope).filter((x): x is string => !!x));
-  if (focusScopes.size && focusScopes.size <= 20) {
-    for (let i = Math.max(0, focusStart - 2000); i < focusStart; i++) {
-      const e = mine[i]!;
-      if (!e.resource.scope || !focusScopes.has(e.resource.scope) || !["create", "update"].includes(opOf(e))) continue;
-      const text = textOf(e, 600);
-      const hit = text.search(TICKET_RE) >= 0 && APPROVAL_RE.test(text);
-      if (hit) scanText(e, true);
+      if (this.injIds.length < 20) this.injIds.push(e.id);
+      if (!this.injSample) this.injSample = text.slice(Math.max(0, inj.index - 40), inj.index + 120);
     }
   }
-  for (const e of pivots) scanText(e, false);
-  const detailsText = anomaly.details ? JSON.stringify(anomaly.details).slice(0, 4000) : "";
-  const inAnomaly = INSTRUCTION_RE.test(detailsText);
-  if (inAnomaly && !injSample) injSample = detailsText.slice(0, 160);
-  return {
-    tickets: [...tickets].map(([ref, event_ids]) => ({ ref, event_ids })),
-    injections: { event_ids: injIds, sample: injSample, in_anomaly: inAnomaly },
-  };
 }

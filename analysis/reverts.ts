@@ -46,78 +46,81 @@ function isToggle(a: string, b: string): boolean {
   return (OFF_VALUES.test(a) && ON_VALUES.test(b)) || (ON_VALUES.test(a) && OFF_VALUES.test(b));
 }
 
-export function findReverts(events: AuditEvent[]): Revert[] {
-  const out: Revert[] = [];
-  const lastChange = new Map<string, AuditEvent>();
-  const history = new Map<string, string[]>();
-  const created = new Map<string, AuditEvent>();
-  const deletedSig = new Map<string, AuditEvent>();
-  const deletedNamed = new Map<string, { e: AuditEvent; rec: unknown }>();
-  const toggled = new Map<string, { e: AuditEvent; inv: RegExp }>();
-  const mins = (a: AuditEvent, b: AuditEvent) => Math.round((b.ts - a.ts) / 6000) / 10;
-  for (const e of events) {
-    if (e.outcome === "failure") continue;
+const mins = (a: AuditEvent, b: AuditEvent) => Math.round((b.ts - a.ts) / 6000) / 10;
+
+/** Reverts found one event at a time over the ordered events: `add` each, then `reverts`. */
+export class RevertFinder {
+  readonly reverts: Revert[] = [];
+  private readonly out = this.reverts;
+  private readonly lastChange = new Map<string, AuditEvent>();
+  private readonly history = new Map<string, string[]>();
+  private readonly created = new Map<string, AuditEvent>();
+  private readonly deletedSig = new Map<string, AuditEvent>();
+  private readonly deletedNamed = new Map<string, { e: AuditEvent; rec: unknown }>();
+  private readonly toggled = new Map<string, { e: AuditEvent; inv: RegExp }>();
+
+  add(e: AuditEvent): void {
+    if (e.outcome === "failure") return;
     const op = opOf(e);
     const rk = resourceKey(e);
     const setting = settingOf(e);
     if (op === "update" && e.change && (e.change.old !== undefined || e.change.new !== undefined)) {
       const key = `${rk}|${norm(setting)}`;
-      const prev = lastChange.get(key);
+      const prev = this.lastChange.get(key);
       const oldK = valueKey(e.change.old);
       const newK = valueKey(e.change.new);
-      const hist = history.get(key);
+      const hist = this.history.get(key);
       const before = prev?.change?.old !== undefined ? valueKey(prev.change.old) : hist && hist.length >= 2 ? hist[hist.length - 2]! : "";
       const toggled = prev && oldK === "" && valueKey(prev.change?.old) === "" && isToggle(valueKey(prev.change?.new), newK);
       const h = hist ?? [];
       h.push(newK);
       if (h.length > 3) h.shift();
-      history.set(key, h);
+      this.history.set(key, h);
       if (prev && newK !== "" && ((newK === before && (oldK === "" || oldK === valueKey(prev.change?.new))) || toggled)) {
-        out.push({ kind: "value_restored", change_id: prev.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev, e) });
-        lastChange.delete(key);
-      } else lastChange.set(key, e);
+        this.out.push({ kind: "value_restored", change_id: prev.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev, e) });
+        this.lastChange.delete(key);
+      } else this.lastChange.set(key, e);
     }
     const a = norm(e.action);
     for (const [re, inv] of INVERSE) {
-      const t = toggled.get(rk);
+      const t = this.toggled.get(rk);
       if (t && t.inv.test(a)) {
-        out.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
-        toggled.delete(rk);
+        this.out.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
+        this.toggled.delete(rk);
         break;
       }
       if (re.test(a)) {
-        toggled.set(rk, { e, inv });
+        this.toggled.set(rk, { e, inv });
         break;
       }
     }
     if (op === "create") {
-      if (e.resource.id || e.resource.name) created.set(rk, e);
+      if (e.resource.id || e.resource.name) this.created.set(rk, e);
       const sig = recordSig(e.change?.new);
-      const del = sig ? deletedSig.get(sig) : undefined;
+      const del = sig ? this.deletedSig.get(sig) : undefined;
       if (sig && del) {
-        out.push({ kind: "deleted_then_restored", change_id: del.id, revert_id: e.id, what: sig.split("|")[0] ?? "record", minutes: mins(del, e) });
-        deletedSig.delete(sig);
+        this.out.push({ kind: "deleted_then_restored", change_id: del.id, revert_id: e.id, what: sig.split("|")[0] ?? "record", minutes: mins(del, e) });
+        this.deletedSig.delete(sig);
       } else {
         // an equivalent object re-created under the name of one deleted earlier (new id, same name and target)
         const nk = namedKey(e, e.change?.new);
-        const prev = nk ? deletedNamed.get(nk) : undefined;
+        const prev = nk ? this.deletedNamed.get(nk) : undefined;
         if (nk && prev && sameTarget(prev.rec, e.change?.new)) {
-          out.push({ kind: "deleted_then_restored", change_id: prev.e.id, revert_id: e.id, what: nk.split("|")[1] ?? "object", minutes: mins(prev.e, e) });
-          deletedNamed.delete(nk);
+          this.out.push({ kind: "deleted_then_restored", change_id: prev.e.id, revert_id: e.id, what: nk.split("|")[1] ?? "object", minutes: mins(prev.e, e) });
+          this.deletedNamed.delete(nk);
         }
       }
     } else if (op === "delete") {
       const rec = removedRecord(e) ?? e.change?.new;
       const nk = namedKey(e, rec);
-      if (nk && deletedNamed.size < 10_000) deletedNamed.set(nk, { e, rec });
-      const c = created.get(rk);
+      if (nk && this.deletedNamed.size < 10_000) this.deletedNamed.set(nk, { e, rec });
+      const c = this.created.get(rk);
       if (c && (e.resource.id || e.resource.name)) {
-        out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
-        created.delete(rk);
+        this.out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
+        this.created.delete(rk);
       }
       const sig = recordSig(removedRecord(e));
-      if (sig) deletedSig.set(sig, e);
+      if (sig) this.deletedSig.set(sig, e);
     }
   }
-  return out;
 }

@@ -3,9 +3,10 @@
 // catalogue and the scorer build on. Pure and linear-time (sorting aside); everything here is plain JSON.
 import type { AuditEvent, SourceName } from "../domain/events.ts";
 import type { Anomaly } from "../domain/schemas.ts";
-import { findAllBursts } from "./bursts.ts";
-import { findReferences } from "./references.ts";
-import { findReverts } from "./reverts.ts";
+import { BurstFinder } from "./bursts.ts";
+import { HitCollector, knownArchiveAccounts, rememberHits } from "./matcher.ts";
+import { ReferenceFinder } from "./references.ts";
+import { RevertFinder } from "./reverts.ts";
 import { haversineKm, memo, norm, subnetOf, uaFamily } from "./text.ts";
 
 export interface Window {
@@ -139,6 +140,10 @@ const API_AUTH_RE = /api[\s_+-]*(and[\s_]*)?(app[\s_]*)?(key|token)|app(lication
 const AUTOMATION_UA_RE =
   /terraform|hashicorp|go-http-client|python-requests|python-urllib|aiohttp|curl\/|wget|axios|node-fetch|undici|okhttp|github|gitlab|jenkins|circleci|buildkite|cloudflare-go|cloudflare-python|cloudflare-typescript|datadog-api-client|ansible|pulumi|wrangler|aws-sdk|boto|httpx|java\/|apache-httpclient/i;
 
+const isAutoType = memo((s: string) => AUTOMATION_TYPE_RE.test(s));
+const isApiAuth = memo((s: string) => API_AUTH_RE.test(s));
+const isAutoUa = memo((s: string) => AUTOMATION_UA_RE.test(s));
+
 function actorMatches(e: AuditEvent, actor: string): boolean {
   const a = actor.toLowerCase();
   return [e.actor.email, e.actor.id, e.actor.uuid].some((x) => x !== undefined && x.toLowerCase() === a);
@@ -243,6 +248,8 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
   const sessionOf = new Int32Array(mine.length);
   let cur: (Session & { ipSet: Set<string>; uaSet: Set<string>; lastIp?: string }) | undefined;
   const sessionSets: { ipSet: Set<string>; uaSet: Set<string> }[] = [];
+  // when each address was first seen: a session that introduced one just before the flagged one belongs to the focus
+  const firstSeen = new Map<string, number>();
   for (let i = 0; i < mine.length; i++) {
     const e = mine[i]!;
     const brk = !cur || e.ts - cur.end > SESSION_GAP_MS || (e.ip !== undefined && cur.lastIp !== undefined && e.ip !== cur.lastIp);
@@ -261,6 +268,7 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
     }
     if (e.user_agent && s.uaSet.size < 10) s.uaSet.add(e.user_agent);
     sessionOf[i] = s.index;
+    if (e.ip && !firstSeen.has(e.ip)) firstSeen.set(e.ip, e.ts);
   }
   const cleanSessions: Session[] = sessions.map((s) => {
     const x = s as Session & { ipSet: Set<string>; uaSet: Set<string>; lastIp?: string };
@@ -275,8 +283,6 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
     focusTs = Math.max(s.start, flagged.ts - FOCUS_MAX_MS);
     // pull in immediately preceding sessions that introduced a first-seen address (e.g. a login from a new place
     // minutes before the flagged change made from elsewhere): they belong to the incident, not to the baseline
-    const firstSeen = new Map<string, number>();
-    for (const e of mine) if (e.ip && !firstSeen.has(e.ip)) firstSeen.set(e.ip, e.ts);
     for (let k = s.index - 1; k >= 0; k--) {
       const p = cleanSessions[k]!;
       if (p.end < focusTs - SESSION_GAP_MS || p.start < flagged.ts - FOCUS_MAX_MS) break;
@@ -289,24 +295,94 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
   let focusStart = 0;
   while (focusStart < mine.length && mine[focusStart]!.ts < focusTs) focusStart++;
 
-  // baseline from before the focus period
+  // one pass over the ordered events: the baseline before the focus period, what is new in it, travel, reverts,
+  // bursts, references, the automation claims, the timeline and the catalogue's hits
+  const n = mine.length;
   const ips = new Set<string>(), subnets = new Set<string>(), uas = new Set<string>(), countries = new Set<string>();
   const hours = new Set<number>(), auths = new Set<string>(), resources = new Set<string>();
   const actions: Record<string, number> = {}, resource_types: Record<string, number> = {};
-  for (let i = 0; i < focusStart; i++) {
+  const hasBase = focusStart > 0;
+  const newIps = new Set<string>(), newSubnets = new Set<string>(), newUas = new Set<string>(), newCountries = new Set<string>(), newAuths = new Set<string>();
+  const novelIds: string[] = [];
+  // concurrent use: a subnet, another, the first again within minutes (A→B→A); kept as (A, B) until the new subnets are known
+  const alternations: [string, string][] = [];
+  let aSn: string | undefined, aTs = 0, bSn: string | undefined, bTs = 0;
+  const travel: Travel[] = [];
+  let lastLoc: AuditEvent | undefined;
+  const reverts = new RevertFinder();
+  const bursts = new BurstFinder();
+  const references = new ReferenceFinder();
+  const hits = new HitCollector(() => ({ knownAccounts: knownArchiveAccounts(mine, focusStart, pivots, focusTs) }));
+  const flaggedSet = new Set(flagged.event_ids);
+  const timeline: TimelineEntry[] = new Array(n);
+  let autoType = false, autoToken = false, apiN = 0, automation_ua = false;
+  for (let i = 0; i < n; i++) {
     const e = mine[i]!;
-    if (e.ip) {
-      ips.add(e.ip);
-      subnets.add(subnetOf(e.ip));
+    const inFocus = i >= focusStart;
+    if (!inFocus) {
+      if (e.ip) {
+        ips.add(e.ip);
+        subnets.add(subnetOf(e.ip));
+      }
+      if (e.user_agent) uas.add(uaFamily(e.user_agent));
+      if (e.location?.country) countries.add(e.location.country.toUpperCase());
+      hours.add(Math.floor(e.ts / 3600_000) % 24);
+      if (e.actor.auth) auths.add(norm(e.actor.auth));
+      inc(actions, norm(e.action));
+      inc(resource_types, norm(e.resource.type));
+      if (resources.size < 5000 && (e.resource.id || e.resource.name)) resources.add(`${norm(e.resource.type)}|${e.resource.id ?? e.resource.name}`);
+    } else {
+      let novel = false;
+      if (e.ip) {
+        const sn = subnetOf(e.ip);
+        if (aSn !== undefined && aSn === sn && aSn !== bSn && e.ts - aTs < 15 * 60_000) alternations.push([aSn, bSn!]);
+        aSn = bSn;
+        aTs = bTs;
+        bSn = sn;
+        bTs = e.ts;
+        if (hasBase && !ips.has(e.ip) && ips.size > 0) {
+          newIps.add(e.ip);
+          novel = true;
+          if (!subnets.has(sn)) newSubnets.add(sn);
+        }
+      }
+      if (e.user_agent && hasBase && uas.size > 0 && !uas.has(uaFamily(e.user_agent))) {
+        newUas.add(e.user_agent.slice(0, 200));
+        novel = true;
+      }
+      if (e.location?.country && hasBase && countries.size > 0 && !countries.has(e.location.country.toUpperCase())) {
+        newCountries.add(e.location.country.toUpperCase());
+        novel = true;
+      }
+      if (e.actor.auth && hasBase && auths.size > 0 && !auths.has(norm(e.actor.auth))) {
+        newAuths.add(e.actor.auth);
+        novel = true;
+      }
+      if (novel && novelIds.length < 200) novelIds.push(e.id);
+      if (isApiAuth(e.actor.auth ?? "")) apiN++;
+      if (!automation_ua && isAutoUa(e.user_agent ?? "")) automation_ua = true;
+      references.focus(e);
     }
-    if (e.user_agent) uas.add(uaFamily(e.user_agent));
-    if (e.location?.country) countries.add(e.location.country.toUpperCase());
-    hours.add(Math.floor(e.ts / 3600_000) % 24);
-    if (e.actor.auth) auths.add(norm(e.actor.auth));
-    inc(actions, norm(e.action));
-    inc(resource_types, norm(e.resource.type));
-    if (resources.size < 5000 && (e.resource.id || e.resource.name)) resources.add(`${norm(e.resource.type)}|${e.resource.id ?? e.resource.name}`);
+    if (!autoType && isAutoType(e.actor.type ?? "")) autoType = true;
+    if (!autoToken && e.actor.token_name !== undefined && AUTOMATION_NAME_RE.test(e.actor.token_name)) autoToken = true;
+    // impossible travel between consecutive located events
+    const l = e.location;
+    if (l?.lat !== undefined && l.lon !== undefined) {
+      if (lastLoc) {
+        const p = lastLoc.location!;
+        const km = haversineKm({ lat: p.lat!, lon: p.lon! }, { lat: l.lat, lon: l.lon });
+        const minutes = Math.max((e.ts - lastLoc.ts) / 60_000, 1);
+        const kmh = km / (minutes / 60);
+        if (km > 500 && kmh > 900 && travel.length < 20) travel.push({ from_id: lastLoc.id, to_id: e.id, km: Math.round(km), minutes: Math.round(minutes), kmh: Math.round(kmh) });
+      }
+      lastLoc = e;
+    }
+    reverts.add(e);
+    bursts.add(e);
+    hits.add(e, inFocus);
+    timeline[i] = { id: e.id, source: e.source, ts: e.ts, action: e.action, session: sessionOf[i]!, flagged: flaggedSet.has(e.id), focus: inFocus };
   }
+
   const baseline: Baseline = {
     cutoff: focusTs,
     events: focusStart,
@@ -320,45 +396,11 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
     resources: [...resources].slice(0, 500),
     auth_methods: [...auths],
   };
-
-  // what is new in the focus period
-  const hasBase = focusStart > 0;
-  const newIps = new Set<string>(), newSubnets = new Set<string>(), newUas = new Set<string>(), newCountries = new Set<string>(), newAuths = new Set<string>();
-  const novelIds: string[] = [];
-  const focusSubnetsSeq: { ts: number; sn: string }[] = [];
-  for (let i = focusStart; i < mine.length; i++) {
-    const e = mine[i]!;
-    let novel = false;
-    if (e.ip) {
-      const sn = subnetOf(e.ip);
-      focusSubnetsSeq.push({ ts: e.ts, sn });
-      if (hasBase && !ips.has(e.ip) && ips.size > 0) {
-        newIps.add(e.ip);
-        novel = true;
-        if (!subnets.has(sn)) newSubnets.add(sn);
-      }
-    }
-    if (e.user_agent && hasBase && uas.size > 0 && !uas.has(uaFamily(e.user_agent))) {
-      newUas.add(e.user_agent.slice(0, 200));
-      novel = true;
-    }
-    if (e.location?.country && hasBase && countries.size > 0 && !countries.has(e.location.country.toUpperCase())) {
-      newCountries.add(e.location.country.toUpperCase());
-      novel = true;
-    }
-    if (e.actor.auth && hasBase && auths.size > 0 && !auths.has(norm(e.actor.auth))) {
-      newAuths.add(e.actor.auth);
-      novel = true;
-    }
-    if (novel && novelIds.length < 200) novelIds.push(e.id);
-  }
-  // concurrent use: a first-seen subnet and a known one alternating within minutes (A→B→A)
   const concurrent = new Set<string>();
-  for (let i = 2; i < focusSubnetsSeq.length; i++) {
-    const a = focusSubnetsSeq[i - 2]!, b = focusSubnetsSeq[i - 1]!, c = focusSubnetsSeq[i]!;
-    if (a.sn === c.sn && a.sn !== b.sn && c.ts - a.ts < 15 * 60_000 && (newSubnets.has(a.sn) || newSubnets.has(b.sn))) {
-      concurrent.add(a.sn);
-      concurrent.add(b.sn);
+  for (const [x, y] of alternations) {
+    if (newSubnets.has(x) || newSubnets.has(y)) {
+      concurrent.add(x);
+      concurrent.add(y);
     }
   }
   const fHour = new Date(flagged.ts).getUTCHours();
@@ -366,20 +408,13 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
   const unusual_hour = focusStart >= 5 && hours.size > 0 && !nearHour(fHour);
 
   // automation: a claim (identity, API auth, tool user agent) counts only when verified by history
-  const focus = mine.slice(focusStart);
   const reasons: string[] = [];
-  const isAutoType = memo((s: string) => AUTOMATION_TYPE_RE.test(s));
-  const isApiAuth = memo((s: string) => API_AUTH_RE.test(s));
-  const isAutoUa = memo((s: string) => AUTOMATION_UA_RE.test(s));
   // a vendor id (hex, UUID) is not a name: "…-4cd7-…" says nothing about automation
   const actorName = anomaly.actor.split("@")[0] ?? "";
   const nameSaysAutomation = !/^[0-9a-f-]{16,}$/i.test(actorName) && AUTOMATION_NAME_RE.test(actorName);
-  const tokenSaysAutomation = mine.some((e) => e.actor.token_name !== undefined && AUTOMATION_NAME_RE.test(e.actor.token_name));
-  const identity = mine.some((e) => isAutoType(e.actor.type ?? "")) || nameSaysAutomation || tokenSaysAutomation;
-  let apiN = 0;
-  for (const e of focus) if (isApiAuth(e.actor.auth ?? "")) apiN++;
-  const api_auth = focus.length > 0 && apiN * 2 >= focus.length;
-  const automation_ua = focus.some((e) => isAutoUa(e.user_agent ?? ""));
+  const identity = autoType || nameSaysAutomation || autoToken;
+  const focusN = n - focusStart;
+  const api_auth = focusN > 0 && apiN * 2 >= focusN;
   if (identity) reasons.push("the actor is a service or system identity");
   if (api_auth) reasons.push("it authenticates with API keys or tokens");
   if (automation_ua) reasons.push("its user agent names an automation tool");
@@ -402,36 +437,9 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
     if (!p.actors.includes(who) && p.actors.length < 50) p.actors.push(who);
     if (p.event_ids.length < 100) p.event_ids.push(e.id);
   }
+  const { tickets, injections } = references.finish(mine, focusStart, pivots, anomaly);
 
-  // impossible travel between consecutive located events
-  const travel: Travel[] = [];
-  let lastLoc: AuditEvent | undefined;
-  for (const e of mine) {
-    const l = e.location;
-    if (l?.lat === undefined || l.lon === undefined) continue;
-    if (lastLoc) {
-      const p = lastLoc.location!;
-      const km = haversineKm({ lat: p.lat!, lon: p.lon! }, { lat: l.lat, lon: l.lon });
-      const minutes = Math.max((e.ts - lastLoc.ts) / 60_000, 1);
-      const kmh = km / (minutes / 60);
-      if (km > 500 && kmh > 900 && travel.length < 20) travel.push({ from_id: lastLoc.id, to_id: e.id, km: Math.round(km), minutes: Math.round(minutes), kmh: Math.round(kmh) });
-    }
-    lastLoc = e;
-  }
-
-  const { tickets, injections } = findReferences(mine, focusStart, pivots, anomaly);
-
-  // bursts over the actor's whole window
-  const bursts = findAllBursts(mine);
-
-  const flaggedSet = new Set(flagged.event_ids);
-  const timeline: TimelineEntry[] = new Array(mine.length);
-  for (let i = 0; i < mine.length; i++) {
-    const e = mine[i]!;
-    timeline[i] = { id: e.id, source: e.source, ts: e.ts, action: e.action, session: sessionOf[i]!, flagged: flaggedSet.has(e.id), focus: i >= focusStart };
-  }
-
-  return {
+  const corr: Correlation = {
     anomaly,
     window: { since: window.since.toISOString(), before: window.before.toISOString() },
     actor: anomaly.actor,
@@ -453,13 +461,15 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
       unusual_hour,
       concurrent_ips: [...concurrent],
     },
-    reverts: findReverts(mine),
-    bursts,
-    automation: { identity, api_auth, automation_ua, known, reasons, event_ids: focus.slice(0, 5).map((e) => e.id) },
+    reverts: reverts.reverts,
+    bursts: bursts.bursts(),
+    automation: { identity, api_auth, automation_ua, known, reasons, event_ids: mine.slice(focusStart, focusStart + 5).map((e) => e.id) },
     pivots: [...pivMap.values()],
     travel,
     tickets,
     injections,
-    stats: { events: mine.length, pivot_events: pivots.length, duplicates, by_source },
+    stats: { events: n, pivot_events: pivots.length, duplicates, by_source },
   };
+  rememberHits(corr, hits.finish());
+  return corr;
 }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { correlate } from "../analysis/timeline.ts";
+import { correlate, type Correlation } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { benchIncident, generateEvents } from "../bench/generate.ts";
 import { listIncidentFiles, loadIncident, type Incident } from "../domain/incident.ts";
@@ -17,7 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** Datasets whose files are settled; each file's outputs are pinned. */
 export const GOLDEN_DATASETS = ["dev", "challenge", "challenge2", "challenge3", "challenge4", "pivots", "lookalike-ops", "lookalike-observe", "outside-a"];
 
-const sha = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
+export const sha = (v: unknown) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 24);
 
 function eventsOf(inc: Incident): AuditEvent[] {
   const cf = inc.sources.cloudflare;
@@ -29,10 +29,14 @@ function eventsOf(inc: Incident): AuditEvent[] {
   ];
 }
 
+/** The correlation of one incident over the 24 hours before its anomaly. */
+export function correlationOf(inc: Incident): Correlation {
+  return correlate(eventsOf(inc), inc.anomaly, { since: new Date(Date.parse(inc.anomaly.timestamp) - 24 * 3_600_000), before: new Date(Date.parse(inc.now)) });
+}
+
 /** `{correlation, indicators}` digests of one incident. */
 export function digest(inc: Incident): { correlation: string; indicators: string } {
-  const now = Date.parse(inc.now);
-  const corr = correlate(eventsOf(inc), inc.anomaly, { since: new Date(Date.parse(inc.anomaly.timestamp) - 24 * 3_600_000), before: new Date(now) });
+  const corr = correlationOf(inc);
   const indicators = findIndicators(corr);
   return { correlation: sha(corr), indicators: sha(indicators) };
 }
