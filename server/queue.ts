@@ -336,8 +336,12 @@ export class PgBossQueue implements Queue {
     this.started = true;
     const opts = { batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 };
     for (let i = 0; i < Math.max(1, concurrency); i++) {
-      await this.boss.work<{ investigationId: string }>(QUEUE_NAME, opts, async ([job]) => {
+      // pg-boss waits out the polling interval after every fetch, a job or not: a worker that just finished a job
+      // is told to fetch again at once (notifyWorker), so only an empty queue is polled at the interval.
+      let workerId: string | undefined;
+      workerId = await this.boss.work<{ investigationId: string }>(QUEUE_NAME, opts, async ([job]) => {
         if (!job) return;
+        if (workerId) this.boss.notifyWorker(workerId);
         const id = job.data.investigationId;
         await this.sql(
           `INSERT INTO ${this.leaseTable} (investigation_id, job_id, worker_id, heartbeat_at) VALUES ($1, $2, $3, now())
