@@ -1,4 +1,4 @@
-// `casefile bench [--quick] [--check] [--out FILE]`: measures casefile against its physical floor, every section in
+// `casefile bench [--quick] [--check] [--out FILE] [--pg URL]`: measures casefile against its physical floor, every section in
 // this one process run (analysis sizes in child processes for their own peak RSS), writes bench/results.json
 // and prints a table. Exit 0 when every section ran (1 with --check when a target is missed), 1 when a section
 // could not run, 2 on bad usage.
@@ -23,6 +23,8 @@ export const TARGETS = {
   webhook_p99_ms: "<= 20",
   storm_investigations: "<= 100",
   storm_lost: "= 0",
+  scale_ratio: ">= 1.8",
+  pg_storm_lost: "= 0",
 } as const;
 
 export interface AnalysisRow {
@@ -37,8 +39,10 @@ export interface BenchResults {
   analysis: Record<"1000" | "10000" | "100000", AnalysisRow | null>;
   prompt_tokens: Record<"100" | "10000" | "100000", number | null>;
   indicator_events_kept: number | null;
-  webhook: { rps: number; bare_rps: number; ratio: number; p50_ms: number; p99_ms: number } | null;
+  webhook: { rps: number; bare_rps: number; ratio: number; p50_ms: number; p99_ms: number; cpu_ratio?: number } | null;
   storm: { anomalies: number; investigations: number; lost: number } | null;
+  /** PostgreSQL: investigations per minute on 1 and 2 worker processes, and the storm (null: not measured) */
+  scale?: { one_per_min: number; two_per_min: number; ratio: number; storm_anomalies: number; storm_lost: number } | null;
   meta: Record<string, unknown>;
   targets: typeof TARGETS;
 }
@@ -97,10 +101,14 @@ export function checks(r: BenchResults): Check[] {
   if (shown !== undefined) rows.push({ metric: "  of which shown as records", value: String(shown), target: "(info)", ok: null });
   add("webhook rps / bare rps", r.webhook?.ratio, TARGETS.webhook_ratio, (x) => x >= 0.5);
   if (r.webhook) rows.push({ metric: "webhook rps (bare)", value: `${r.webhook.rps} (${r.webhook.bare_rps})`, target: "-", ok: null });
+  if (r.webhook?.cpu_ratio !== undefined) rows.push({ metric: "webhook CPU per request: bare / service", value: String(r.webhook.cpu_ratio), target: "(info)", ok: null });
   add("webhook p50", r.webhook?.p50_ms, "-", () => true, " ms");
   add("webhook p99", r.webhook?.p99_ms, TARGETS.webhook_p99_ms, (x) => x <= 20, " ms");
   add(`storm: investigations (${r.storm?.anomalies ?? "?"} anomalies)`, r.storm?.investigations, TARGETS.storm_investigations, (x) => x <= 100);
   add("storm: lost anomalies", r.storm?.lost, TARGETS.storm_lost, (x) => x === 0);
+  if (r.scale) rows.push({ metric: "PostgreSQL: investigations/min, 1 (2) workers", value: `${r.scale.one_per_min} (${r.scale.two_per_min})`, target: "-", ok: null });
+  add("PostgreSQL: 2 workers / 1 worker", r.scale?.ratio, TARGETS.scale_ratio, (x) => x >= 1.8);
+  add(`PostgreSQL storm: lost (${r.scale?.storm_anomalies ?? "?"} anomalies)`, r.scale?.storm_lost, TARGETS.pg_storm_lost, (x) => x === 0);
   return rows;
 }
 
@@ -113,11 +121,11 @@ export function formatTable(rows: Check[]): string {
 }
 
 export async function benchCommand(argv: string[]): Promise<number> {
-  let values: { quick?: boolean; check?: boolean; out?: string };
+  let values: { quick?: boolean; check?: boolean; out?: string; pg?: string };
   try {
-    values = parseArgs({ args: argv, options: { quick: { type: "boolean" }, check: { type: "boolean" }, out: { type: "string" } }, strict: true }).values;
+    values = parseArgs({ args: argv, options: { quick: { type: "boolean" }, check: { type: "boolean" }, out: { type: "string" }, pg: { type: "string" } }, strict: true }).values;
   } catch (err) {
-    process.stderr.write(`casefile bench: ${(err as Error).message}\nUsage: casefile bench [--quick] [--check] [--out FILE]\n`);
+    process.stderr.write(`casefile bench: ${(err as Error).message}\nUsage: casefile bench [--quick] [--check] [--out FILE] [--pg URL]\n`);
     return 2;
   }
   const quick = values.quick ?? false;
@@ -125,6 +133,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
   const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
   const errors: Record<string, string> = {};
   const details: Record<string, unknown> = {};
+  const skips: string[] = [];
   const started = Date.now();
   const section = async <T>(name: string, fn: () => Promise<T>): Promise<T | null> => {
     log(`${name}…`);
@@ -199,7 +208,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
   // 4. Webhook ingest.
   const webhook = await section("webhook", async () => (await import("./service.ts")).measureWebhook({ seconds: quick ? 3 : 10 }));
   if (webhook) {
-    results.webhook = { rps: webhook.rps, bare_rps: webhook.bare_rps, ratio: webhook.ratio, p50_ms: webhook.p50_ms, p99_ms: webhook.p99_ms };
+    results.webhook = { rps: webhook.rps, bare_rps: webhook.bare_rps, ratio: webhook.ratio, p50_ms: webhook.p50_ms, p99_ms: webhook.p99_ms, cpu_ratio: webhook.cpu_ratio };
     details.webhook = webhook;
   }
 
@@ -210,6 +219,20 @@ export async function benchCommand(argv: string[]): Promise<number> {
     details.storm = storm;
   }
 
+  // 6. Scale-out on PostgreSQL (skipped, not failed, when no PostgreSQL answers).
+  const scale = await section("scale", async () => {
+    const { measureScale, PgUnavailable } = await import("./scale.ts");
+    return measureScale({ ...(values.pg ? { url: values.pg } : {}), quick }).catch((e: unknown) => {
+      if (!(e instanceof PgUnavailable)) throw e;
+      skips.push(`scale: ${e.message}`);
+      return null;
+    });
+  });
+  if (scale) {
+    results.scale = { one_per_min: scale.one.per_minute, two_per_min: scale.two.per_minute, ratio: scale.ratio, storm_anomalies: scale.storm.anomalies, storm_lost: scale.storm.lost };
+    details.scale = scale;
+  }
+
   results.meta = {
     date: new Date().toISOString(),
     quick,
@@ -218,7 +241,8 @@ export async function benchCommand(argv: string[]): Promise<number> {
     cores: os.cpus().length,
     total_mem_mb: Math.round(os.totalmem() / 1048576),
     seconds: Math.round((Date.now() - started) / 100) / 10,
-    ...(quick ? { skipped: "quick mode: analysis and prompt at 100000 events not run; storm 2000 anomalies; webhook 3 s" } : {}),
+    ...(quick ? { skipped: "quick mode: analysis and prompt at 100000 events not run; storms 2000 anomalies; webhook 3 s; 60 runs a scale-out worker" } : {}),
+    ...(skips.length ? { not_measured: skips } : {}),
     errors,
     details,
   };
@@ -226,6 +250,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
   const rows = checks(results);
   process.stdout.write(`${formatTable(rows)}\n\nresults: ${path.relative(process.cwd(), outFile) || outFile}\n`);
   for (const [name, msg] of Object.entries(errors)) process.stdout.write(`not measured — ${name}: ${msg}\n`);
+  for (const msg of skips) process.stdout.write(`skipped — ${msg}\n`);
   if (Object.keys(errors).some((k) => k !== "prompt")) return 1;
   if (values.check && rows.some((c) => c.ok === false)) return 1;
   return 0;

@@ -13,7 +13,6 @@ import { Webhook } from "standardwebhooks";
 import type { FastifyBaseLogger } from "fastify";
 import { loadServiceConfig } from "../config/service.ts";
 import { startService, type Service } from "../server/service.ts";
-import type { SqliteStore } from "../server/store/index.ts";
 import type { Investigator, InvestigationResult, RunInput, RunOutcome } from "../graph/types.ts";
 
 // autocannon ships no type declarations: the slice used here.
@@ -106,8 +105,11 @@ export class BenchInvestigator implements Investigator {
   async close() {}
 }
 
-/** The service as deployed (SQLite store, info logging to a discarded stream), on 127.0.0.1. */
-async function benchService(investigator: Investigator, workers: boolean): Promise<{ service: Service; dataDir: string }> {
+/**
+ * The service as deployed (SQLite store, or PostgreSQL with `DATABASE_URL` and `CASEFILE_PG_SCHEMA` in `env`; info
+ * logging to a discarded stream), on 127.0.0.1.
+ */
+async function benchService(investigator: Investigator, workers: boolean, env: Record<string, string> = {}): Promise<{ service: Service; dataDir: string }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "casefile-bench-svc-"));
   const config = loadServiceConfig({
     CASEFILE_HOST: "127.0.0.1",
@@ -116,6 +118,7 @@ async function benchService(investigator: Investigator, workers: boolean): Promi
     CASEFILE_WEBHOOK_SECRET: BENCH_SECRET,
     CASEFILE_RATE_LIMIT: "1000000",
     CASEFILE_LOG_LEVEL: "info",
+    ...env,
   });
   const logger = pino({ level: "info", base: { service: "casefile" } }, pino.destination({ dest: "/dev/null", sync: false })) as unknown as FastifyBaseLogger;
   const service = await startService(config, { investigator, logger, workers, pollMs: 50 });
@@ -218,12 +221,22 @@ export interface StormResult {
   drained: boolean;
 }
 
-/** `anomalies` over `actors`, sent with `concurrency` requests in flight; runs take `runMs` each. */
-export async function measureStorm(opts: { anomalies: number; actors?: number; concurrency?: number; runMs?: number; drainTimeoutMs?: number }): Promise<StormResult> {
+/**
+ * `anomalies` over `actors`, sent with `concurrency` requests in flight; runs take `runMs` each. On SQLite, or on
+ * PostgreSQL with `env` naming `DATABASE_URL` and a fresh `CASEFILE_PG_SCHEMA`.
+ */
+export async function measureStorm(opts: {
+  anomalies: number;
+  actors?: number;
+  concurrency?: number;
+  runMs?: number;
+  drainTimeoutMs?: number;
+  env?: Record<string, string>;
+}): Promise<StormResult> {
   const actors = opts.actors ?? 100;
   const concurrency = opts.concurrency ?? 50;
   const investigator = new BenchInvestigator(opts.runMs ?? 20);
-  const { service, dataDir } = await benchService(investigator, true);
+  const { service, dataDir } = await benchService(investigator, true, opts.env);
   const wh = new Webhook(BENCH_SECRET);
   const pool = new Pool(service.url, { connections: concurrency });
   const failed: number[] = [];
@@ -257,8 +270,13 @@ export async function measureStorm(opts: { anomalies: number; actors?: number; c
     }
     let lost = 0;
     for (let i = 0; i < opts.anomalies; i++) if (!(await service.store.getByAnomalyId(`storm-${i}`))) lost++;
-    const db = (service.store as SqliteStore).db;
-    const stored = (db.prepare(`SELECT count(*) AS n FROM investigations`).get() as { n: number }).n;
+    let stored = 0;
+    for (let cursor: string | undefined; ; ) {
+      const page = await service.store.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+      stored += page.items.length;
+      if (!page.next_cursor) break;
+      cursor = page.next_cursor;
+    }
     return {
       anomalies: opts.anomalies,
       actors,
