@@ -1,7 +1,8 @@
 // Shared vocabulary of the lookalike-edge scenarios: the scenario shape, the detector's anomaly, and builders for
 // the Cloudflare resources several triples touch (API tokens, Access policies, Workers, R2, Logpush, ...).
 import { hashSeed, isoSec, makeRng, MIN } from "./builders.ts";
-import { background, type Ctx, type OrgKey, type Person, type Token, type Via, type Zone } from "./world.ts";
+import { background } from "./routine.ts";
+import type { Ctx, OrgKey, Person, Token, Via, Zone } from "./world.ts";
 
 export type Verdict = "likely_malicious" | "misconfiguration" | "benign";
 

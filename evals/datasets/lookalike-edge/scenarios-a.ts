@@ -6,7 +6,8 @@ import {
   accessGroupCreate, accessPolicyCreate, accessPolicyUpdate, acct, anomaly, ddMonitorMute, dnsCreate, dnsDelete, grp, mfa, mkToken, noise,
   r2Cors, r2Create, r2Domain, r2Public, tokenCreate, tokenRevoke, wafRuleUpdate, workerUpload, type AccessPolicy, type Scenario,
 } from "./kit.ts";
-import { routine, UA } from "./world.ts";
+import { routine } from "./routine.ts";
+import { UA } from "./world.ts";
 
 const T = (iso: string) => Date.parse(iso);
 

@@ -5,7 +5,8 @@ import {
   accessAppCreate, acct, anomaly, ddMonitorMute, dnsCreate, dnsDelete, logpushCreate, logpushDelete, logpushUpdate, mkToken,
   noise, poolUpdate, type LogpushJob, type Origin, type Scenario,
 } from "./kit.ts";
-import { routine, UA, type Ctx, type Via } from "./world.ts";
+import { routine } from "./routine.ts";
+import { UA, type Ctx, type Via } from "./world.ts";
 
 const T = (iso: string) => Date.parse(iso);
 
