@@ -1,9 +1,10 @@
-// Confluence storage-format rendering of a Report. All markup comes from report/escape.ts builders, so every
-// vendor or model string lands as escaped text.
+// Confluence storage-format rendering of a Report. Markup comes from report/escape.ts — the `html` template tag
+// for elements, `macro` for Confluence macros — so every vendor or model string lands as escaped text.
+// Literals are written on one line each: the page is compared byte for byte across versions.
 import type { Verdict } from "../domain/schemas.ts";
-import { el, frag, macro, type Child, type Markup } from "./escape.ts";
+import { frag, html, macro, type Child, type Markup } from "./escape.ts";
 import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
-import type { Report, RowFlag, TechniqueRef } from "./schema.ts";
+import type { Report, RowFlag, TechniqueRef, TimelineRow } from "./schema.ts";
 
 export interface StorageOptions {
   /** File name of the SVG timeline attachment, e.g. "timeline.svg". */
@@ -22,186 +23,157 @@ export const LOZENGE_COLOUR: Record<Verdict, "Red" | "Yellow" | "Green" | "Grey"
 };
 
 const FLAG_COLOUR: Record<RowFlag, string> = { flagged: "Red", indicator: "Yellow", pivot: "Blue", "new-ip": "Blue", cited: "Grey" };
+const KIND_COLOUR: Record<string, string> = { attack: "Red", misconfig: "Yellow", benign: "Green" };
 
 const status = (colour: string, title: string, subtle = false) => macro("status", { colour, title, subtle: subtle ? "true" : undefined });
+const code = (s: string) => html`<code>${s}</code>`;
+const h2 = (title: string) => html`<h2>${title}</h2>`;
+const p = (...children: Child[]) => html`<p>${children}</p>`;
 
 function techniqueLink(t: TechniqueRef): Markup {
   const label = t.name ? `${t.id} ${t.name}` : t.id;
-  return t.url ? el("a", { href: t.url }, label) : el("code", null, t.id);
+  return t.url ? html`<a href="${t.url}">${label}</a>` : code(t.id);
 }
 
 function join(items: Child[], sep: string): Child[] {
   return items.flatMap((x, i) => (i === 0 ? [x] : [sep, x]));
 }
 
+/** A table whose first row holds the headings (Confluence's own layout). */
 function table(head: string[], rows: Child[]): Markup {
-  return el("table", null, el("tbody", null, el("tr", null, head.map((h) => el("th", null, h))), rows));
+  return html`<table><tbody><tr>${head.map((h) => html`<th>${h}</th>`)}</tr>${rows}</tbody></table>`;
 }
+const row = (...cells: Child[]) => html`<tr>${cells.map((c) => html`<td>${c}</td>`)}</tr>`;
 
-export function renderStorage(report: Report, opts: StorageOptions = {}): string {
-  const r = report;
-  const parts: Child[] = [];
-
-  // Verdict line
-  parts.push(
-    el(
-      "p",
-      null,
-      el("strong", null, "Verdict: "),
-      status(LOZENGE_COLOUR[r.verdict], `${r.verdictLabel} ${Math.round(r.confidence * 100)}%`),
-      ` ${r.verdict} · confidence ${r.confidenceText} · ${r.anomaly.actor} · ${r.anomaly.action} · anomaly `,
-      el("code", null, r.anomaly.id),
-    ),
-  );
-
-  // Summary
-  parts.push(el("h2", null, SECTION_TITLES.summary), el("p", null, r.summary));
-  if (r.summaryAuthor === "model") parts.push(el("p", null, el("em", null, "Summary worded by the writer model from the structured assessment; all tables below come from the gathered data.")));
-  if (r.rationale) parts.push(el("p", null, el("strong", null, `Why this verdict (${r.assessmentEngine} engine): `), r.rationale));
-  if (r.disagreement) parts.push(macro("note", { title: "Model and rules disagree" }, { rich: [el("p", null, r.disagreement)] }));
+function summary(r: Report): Child[] {
+  const parts: Child[] = [h2(SECTION_TITLES.summary), p(r.summary)];
+  if (r.summaryAuthor === "model") parts.push(p(html`<em>Summary worded by the writer model from the structured assessment; all tables below come from the gathered data.</em>`));
+  if (r.rationale) parts.push(p(html`<strong>${`Why this verdict (${r.assessmentEngine} engine): `}</strong>`, r.rationale));
+  if (r.disagreement) parts.push(macro("note", { title: "Model and rules disagree" }, { rich: [p(r.disagreement)] }));
   if (r.weighed.length) {
     parts.push(
-      el("p", null, el("strong", null, "Evidence weighed"), " (learned weights; positive argued for the verdict, negative against it):"),
-      el(
-        "table",
-        null,
-        el("tbody", null, el("tr", null, el("th", null, "Evidence"), el("th", null, "Weight"), el("th", null, "Rule"), el("th", null, "Events")),
-          ...r.weighed.map((w) => el("tr", null, el("td", null, w.why), el("td", null, `${w.weight > 0 ? "+" : ""}${w.weight.toFixed(2)} ${w.direction}`), el("td", null, el("code", null, w.rule)), el("td", null, w.ids.join(", "))))),
-      ),
+      p(html`<strong>Evidence weighed</strong>`, " (learned weights; positive argued for the verdict, negative against it):"),
+      table(["Evidence", "Weight", "Rule", "Events"], r.weighed.map((w) => row(w.why, `${w.weight > 0 ? "+" : ""}${w.weight.toFixed(2)} ${w.direction}`, code(w.rule), w.ids.join(", ")))),
     );
   }
+  return parts;
+}
 
-  // Timeline
-  parts.push(el("h2", null, SECTION_TITLES.timeline));
-  if (opts.pictureAttachment) {
-    parts.push(
-      el(
-        "p",
-        null,
-        el(
-          "ac:image",
-          { "ac:alt": `Timeline of ${r.anomaly.actor} (UTC)`, "ac:width": 1000 },
-          el("ri:attachment", { "ri:filename": opts.pictureAttachment }),
-        ),
-      ),
-    );
-  }
-  if (opts.pngAttachment) {
-    parts.push(
-      el(
-        "p",
-        null,
-        "PNG copy of the picture: ",
-        el("ac:link", null, el("ri:attachment", { "ri:filename": opts.pngAttachment }), el("ac:plain-text-link-body", null, opts.pngAttachment)),
-      ),
-    );
-  }
-  const rows = r.timeline.rows.map((row) => {
-    const hl = row.flags.includes("flagged") ? "#ffebe6" : row.flags.includes("indicator") ? "#fffae6" : undefined;
-    const td = (...c: Child[]) => el("td", hl ? { "data-highlight-colour": hl } : null, ...c);
-    return el(
-      "tr",
-      null,
-      td(row.time),
-      td(SOURCE_LABEL[row.source]),
-      td(row.flags.includes("pivot") ? row.actor : ""),
-      td(el("code", null, row.action), row.outcome === "failure" ? " (failed)" : ""),
-      td(row.resource),
-      td(row.ip),
-      td(join(row.flags.map((f) => status(FLAG_COLOUR[f], FLAG_LABEL[f].toUpperCase(), f === "cited" || f === "new-ip")), " ")),
-      td(el("code", null, row.id)),
-    );
-  });
+function timelineRow(x: TimelineRow): Markup {
+  const hl = x.flags.includes("flagged") ? "#ffebe6" : x.flags.includes("indicator") ? "#fffae6" : undefined;
+  const td = (...c: Child[]) => (hl ? html`<td data-highlight-colour="${hl}">${c}</td>` : html`<td>${c}</td>`);
+  return html`<tr>${[
+    td(x.time),
+    td(SOURCE_LABEL[x.source]),
+    td(x.flags.includes("pivot") ? x.actor : ""),
+    td(code(x.action), x.outcome === "failure" ? " (failed)" : ""),
+    td(x.resource),
+    td(x.ip),
+    td(join(x.flags.map((f) => status(FLAG_COLOUR[f], FLAG_LABEL[f].toUpperCase(), f === "cited" || f === "new-ip")), " ")),
+    td(code(x.id)),
+  ]}</tr>`;
+}
+
+function timeline(r: Report, opts: StorageOptions): Child[] {
+  const parts: Child[] = [h2(SECTION_TITLES.timeline)];
+  if (opts.pictureAttachment) parts.push(p(html`<ac:image ac:alt="${`Timeline of ${r.anomaly.actor} (UTC)`}" ac:width="${1000}"><ri:attachment ri:filename="${opts.pictureAttachment}"/></ac:image>`));
+  if (opts.pngAttachment) parts.push(p("PNG copy of the picture: ", html`<ac:link><ri:attachment ri:filename="${opts.pngAttachment}"/><ac:plain-text-link-body>${opts.pngAttachment}</ac:plain-text-link-body></ac:link>`));
   parts.push(
-    el("p", null, `${r.timeline.total} events in the window (${r.timeline.rows.length} shown). Highlighted rows: red = flagged action, yellow = indicator.`),
+    p(`${r.timeline.total} events in the window (${r.timeline.rows.length} shown). Highlighted rows: red = flagged action, yellow = indicator.`),
     r.timeline.rows.length
-      ? el("table", null, el("tbody", null, el("tr", null, ["Time (UTC)", "Source", "Other actor", "Action", "Resource", "IP", "Flags", "Event id"].map((h) => el("th", null, h))), rows))
-      : el("p", null, "No events were gathered for this actor in the window."),
+      ? table(["Time (UTC)", "Source", "Other actor", "Action", "Resource", "IP", "Flags", "Event id"], r.timeline.rows.map(timelineRow))
+      : p("No events were gathered for this actor in the window."),
   );
   if (r.timeline.omitted > 0) {
     const counts = r.timeline.omittedByAction.slice(0, 15).map(([a, n]) => `${a} ×${n}`);
     const more = r.timeline.omittedByAction.length > 15 ? `, … (${r.timeline.omittedByAction.length - 15} more actions)` : "";
-    parts.push(macro("info", { title: "Routine events omitted" }, { rich: [el("p", null, `${r.timeline.omitted} routine events omitted (counts by action: ${counts.join(", ")}${more}).`)] }));
+    parts.push(macro("info", { title: "Routine events omitted" }, { rich: [p(`${r.timeline.omitted} routine events omitted (counts by action: ${counts.join(", ")}${more}).`)] }));
   }
+  return parts;
+}
 
-  // Indicators
-  parts.push(el("h2", null, SECTION_TITLES.indicators));
+function indicators(r: Report): Child[] {
+  const parts: Child[] = [h2(SECTION_TITLES.indicators)];
   if (r.indicators.length) {
-    const items = r.indicators.map((ind) =>
-      el(
-        "li",
-        null,
-        el("strong", null, ind.name),
-        " ",
-        status(ind.kind === "attack" ? "Red" : ind.kind === "misconfig" ? "Yellow" : ind.kind === "benign" ? "Green" : "Grey", `${ind.kind} · ${ind.severity}`),
-        ` — ${ind.detail}`,
-        ind.techniques.length ? [" Techniques: ", join(ind.techniques.map(techniqueLink), ", "), "."] : "",
-        ind.eventIds.length ? [" Events: ", join(ind.eventIds.map((id) => el("code", null, id)), ", ")] : "",
-      ),
+    const items = r.indicators.map(
+      (ind) =>
+        html`<li><strong>${ind.name}</strong> ${status(KIND_COLOUR[ind.kind] ?? "Grey", `${ind.kind} · ${ind.severity}`)}${` — ${ind.detail}`}${ind.techniques.length ? [" Techniques: ", join(ind.techniques.map(techniqueLink), ", "), "."] : ""}${ind.eventIds.length ? [" Events: ", join(ind.eventIds.map(code), ", ")] : ""}</li>`,
     );
-    parts.push(macro("warning", { title: `${r.indicators.length} indicator${r.indicators.length > 1 ? "s" : ""}` }, { rich: [el("ul", null, items)] }));
-  } else parts.push(el("p", null, "No indicators were found."));
-  if (r.techniques.length) parts.push(el("p", null, el("strong", null, "ATT&CK techniques: "), join(r.techniques.map(techniqueLink), ", ")));
+    parts.push(macro("warning", { title: `${r.indicators.length} indicator${r.indicators.length > 1 ? "s" : ""}` }, { rich: [html`<ul>${items}</ul>`] }));
+  } else parts.push(p("No indicators were found."));
+  if (r.techniques.length) parts.push(p(html`<strong>ATT&amp;CK techniques: </strong>`, join(r.techniques.map(techniqueLink), ", ")));
+  return parts;
+}
 
-  // Next steps
-  parts.push(el("h2", null, SECTION_TITLES.nextSteps), el("ol", null, r.nextSteps.map((s) => el("li", null, s))));
-
-  // Data gaps
-  parts.push(el("h2", null, SECTION_TITLES.dataGaps));
+function dataGapsAndPivots(r: Report): Child[] {
+  const parts: Child[] = [h2(SECTION_TITLES.dataGaps)];
   if (r.dataGaps.length) {
-    parts.push(
-      macro("note", { title: "Incomplete data" }, {
-        rich: [el("ul", null, r.dataGaps.map((g) => el("li", null, el("strong", null, `${SOURCE_LABEL[g.source]} (${g.status}): `), g.message)))],
-      }),
-    );
-  } else parts.push(el("p", null, "None: every source returned its data for the whole window."));
+    const items = r.dataGaps.map((g) => html`<li><strong>${`${SOURCE_LABEL[g.source]} (${g.status}): `}</strong>${g.message}</li>`);
+    parts.push(macro("note", { title: "Incomplete data" }, { rich: [html`<ul>${items}</ul>`] }));
+  } else parts.push(p("None: every source returned its data for the whole window."));
 
   // Pivots: what the gatherers followed beyond the actor, and what they found (also nothing)
-  parts.push(el("h2", null, SECTION_TITLES.pivots));
+  parts.push(h2(SECTION_TITLES.pivots));
   if (r.pivots.length) {
     parts.push(
       table(
         ["Source", "Kind", "What was looked for and found", "Queries", "Events"],
-        r.pivots.map((p) => el("tr", null, el("td", null, SOURCE_LABEL[p.source]), el("td", null, p.kind), el("td", null, pivotSentence(p)), el("td", null, String(p.queries)), el("td", null, p.eventIds.length ? el("code", null, p.eventIds.join(", ")) : "—"))),
+        r.pivots.map((x) => row(SOURCE_LABEL[x.source], x.kind, pivotSentence(x), String(x.queries), x.eventIds.length ? code(x.eventIds.join(", ")) : "—")),
       ),
     );
-  } else parts.push(el("p", null, "No pivots were made: the actor's window had no address, credential or changed resource to follow."));
-  if (r.identities.length) parts.push(el("p", null, el("strong", null, "Identities read: "), r.identities.map((i) => `${SOURCE_LABEL[i.source]}: ${i.values.join(", ")}`).join(" · ")));
+  } else parts.push(p("No pivots were made: the actor's window had no address, credential or changed resource to follow."));
+  if (r.identities.length) parts.push(p(html`<strong>Identities read: </strong>`, r.identities.map((i) => `${SOURCE_LABEL[i.source]}: ${i.values.join(", ")}`).join(" · ")));
+  return parts;
+}
 
-  // Evidence appendix
-  parts.push(el("h2", null, SECTION_TITLES.evidence));
+function evidence(r: Report, opts: StorageOptions): Child[] {
+  const parts: Child[] = [h2(SECTION_TITLES.evidence)];
   if (opts.trimAppendix) {
     parts.push(
       macro("note", { title: "Appendix trimmed" }, {
-        rich: [el("p", null, `The evidence appendix (${r.evidence.length} raw events) was trimmed because the page exceeded Confluence's size limit. The cited event ids are listed below; the raw records stay in the casefile store for investigation ${r.investigationId}.`)],
+        rich: [p(`The evidence appendix (${r.evidence.length} raw events) was trimmed because the page exceeded Confluence's size limit. The cited event ids are listed below; the raw records stay in the casefile store for investigation ${r.investigationId}.`)],
       }),
-      el("p", null, join(r.evidence.map((e) => el("code", null, e.id)), ", ")),
+      p(join(r.evidence.map((e) => code(e.id)), ", ")),
     );
   } else if (r.evidence.length) {
     const blocks = r.evidence.map((e) =>
       e.json === undefined
-        ? el("p", null, el("code", null, e.id), ": not among the gathered events.")
+        ? p(code(e.id), ": not among the gathered events.")
         : frag(
-            el("p", null, el("strong", null, `${e.source ? SOURCE_LABEL[e.source] : ""} ${e.time ?? ""} `), el("code", null, e.action ?? ""), " ", el("code", null, e.id)),
+            p(html`<strong>${`${e.source ? SOURCE_LABEL[e.source] : ""} ${e.time ?? ""} `}</strong>`, code(e.action ?? ""), " ", code(e.id)),
             macro("code", { language: "json", linenumbers: "false", title: e.id }, { plain: e.json }),
           ),
     );
     parts.push(macro("expand", { title: `Raw cited events (${r.evidence.length}, secrets redacted)` }, { rich: blocks }));
-  } else parts.push(el("p", null, "No events were cited."));
+  } else parts.push(p("No events were cited."));
+  return parts;
+}
 
-  // Metadata
-  parts.push(el("h2", null, SECTION_TITLES.metadata), table(["Field", "Value"], r.metadata.map(([k, v]) => el("tr", null, el("td", null, k), el("td", null, v)))));
-
-  // Coalesced anomalies
+export function renderStorage(report: Report, opts: StorageOptions = {}): string {
+  const r = report;
+  const verdict = p(
+    html`<strong>Verdict: </strong>`,
+    status(LOZENGE_COLOUR[r.verdict], `${r.verdictLabel} ${Math.round(r.confidence * 100)}%`),
+    ` ${r.verdict} · confidence ${r.confidenceText} · ${r.anomaly.actor} · ${r.anomaly.action} · anomaly `,
+    code(r.anomaly.id),
+  );
+  const parts: Child[] = [
+    verdict,
+    summary(r),
+    timeline(r, opts),
+    indicators(r),
+    h2(SECTION_TITLES.nextSteps),
+    html`<ol>${r.nextSteps.map((s) => html`<li>${s}</li>`)}</ol>`,
+    dataGapsAndPivots(r),
+    evidence(r, opts),
+    h2(SECTION_TITLES.metadata),
+    table(["Field", "Value"], r.metadata.map(([k, v]) => row(k, v))),
+  ];
   if (r.coalesced.length) {
     parts.push(
-      el("h2", null, SECTION_TITLES.coalesced),
-      table(
-        ["Anomaly id", "Actor", "Action", "Time (UTC)", "Severity"],
-        r.coalesced.map((a) => el("tr", null, el("td", null, el("code", null, a.id)), el("td", null, a.actor), el("td", null, a.action), el("td", null, a.timestamp), el("td", null, a.severity ?? ""))),
-      ),
+      h2(SECTION_TITLES.coalesced),
+      table(["Anomaly id", "Actor", "Action", "Time (UTC)", "Severity"], r.coalesced.map((a) => row(code(a.id), a.actor, a.action, a.timestamp, a.severity ?? ""))),
     );
   }
-
   return frag(parts).xml;
 }
