@@ -165,7 +165,7 @@ export async function measureScale(opts: { url?: string; quick?: boolean } = {})
   const schema = `casefile_bench_${randomBytes(4).toString("hex")}`;
   let storm: StormResult;
   try {
-    storm = await measureStorm({ anomalies: opts.quick ? 2000 : 10_000, drainTimeoutMs: 60_000, env: { DATABASE_URL: url, CASEFILE_PG_SCHEMA: schema } });
+    storm = await measureStorm({ anomalies: opts.quick ? 500 : 2000, drainTimeoutMs: 60_000, env: { DATABASE_URL: url, CASEFILE_PG_SCHEMA: schema } });
   } finally {
     await dropSchemas(url, [schema, `${schema}_jobs`, `${schema}_checkpoints`]).catch(() => {});
   }

@@ -9,6 +9,7 @@ import { countTokens, indicatorEventIds, measurePrompt, parsePages, promptText, 
 import { sampleFromSchema, startFakeModel } from "../bench/fake-model.ts";
 import { BENCH_SECRET, benchAnomaly, signedDelivery } from "../bench/service.ts";
 import { checks, formatTable, type BenchResults, TARGETS } from "../bench/run.ts";
+import { pgUnreachable } from "../bench/scale.ts";
 import { verifyWebhook } from "../server/webhook.ts";
 import { Incident } from "../domain/incident.ts";
 
@@ -134,5 +135,21 @@ describe("results table", () => {
     const table = formatTable(rows);
     expect(table.split("\n")[0]).toMatch(/^metric\s+value\s+target\s+ok$/);
     expect(table).toContain("n/a");
+  });
+
+  it("marks the PostgreSQL scale-out rows, and leaves them open when the section was skipped", () => {
+    const ok = (r: BenchResults, m: string) => checks(r).find((c) => c.metric.startsWith(m))?.ok;
+    expect(ok(base, "PostgreSQL: 2 workers / 1 worker")).toBeNull();
+    const scaled = { ...base, scale: { one_per_min: 800, two_per_min: 1400, ratio: 1.75, storm_anomalies: 500, storm_lost: 0 } };
+    expect(ok(scaled, "PostgreSQL: 2 workers / 1 worker")).toBe(false);
+    expect(ok(scaled, "PostgreSQL storm: lost")).toBe(true);
+  });
+});
+
+describe("scale-out section", () => {
+  it("says why it cannot run when no PostgreSQL answers, without the password", async () => {
+    const why = await pgUnreachable("postgres://casefile:s3cret@127.0.0.1:1/none");
+    expect(why).toMatch(/^no PostgreSQL reachable at postgres:\/\/casefile:\*\*\*@127\.0\.0\.1:1\/none \(.+\); start one or pass casefile bench --pg URL$/);
+    expect(why).not.toContain("s3cret");
   });
 });
