@@ -130,10 +130,15 @@ function walk(value: unknown, key: string, underSecret: boolean, depth: number, 
   }
   if (value && typeof value === "object") {
     const secretHere = underSecret || classify(key).secret;
+    // Keys by index, not Object.entries: no [key, value] pair is allocated per property of every record.
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
     let out: Record<string, unknown> | undefined;
-    for (const [ck, cv] of Object.entries(value as Record<string, unknown>)) {
+    for (let i = 0; i < keys.length; i++) {
+      const ck = keys[i]!;
+      const cv = obj[ck];
       const v = walk(cv, ck, secretHere, depth + 1, text);
-      if (v !== cv) Object.defineProperty((out ??= { ...(value as Record<string, unknown>) }), ck, { value: v, enumerable: true, writable: true, configurable: true });
+      if (v !== cv) Object.defineProperty((out ??= { ...obj }), ck, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out ?? value;
   }
