@@ -1,7 +1,8 @@
 // The labelled-incident format (evals/INCIDENT-FORMAT.md): one JSON file per incident.
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { readJsonFile } from "./json-file.ts";
 import { Anomaly, LABELS } from "./schemas.ts";
 
 export const Fault = z.union([
@@ -42,25 +43,11 @@ export const Incident = z.looseObject({
 });
 export type Incident = z.infer<typeof Incident>;
 
-export async function loadIncident(file: string): Promise<Incident> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new Error(`cannot read incident file ${file}: ${(err as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`incident file ${file} is not valid JSON: ${(err as Error).message}`);
-  }
-  const parsed = Incident.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`incident file ${file} does not follow the incident format: ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
-  }
-  return parsed.data;
+export function loadIncident(file: string): Promise<Incident> {
+  return readJsonFile(file, Incident, {
+    noun: "incident file",
+    invalid: (issue) => `incident file ${file} does not follow the incident format: ${issue}`,
+  });
 }
 
 /** Every *.json file of a directory (not recursive), sorted by name. */

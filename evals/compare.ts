@@ -1,6 +1,6 @@
 // Compares two eval reports: what moved, in which direction, and which incidents changed verdict.
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { readJsonFile } from "../domain/json-file.ts";
 import { LABELS } from "../domain/schemas.ts";
 import { plain, table, type EvalReport } from "./metrics.ts";
 
@@ -13,27 +13,15 @@ const SavedReport = z.looseObject({
   per_incident: z.array(z.looseObject({ id: z.string(), verdict: z.string(), label: z.string().nullable() })),
 });
 
+const FROM_EVAL = '; pass a file written by "casefile eval --json"';
+
 export async function loadReport(file: string): Promise<EvalReport> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new Error(`cannot read eval report ${file}: ${(err as Error).message}; pass a file written by "casefile eval --json"`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`eval report ${file} is not valid JSON: ${(err as Error).message}`);
-  }
-  const parsed = SavedReport.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `${file} is not an eval report (${issue?.path.join(".") || "(root)"}: ${issue?.message}); pass a file written by "casefile eval --json"`,
-    );
-  }
-  return parsed.data as unknown as EvalReport;
+  const report = await readJsonFile(file, SavedReport, {
+    noun: "eval report",
+    readHint: FROM_EVAL,
+    invalid: (issue) => `${file} is not an eval report (${issue})${FROM_EVAL}`,
+  });
+  return report as unknown as EvalReport;
 }
 
 type Direction = "higher" | "lower" | "neutral";

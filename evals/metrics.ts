@@ -5,8 +5,8 @@ import type { ModelOutcome } from "../graph/model-outcome.ts";
 export type Label = (typeof LABELS)[number];
 export type Predicted = (typeof VERDICTS)[number];
 
-/** What the runner records for one incident file. */
-export interface EvalRow {
+/** What one incident's run produced: the fields the runner's row and the report's per-incident result share. */
+export interface RunFields {
   /** Incident id, or the file name (without .json) when the file could not be loaded. */
   id: string;
   /** Expected verdict; null when the incident carries no label or could not be loaded. */
@@ -21,14 +21,20 @@ export interface EvalRow {
   invalid_cited_ids: string[];
   /** ATT&CK ids the assessment names. */
   techniques: string[];
-  /** label.key_event_ids (empty when the label has none). */
-  key_event_ids: string[];
-  /** label.techniques (empty when the label has none). */
-  label_techniques: string[];
   /** Wall time of the run; null when the incident never ran (file failed to load). */
   duration_ms: number | null;
   /** Model tokens, input + output (0 offline). */
   tokens: number;
+  /** Why the incident failed to load or the run failed. */
+  error?: string;
+}
+
+/** What the runner records for one incident file. */
+export interface EvalRow extends RunFields {
+  /** label.key_event_ids (empty when the label has none). */
+  key_event_ids: string[];
+  /** label.techniques (empty when the label has none). */
+  label_techniques: string[];
   prompt_versions: Record<string, string>;
   /** Content hash of each node's prompt, beside its version (prompts/index.ts promptHashes). */
   prompt_hashes?: Record<string, string>;
@@ -36,8 +42,6 @@ export interface EvalRow {
   nodes?: { analyst: ModelOutcome; writer: ModelOutcome; gatherer?: ModelOutcome };
   /** The gatherer agent's queries, the events it added and why it stopped (when one ran). */
   gather_agent?: { calls: number; refused: number; events_added: number; failed: boolean; stopped: string };
-  /** Why the incident failed to load or the run failed. */
-  error?: string;
 }
 
 export interface ClassStats {
@@ -47,19 +51,9 @@ export interface ClassStats {
   support: number;
 }
 
-export interface IncidentResult {
-  id: string;
-  label: Label | null;
-  verdict: Predicted;
-  confidence: number;
-  cited_ids: string[];
-  invalid_cited_ids: string[];
-  techniques: string[];
-  duration_ms: number | null;
-  tokens: number;
+export interface IncidentResult extends RunFields {
   /** per node: "model", or "rules"/"template" with the fallback reason when a model was configured */
   nodes?: Record<string, string>;
-  error?: string;
 }
 
 export interface EvalReport {
