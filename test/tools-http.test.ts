@@ -7,7 +7,7 @@ import { explainConfluenceFailure } from "../tools/confluence/errors.ts";
 import { explainDatadogFailure } from "../tools/datadog/errors.ts";
 import { countVendorRequests } from "./vendor-counts.ts";
 import { CLOUDFLARE_RETRY, createCloudflareGatherer } from "../tools/cloudflare/client.ts";
-import { createDatadogGatherer } from "../tools/datadog/client.ts";
+import { DatadogAuditClient, createDatadogGatherer } from "../tools/datadog/client.ts";
 import { loadLimits } from "../tools/config.ts";
 
 const httpCounters = countVendorRequests();
@@ -223,5 +223,34 @@ describe("Datadog gatherer edge cases", () => {
     } finally {
       await g.close();
     }
+  });
+});
+
+describe("paging", () => {
+  it("each page is normalised before the next is asked for: only events (with their raw records) accumulate", async () => {
+    const log: string[] = [];
+    const note = (line: string) => {
+      if (log.at(-1) !== line) log.push(line);
+    };
+    // A record whose id is read by the normaliser: the log shows when each page is normalised.
+    const record = (page: number, i: number) => {
+      const r: Record<string, unknown> = { attributes: { timestamp: "2026-08-20T10:00:00Z", attributes: { usr: { email: "a@x.io" }, action: "login" } } };
+      Object.defineProperty(r, "id", { enumerable: true, get: () => (note(`normalise ${page}`), `p${page}-${i}`) });
+      return r;
+    };
+    let page = 0;
+    const http = {
+      request: async () => {
+        page++;
+        note(`request ${page}`);
+        return { status: 200, headers: {}, body: { data: [record(page, 0), record(page, 1)], meta: { page: { after: page < 3 ? `c${page}` : "" } } } };
+      },
+      close: async () => {},
+    } as unknown as HttpClient;
+    const client = new DatadogAuditClient({ baseUrl: "http://127.0.0.1:9", site: "datadoghq.com", apiKey: "k", appKey: "a" }, http);
+    const r = await client.search("@usr.email:\"a@x.io\"", W.since, W.before, 100);
+    expect(log).toEqual(["request 1", "normalise 1", "request 2", "normalise 2", "request 3", "normalise 3"]);
+    expect(r.events.map((e) => e.id)).toEqual(["p1-0", "p1-1", "p2-0", "p2-1", "p3-0", "p3-1"]);
+    expect(r.pages).toBe(3);
   });
 });
