@@ -16,20 +16,10 @@ export class Metrics {
     const registers = [this.registry];
     if (opts.defaults) collectDefaultMetrics({ register: this.registry, prefix: "casefile_" });
     this.runs = new Counter({ name: "casefile_runs_total", help: "Finished investigation runs by status and verdict", labelNames: ["status", "verdict"], registers });
-    this.runDuration = new Histogram({
-      name: "casefile_run_duration_seconds",
-      help: "Wall time of one investigation run",
-      labelNames: ["status"],
-      buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
-      registers,
-    });
-    this.nodeDuration = new Histogram({
-      name: "casefile_node_duration_seconds",
-      help: "Time spent per graph node (from the run's timings)",
-      labelNames: ["node"],
-      buckets: [0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60],
-      registers,
-    });
+    const seconds = <L extends string>(name: string, help: string, label: L, buckets: number[]) =>
+      new Histogram<L>({ name: `casefile_${name}_duration_seconds`, help, labelNames: [label], buckets, registers });
+    this.runDuration = seconds("run", "Wall time of one investigation run", "status", [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]);
+    this.nodeDuration = seconds("node", "Time spent per graph node (from the run's timings)", "node", [0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30, 60]);
     this.tokens = new Counter({ name: "casefile_model_tokens_total", help: "Model tokens used", labelNames: ["direction"], registers });
     this.webhooks = new Counter({ name: "casefile_webhooks_total", help: "Anomaly webhook deliveries by outcome", labelNames: ["outcome"], registers });
     // The vendor HTTP clients report each call, retry, 429 and failure on a diagnostics channel.
