@@ -21,16 +21,17 @@ export interface CfV1Actor {
   type: string;
 }
 
+/** A v1 entry's content. Left out: result true, interface "", metadata {}, values ""; an empty info, email, ip or JSON value is dropped. */
 export interface CfV1Fields {
   id: string;
   type: string;
-  result: boolean;
+  result?: boolean;
   info?: string;
   actor: CfV1Actor;
-  interface: string;
-  metadata: J;
-  newValue: string;
-  oldValue: string;
+  interface?: string;
+  metadata?: J;
+  newValue?: string;
+  oldValue?: string;
   newValueJson?: unknown;
   oldValueJson?: unknown;
   owner: string;
@@ -50,16 +51,17 @@ export interface CfV1Layout {
 
 export function cfV1Entry(f: CfV1Fields, layout: CfV1Layout = {}): J {
   const json = layout.json ?? "last";
-  const action = layout.infoFirst ? { info: f.info, result: f.result, type: f.type } : { result: f.result, type: f.type, info: f.info };
-  const a = f.actor;
-  const actor = layout.actorIdFirst ? { id: a.id, type: a.type, email: a.email, ip: a.ip } : { email: a.email, id: a.id, ip: a.ip, type: a.type };
-  const e: J = { id: f.id, action: dropUndefined(action), actor: dropUndefined(actor), interface: f.interface, metadata: f.metadata, newValue: f.newValue };
-  if (json === "paired") e.newValueJson = f.newValueJson;
-  e.oldValue = f.oldValue;
-  if (json === "paired") e.oldValueJson = f.oldValueJson;
-  if (json === "after-values") Object.assign(e, { newValueJson: f.newValueJson, oldValueJson: f.oldValueJson });
+  const [info, result, newJson, oldJson] = [f.info || undefined, f.result ?? true, f.newValueJson || undefined, f.oldValueJson || undefined];
+  const action = layout.infoFirst ? { info, result, type: f.type } : { result, type: f.type, info };
+  const [email, ip, id, type] = [f.actor.email || undefined, f.actor.ip || undefined, f.actor.id, f.actor.type];
+  const actor = layout.actorIdFirst ? { id, type, email, ip } : { email, id, ip, type };
+  const e: J = { id: f.id, action: dropUndefined(action), actor: dropUndefined(actor), interface: f.interface ?? "", metadata: f.metadata ?? {}, newValue: f.newValue ?? "" };
+  if (json === "paired") e.newValueJson = newJson;
+  e.oldValue = f.oldValue ?? "";
+  if (json === "paired") e.oldValueJson = oldJson;
+  if (json === "after-values") Object.assign(e, { newValueJson: newJson, oldValueJson: oldJson });
   Object.assign(e, { owner: { id: f.owner }, resource: f.resource, when: f.when });
-  if (json === "last") Object.assign(e, { newValueJson: f.newValueJson, oldValueJson: f.oldValueJson });
+  if (json === "last") Object.assign(e, { newValueJson: newJson, oldValueJson: oldJson });
   return dropUndefined(e);
 }
 
