@@ -18,6 +18,7 @@ import { loadServiceConfig, type PayloadMapping, type ServiceConfig } from "./se
 import { loadVendorSettings, VENDOR_VARS, type VendorConfig, type VendorName } from "../tools/config.ts";
 import { loadGatherAgentConfig, loadModelBudgetMs, loadModelConfig, type GatherAgentConfig, type ModelNode, type NodeModelConfig } from "../graph/config.ts";
 import { afterWindowFrom } from "../graph/window.ts";
+import { loadRunDeadlineMs } from "../graph/deadline.ts";
 import { ConfigError } from "./errors.ts";
 import { ConfigFile, Filters, OrgContext, SECRET_KEYS } from "./schema.ts";
 
@@ -49,6 +50,8 @@ export interface CasefileConfig {
   problems: Partial<Record<ConfigPart, string>>;
   modelBudgetMs: number;
   afterWindowMs: number;
+  /** Longest one pass of an investigation through the graph may take (`run.deadline` / CASEFILE_RUN_DEADLINE). */
+  runDeadlineMs: number;
   dryRun: boolean;
   requireApproval: boolean | "model-override";
   dataDir: string;
@@ -103,6 +106,7 @@ export const ENV_KEYS: readonly (readonly [string, string])[] = [
   ["gather.agent.max_calls", "CASEFILE_GATHER_MAX_CALLS"],
   ["gather.agent.max_events", "CASEFILE_GATHER_MAX_EVENTS"],
   ["gather.agent.seconds", "CASEFILE_GATHER_SECONDS"],
+  ["run.deadline", "CASEFILE_RUN_DEADLINE"],
   ["models.model", "CASEFILE_MODEL"],
   ["models.base_url", "OPENAI_BASE_URL"],
   ["models.budget_ms", "CASEFILE_MODEL_BUDGET_MS"],
@@ -349,6 +353,7 @@ export function resolveConfig(input: { env: Env; file?: { path: string; text: st
     problems,
     modelBudgetMs: withLine(() => loadModelBudgetMs(merged)),
     afterWindowMs: withLine(() => afterWindowFrom(merged)),
+    runDeadlineMs: withLine(() => loadRunDeadlineMs(merged)),
     dryRun: /^(1|true|yes|on)$/i.test(merged.CASEFILE_DRY_RUN?.trim() ?? ""),
     requireApproval: service.requireApproval,
     dataDir: service.dataDir,
@@ -429,6 +434,7 @@ export function printableConfig(c: CasefileConfig): Record<string, unknown> {
       ...v.limits,
       agent: agent ? { model: agent.model, base_url: agent.baseURL ?? "OpenAI", max_calls: agent.budget.calls, max_events: agent.budget.events, seconds: agent.budget.ms / 1000 } : p.gather_agent ? { problem: p.gather_agent } : "off",
     },
+    run: { deadline_ms: c.runDeadlineMs },
     models: {
       analyst: c.models.analyst ? { model: c.models.analyst.model, base_url: c.models.analyst.baseURL ?? "OpenAI" } : "rules",
       writer: c.models.writer ? { model: c.models.writer.model, base_url: c.models.writer.baseURL ?? "OpenAI" } : "template",

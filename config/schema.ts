@@ -180,6 +180,11 @@ export const ConfigFile = strict({
       seconds: z.number().int().positive().optional(),
     }).optional(),
   }).optional(),
+  /** one investigation's run */
+  run: strict({
+    /** longest one pass through the graph may take: seconds or a duration (`15m`) */
+    deadline: Duration.optional(),
+  }).optional(),
   models: strict({
     /** default model of every model-backed node; `rules` / `template` keeps a node deterministic */
     model: str(200).optional(),

@@ -11,6 +11,7 @@ import { FastJsonSerde } from "./serde.ts";
 import { memoryEvidenceStore, postgresEvidenceStore, sqliteEvidenceStore, type EvidenceStore } from "./evidence-store.ts";
 import type { Breakers, ChatClient } from "./model-client.ts";
 import { resolveConfig, type CasefileConfig } from "../config/load.ts";
+import { ConfigError } from "../config/errors.ts";
 import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher } from "../tools/confluence/client.ts";
@@ -20,7 +21,7 @@ import { defaultPrompts, loadPrompts, promptVersions as versionsOf, type PromptS
 import { compileGraph, type CompiledInvestigation, type GraphDeps } from "./compile.ts";
 import { loadWeights } from "../analysis/weights.ts";
 import { orgEvidence } from "../analysis/org-context.ts";
-import { createChatModel, describeModels, loadGatherAgentConfig } from "./config.ts";
+import { createChatModel, describeModels } from "./config.ts";
 import { createChatOpenAI, endpointHost } from "./model-client.ts";
 import { gatherAgentTools } from "./nodes/gather-agent.ts";
 import type { State } from "./state.ts";
@@ -29,12 +30,12 @@ import type { InvestigationResult, Investigator, RunInput, RunOutcome } from "./
 import { CASEFILE_VERSION } from "./version.ts";
 import { renderMarkdown } from "../report/markdown.ts";
 import { renderTimelineSvg } from "../report/svg.ts";
-import { deadlineError, loadRunDeadlineMs, timerDeadline, type DeadlineFactory } from "./deadline.ts";
+import { deadlineError, timerDeadline, type DeadlineFactory } from "./deadline.ts";
 
 export interface InvestigatorOptions {
   /** The configuration (config/load.ts `loadConfig`, once per process). */
   config?: CasefileConfig;
-  /** Settings as variables when no `config` is given (the eval's sandbox, tests); never the process environment. */
+  /** Settings as variables when no `config` is given (the eval's sandbox, tests), resolved by config/load.ts. */
   env?: Record<string, string | undefined>;
   /** Where checkpoints and dry-run reports live (CASEFILE_DATA_DIR, default ./.casefile). */
   dataDir?: string;
@@ -55,13 +56,13 @@ export interface InvestigatorOptions {
   /** true: every run pauses before publishing; "model-override": only runs whose model disagrees with the rules */
   requireApproval?: boolean | "model-override";
   dryRun?: boolean;
-  /** Longest one pass through the graph may take (CASEFILE_RUN_DEADLINE, default 10 min). */
+  /** Longest one pass through the graph may take (default: the configuration's `run.deadline`, 10 min). */
   runDeadlineMs?: number;
   /** Makes each pass's deadline signal (default: a timer); tests abort it by hand. */
   deadline?: DeadlineFactory;
   /** the analyst's evidence weights and an observer of its input (`casefile fit`) */
   analysis?: GraphDeps["analysis"];
-  /** the gatherer agent (default: from CASEFILE_GATHER_MODEL, with the vendor tools of the gatherers); null: none */
+  /** the gatherer agent (default: the configuration's `gatherAgent`, with the vendor tools of the gatherers); null: none */
   gatherAgent?: GraphDeps["gatherAgent"] | null;
   /**
    * Runs the PostgreSQL checkpointer's table set-up under the set-up lock the store and the queue share (the service
@@ -75,7 +76,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   const dataDir = opts.dataDir ?? settings.dataDir;
   mkdirSync(dataDir, { recursive: true });
   const clock = opts.clock ?? Date.now;
-  const runDeadlineMs = opts.runDeadlineMs ?? loadRunDeadlineMs(settings.env);
+  const runDeadlineMs = opts.runDeadlineMs ?? settings.runDeadlineMs;
   const deadline = opts.deadline ?? timerDeadline;
 
   const vendors = settings.vendors;
@@ -91,7 +92,9 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     ...(modelCfg.analyst ? { analyst: createChatModel(modelCfg.analyst) } : {}),
     ...(modelCfg.writer ? { writer: createChatModel(modelCfg.writer) } : {}),
   };
-  const agentCfg = opts.gatherAgent === undefined ? loadGatherAgentConfig(settings.env) : undefined;
+  // an agent asked for but set up wrongly fails here rather than running without it (serve refuses earlier)
+  if (opts.gatherAgent === undefined && settings.problems.gather_agent) throw new ConfigError(settings.problems.gather_agent);
+  const agentCfg = opts.gatherAgent === undefined ? settings.gatherAgent : undefined;
   const gatherAgent: GraphDeps["gatherAgent"] =
     opts.gatherAgent === null
       ? undefined

@@ -52,7 +52,7 @@ export function createLogger(env: Record<string, string | undefined>): FastifyBa
   ) as unknown as FastifyBaseLogger;
 }
 
-/** Tracing is off unless CASEFILE_ALLOW_TRACING=1 (config/load.ts, the one place that touches the process env). */
+/** Tracing is off unless CASEFILE_ALLOW_TRACING=1 (config/load.ts, the one place that touches the process's environment). */
 export function disableStrayTracing(env: Record<string, string | undefined>, logger?: FastifyBaseLogger): void {
   disableTracing(env, (variable, message) => logger?.warn({ variable }, message));
 }

@@ -1,6 +1,7 @@
 // The configuration file: one schema, the environment winning, secrets refused in the file, errors naming the
 // key and its line, the example file valid; the gatherer agent's settings; a partly configured vendor reported as a
-// problem of the commands that use it; filters and suppressions through the signed webhook.
+// problem of the commands that use it; the run deadline's key; the investigator taking its settings from the loaded
+// configuration; filters and suppressions through the signed webhook.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { loadConfig, printableConfig, requireInvestigationSettings, resolveConfi
 import { decideIntake, filterEvents } from "../config/filters.ts";
 import { Filters } from "../config/schema.ts";
 import { startService, type Service } from "../server/service.ts";
+import { createInvestigator } from "../graph/investigator.ts";
 import { FakeInvestigator, SECRET, anomaly, signed, silent } from "./server-helpers.ts";
 import type { AuditEvent } from "../domain/events.ts";
 
@@ -97,6 +99,45 @@ describe("gatherer agent settings", () => {
     expect(() => requireInvestigationSettings(c)).toThrow(/cannot run investigations:\n {2}- .*CASEFILE_GATHER_MODEL/);
     expect(() => resolveConfig({ env: {}, file: file("gather:\n  agent:\n    max_cals: 3\n") })).toThrow(/:3 gather\.agent\.max_cals: unknown key "max_cals"/);
     expect(() => resolveConfig({ env: {}, file: file("gather:\n  agent:\n    seconds: 0\n") })).toThrow(/:3 gather\.agent\.seconds: /);
+  });
+});
+
+describe("the run deadline", () => {
+  it("run.deadline is a duration (seconds or 15m), CASEFILE_RUN_DEADLINE wins, both are printed; a bad value names its line", () => {
+    expect(resolveConfig({ env: {} }).runDeadlineMs).toBe(600_000);
+    const c = resolveConfig({ env: {}, file: file("run:\n  deadline: 15m\n") });
+    expect(c.runDeadlineMs).toBe(900_000);
+    expect(printableConfig(c).run).toEqual({ deadline_ms: 900_000 });
+    expect(resolveConfig({ env: {}, file: file("run:\n  deadline: 90\n") }).runDeadlineMs).toBe(90_000);
+    const env = resolveConfig({ env: { CASEFILE_RUN_DEADLINE: "20m" }, file: file("run:\n  deadline: 15m\n") });
+    expect(env.runDeadlineMs).toBe(1_200_000);
+    expect(printableConfig(env).overridden_by_environment).toEqual(["run.deadline ← CASEFILE_RUN_DEADLINE"]);
+    expect(() => resolveConfig({ env: {}, file: file("version: 1\nrun:\n  deadline: soon\n") })).toThrow(/:3 run\.deadline \(variable CASEFILE_RUN_DEADLINE\): CASEFILE_RUN_DEADLINE="soon" is not a duration/);
+    expect(() => resolveConfig({ env: {}, file: file("run:\n  dedline: 15m\n") })).toThrow(/:2 run\.dedline: unknown key "dedline"/);
+  });
+});
+
+describe("the investigator reads the loaded configuration", () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), "casefile-inv-"));
+  const agent = "gather:\n  agent:\n    model: gather-model\n    base_url: http://127.0.0.1:9/v1\n";
+
+  it("its run deadline is the file's run.deadline", async () => {
+    const seen: number[] = [];
+    const config = resolveConfig({ env: { CASEFILE_DRY_RUN: "1" }, file: file("run:\n  deadline: 15m\n") });
+    const investigator = await createInvestigator({ config, dataDir: dataDir(), publisher: null, deadline: (ms) => (seen.push(ms), AbortSignal.abort()) });
+    const outcome = await investigator.run({ investigationId: "inv-config-deadline", anomaly: anomaly() });
+    await investigator.close();
+    expect(seen).toEqual([900_000]);
+    expect(outcome).toMatchObject({ status: "failed", error: expect.stringMatching(/deadline of 15 min/) });
+  });
+
+  it("its gatherer agent is the file's gather.agent; one set up without its key refuses with the loader's problem", async () => {
+    const on = await createInvestigator({ config: resolveConfig({ env: { OPENAI_API_KEY: "sk-test-gatherer-key-value" }, file: file(agent) }), dataDir: dataDir(), publisher: null });
+    const off = await createInvestigator({ config: resolveConfig({ env: { OPENAI_API_KEY: "sk-test-gatherer-key-value" } }), dataDir: dataDir(), publisher: null });
+    expect([Object.keys(on.graph.nodes).includes("gather_agent"), Object.keys(off.graph.nodes).includes("gather_agent")]).toEqual([true, false]);
+    await Promise.all([on.close(), off.close()]);
+    const broken = resolveConfig({ env: {}, file: file(agent) });
+    await expect(createInvestigator({ config: broken, dataDir: dataDir(), publisher: null })).rejects.toThrow(/casefile\.config\.yaml:3 gather\.agent\.model \(variable CASEFILE_GATHER_MODEL\): .*needs OPENAI_API_KEY/);
   });
 });
 
