@@ -15,30 +15,16 @@ import { loadEvents } from "../graph/evidence-store.ts";
 import type { State } from "../graph/state.ts";
 import type { Report } from "../report/model.ts";
 import { startSandbox, type Sandbox } from "../sandbox/server.ts";
+import { hasPg, PG_URL } from "./server-helpers.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHILD = fileURLToPath(new URL("./fixtures/kill-at-node.ts", import.meta.url));
 const NODES = ["intake", "gather_cloudflare", "gather_datadog", "correlate", "analyst", "writer", "publish"];
 
-const DATABASE_URL = process.env.CASEFILE_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-async function postgresUp(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-const pgAvailable = await postgresUp();
-if (!pgAvailable && process.env.CI === "true") throw new Error(`PostgreSQL is not reachable at ${DATABASE_URL}; CI must run the PostgreSQL node-boundary test.`);
-if (!pgAvailable) console.warn(`durability-boundaries: PostgreSQL variant skipped — PostgreSQL is not reachable at ${DATABASE_URL}`);
 const schema = `boundaries_${randomBytes(4).toString("hex")}`;
 const BACKENDS: [string, Record<string, string>][] = [
   ["SQLite", {}],
-  ...(pgAvailable ? [["PostgreSQL", { DATABASE_URL, CASEFILE_PG_SCHEMA: schema }] as [string, Record<string, string>]] : []),
+  ...(hasPg ? [["PostgreSQL", { DATABASE_URL: PG_URL, CASEFILE_PG_SCHEMA: schema }] as [string, Record<string, string>]] : []),
 ];
 
 function runChild(settings: Record<string, string>, dataDir: string, id: string, node: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
@@ -69,7 +55,7 @@ describe.each(BACKENDS)("resume after SIGKILL at every node boundary (%s)", (_na
     await sandbox.close();
     for (const d of dirs) await rm(d, { recursive: true, force: true });
     if (backend.CASEFILE_PG_SCHEMA) {
-      const c = new pg.Client({ connectionString: DATABASE_URL });
+      const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
       await c.query(`DROP SCHEMA IF EXISTS "${schema}_checkpoints" CASCADE`);
       await c.end();

@@ -17,24 +17,11 @@ import { createInvestigator } from "../graph/investigator.ts";
 import type { State } from "../graph/state.ts";
 import type { Report } from "../report/model.ts";
 import { startSandbox, type Sandbox } from "../sandbox/server.ts";
+import { hasPg, PG_URL } from "./server-helpers.ts";
 import { goldenCases } from "./analysis-golden.ts";
 import { normaliseCloudflare } from "../tools/cloudflare/normalise.ts";
 import { normaliseDatadog } from "../tools/datadog/normalise.ts";
 
-const DATABASE_URL = process.env.CASEFILE_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-async function postgresUp(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-const pgAvailable = await postgresUp();
-if (!pgAvailable && process.env.CI === "true") throw new Error(`PostgreSQL is not reachable at ${DATABASE_URL}; CI must run the PostgreSQL evidence-store test.`);
 
 const big = (i: number) => ({ id: `ev-${i}`, attributes: { note: "routine ".repeat(200), i }, resource: { response: { id: `r-${i}` } } });
 
@@ -101,9 +88,9 @@ storeContract("SQLite", async () => {
     },
   };
 });
-describe.skipIf(!pgAvailable)("PostgreSQL", () => {
+describe.skipIf(!hasPg)("PostgreSQL", () => {
   storeContract("PostgreSQL", async () => {
-    const pool = new pg.Pool({ connectionString: DATABASE_URL });
+    const pool = new pg.Pool({ connectionString: PG_URL });
     const schema = `evidence_${randomBytes(4).toString("hex")}`;
     return {
       store: postgresEvidenceStore(pool, schema),
