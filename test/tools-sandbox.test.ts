@@ -7,6 +7,7 @@ import { createCloudflareGatherer } from "../tools/cloudflare/client.ts";
 import { createDatadogGatherer } from "../tools/datadog/client.ts";
 import { createConfluencePublisher, PayloadTooLargeError } from "../tools/confluence/client.ts";
 import { runDoctor, formatDoctorTable } from "../tools/doctor.ts";
+import { resolveConfig } from "../config/load.ts";
 import { countVendorRequests } from "./vendor-counts.ts";
 import { VendorError } from "../tools/types.ts";
 import { cloudflareAuditTool } from "../tools/cloudflare/tool.ts";
@@ -294,7 +295,7 @@ describe("Confluence publisher against the sandbox", () => {
 describe("doctor against the sandbox", () => {
   it("all green with the sandbox env; a forbidden vendor fails with a fix", async () => {
     sb = await startSandbox({ incident: buildIncident(), faults: {} });
-    const ok = await runDoctor(sb.env);
+    const ok = await runDoctor(resolveConfig({ env: sb.env }));
     expect(ok.rows.filter((r) => !r.ok)).toEqual([]);
     expect(ok.ok).toBe(true);
     expect(ok.rows.map((r) => `${r.vendor}:${r.check}`)).toEqual(
@@ -302,7 +303,7 @@ describe("doctor against the sandbox", () => {
     );
     await sb.close();
     sb = await startSandbox({ incident: buildIncident(), faults: { datadog: "forbidden" } });
-    const bad = await runDoctor({ ...sb.env, CASEFILE_MAX_RETRY_WAIT_MS: "1000" });
+    const bad = await runDoctor(resolveConfig({ env: { ...sb.env, CASEFILE_MAX_RETRY_WAIT_MS: "1000" } }));
     expect(bad.ok).toBe(false);
     const table = formatDoctorTable(bad.rows);
     expect(table).toMatch(/FAIL\s+datadog/);
@@ -310,9 +311,9 @@ describe("doctor against the sandbox", () => {
     expect(table).not.toContain(sb.env.DD_API_KEY);
   });
 
-  it("a partly configured vendor is a config failure naming the variable", async () => {
-    const r = await runDoctor({ DD_API_KEY: "x" });
+  it("a partly configured vendor is its own failure naming the variable", async () => {
+    const r = await runDoctor(resolveConfig({ env: { DD_API_KEY: "x" } }));
     expect(r.ok).toBe(false);
-    expect(r.rows[0]?.detail).toContain("DD_APP_KEY");
+    expect(r.rows.find((row) => row.vendor === "datadog")?.detail).toContain("DD_APP_KEY");
   });
 });

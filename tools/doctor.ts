@@ -1,5 +1,7 @@
-// `casefile doctor`: checks every vendor the job needs with read-only calls and says what to fix.
-import { loadVendorConfig, type Env, type VendorConfig } from "./config.ts";
+// `casefile doctor`: checks every vendor the job needs with read-only calls and says what to fix. It checks the
+// configuration as loaded (config/load.ts): each vendor on its own, so one set up incompletely is reported with the
+// loader's problem (naming the missing variable) while the others are still checked.
+import type { Env, VendorConfig, VendorName } from "./config.ts";
 import { HttpClient, type Failure, type Vendor } from "./http.ts";
 import { safeText } from "./text.ts";
 import { createCloudflareHttp, CloudflareAuditClient } from "./cloudflare/client.ts";
@@ -124,40 +126,76 @@ async function checkModel(env: Env, v: VendorConfig, rows: DoctorRow[]): Promise
   }
 }
 
+/** What the doctor checks: the loaded configuration (config/load.ts `CasefileConfig` is one). */
+export interface DoctorSettings {
+  /** The settings variables (the model endpoint's key and URL). */
+  env: Env;
+  /** The vendors that are fully configured. */
+  vendors: VendorConfig;
+  /** Parts left out because they are set up incompletely or wrongly (a vendor, the gatherer agent): their messages. */
+  problems: Readonly<Partial<Record<string, string>>>;
+}
+
 export interface DoctorOptions {
   /** Reports are rendered into the data dir instead of published: Confluence is not needed. */
   dryRun?: boolean;
 }
 
-/**
- * Runs every check for the vendors configured in `env` (the settings variables, config/load.ts). A vendor the
- * job needs and nobody configured is a failure: both audit sources, and Confluence unless reports are dry runs.
- * Never throws; failures become rows.
- */
-export async function runDoctor(env: Env, opts: DoctorOptions = {}): Promise<DoctorReport> {
-  const rows: DoctorRow[] = [];
-  let cfg: VendorConfig;
+const NOT_CONFIGURED: Record<VendorName, { detail: string; fix: string }> = {
+  cloudflare: {
+    detail: "not configured: the Cloudflare audit log would be skipped in every investigation",
+    fix: "Set CLOUDFLARE_API_TOKEN in the environment and vendors.cloudflare.account_id in the configuration file (or CLOUDFLARE_ACCOUNT_ID).",
+  },
+  datadog: {
+    detail: "not configured: the Datadog Audit Trail would be skipped in every investigation",
+    fix: "Set DD_API_KEY and DD_APP_KEY in the environment, and vendors.datadog.site in the configuration file (or DD_SITE).",
+  },
+  confluence: {
+    detail: "not configured: reports would not be published",
+    fix: "Set CONFLUENCE_API_TOKEN in the environment and vendors.confluence.base_url, email and space_key in the configuration file (or CONFLUENCE_*), or set service.dry_run: true.",
+  },
+};
+
+const PROBLEM_FIX = "Complete the settings the message names (casefile.config.example.yaml documents every key), or remove the part's settings to run without it.";
+
+/** One vendor's checks, whatever another vendor's do: a check that throws becomes a failing row of its vendor. */
+async function guarded(vendor: Vendor, rows: DoctorRow[], check: () => Promise<void>): Promise<void> {
   try {
-    cfg = loadVendorConfig(env);
+    await check();
   } catch (e) {
-    rows.push({ vendor: "config", check: "environment", ok: false, detail: msg(e), fix: "Set the variable named above (see README: configuration)." });
-    return { rows, ok: false };
+    rows.push({ vendor, check: "checks", ok: false, detail: msg(e), fix: "Check the vendor's settings named above; `casefile config --print` shows them." });
   }
-  const tasks: Promise<void>[] = [];
-  const sections: DoctorRow[][] = [];
-  const section = () => {
-    const r: DoctorRow[] = [];
-    sections.push(r);
-    return r;
+}
+
+/**
+ * Runs every check for the loaded configuration, each vendor independently. A vendor the job needs and nobody
+ * configured is a failure: both audit sources, and Confluence unless reports are dry runs. A part the loader left
+ * out as a problem (partly configured) fails with that problem. Never throws; failures become rows.
+ */
+export async function runDoctor(settings: DoctorSettings, opts: DoctorOptions = {}): Promise<DoctorReport> {
+  const { env, vendors: cfg, problems } = settings;
+  const checks: Record<VendorName, (rows: DoctorRow[]) => Promise<void>> = {
+    cloudflare: (rows) => checkCloudflare(cfg.cloudflare!, cfg, rows),
+    datadog: (rows) => checkDatadog(cfg.datadog!, cfg, rows),
+    confluence: (rows) => checkConfluence(cfg.confluence!, cfg, rows),
   };
-  if (cfg.cloudflare) tasks.push(checkCloudflare(cfg.cloudflare, cfg, section()));
-  else section().push({ vendor: "cloudflare", check: "configured", ok: false, detail: "not configured: the Cloudflare audit log would be skipped in every investigation", fix: "Set CLOUDFLARE_API_TOKEN in the environment and vendors.cloudflare.account_id in the configuration file (or CLOUDFLARE_ACCOUNT_ID)." });
-  if (cfg.datadog) tasks.push(checkDatadog(cfg.datadog, cfg, section()));
-  else section().push({ vendor: "datadog", check: "configured", ok: false, detail: "not configured: the Datadog Audit Trail would be skipped in every investigation", fix: "Set DD_API_KEY and DD_APP_KEY in the environment, and vendors.datadog.site in the configuration file (or DD_SITE)." });
-  if (cfg.confluence) tasks.push(checkConfluence(cfg.confluence, cfg, section()));
-  else if (opts.dryRun) section().push({ vendor: "confluence", check: "configured", ok: true, detail: "not configured; not needed: service.dry_run renders reports into the data dir" });
-  else section().push({ vendor: "confluence", check: "configured", ok: false, detail: "not configured: reports would not be published", fix: "Set CONFLUENCE_API_TOKEN in the environment and vendors.confluence.base_url, email and space_key in the configuration file (or CONFLUENCE_*), or set service.dry_run: true." });
-  tasks.push(checkModel(env, cfg, section()));
+  const sections: DoctorRow[][] = [];
+  const tasks: Promise<void>[] = [];
+  for (const vendor of ["cloudflare", "datadog", "confluence"] as const) {
+    const rows: DoctorRow[] = [];
+    sections.push(rows);
+    const problem = problems[vendor];
+    if (cfg[vendor]) tasks.push(guarded(vendor, rows, () => checks[vendor](rows)));
+    else if (problem) rows.push({ vendor, check: "configured", ok: false, detail: problem, fix: PROBLEM_FIX });
+    else if (vendor === "confluence" && opts.dryRun) rows.push({ vendor, check: "configured", ok: true, detail: "not configured; not needed: service.dry_run renders reports into the data dir" });
+    else rows.push({ vendor, check: "configured", ok: false, ...NOT_CONFIGURED[vendor] });
+  }
+  const model: DoctorRow[] = [];
+  sections.push(model);
+  tasks.push(guarded("model", model, () => checkModel(env, cfg, model)));
+  // the other parts' problems (the gatherer agent): serve and investigate refuse to start on them
+  const others = Object.entries(problems).filter(([part, m]) => m && !(part in checks));
+  const rows: DoctorRow[] = others.map(([part, m]) => ({ vendor: "config", check: part.replace(/_/g, " "), ok: false, detail: m!, fix: PROBLEM_FIX }));
   await Promise.all(tasks);
   for (const s of sections) rows.push(...s);
   return { rows, ok: rows.every((r) => r.ok) };

@@ -27,7 +27,7 @@ export async function doctorCommand(argv: string[], ctx: CliContext): Promise<nu
     ctx.out(`${formatDoctorTable([{ vendor: "config", check: "configuration", ok: false, detail: (err as Error).message, fix: "Fix the key or variable named above (casefile.config.example.yaml documents every key)." }])}\n`);
     return 1;
   }
-  const report = await runDoctor(config.env, { dryRun: config.dryRun });
+  const report = await runDoctor(config, { dryRun: config.dryRun });
   const where = { vendor: "config" as const, check: "configuration", ok: true, detail: config.file ? `${config.file} is valid` : "no configuration file: defaults and the environment" };
   ctx.out(`${formatDoctorTable([where, ...report.rows])}\n`);
   return report.ok ? 0 : 1;
