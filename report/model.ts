@@ -50,10 +50,10 @@ function shortHash(s: string): string {
 export function buildTitle(verdict: Verdict, anomaly: Anomaly): string {
   const day = new Date(anomaly.timestamp).toISOString().slice(0, 10);
   const idPart = anomaly.id.length <= 40 ? anomaly.id : `${anomaly.id.slice(0, 24)}~${shortHash(anomaly.id)}`;
-  const fixed = `[casefile] ${verdict} ·  ·  · ${day} UTC · ${idPart}`;
+  const compose = (actor: string, action: string) => `[casefile] ${verdict} · ${actor} · ${action} · ${day} UTC · ${idPart}`;
   let actor = oneLine(anomaly.actor, 320);
   let action = oneLine(anomaly.action, 200);
-  const room = MAX_TITLE - fixed.length;
+  const room = MAX_TITLE - compose("", "").length;
   if (actor.length + action.length > room) {
     const half = Math.floor(room / 2);
     if (actor.length > half && action.length > room - half) {
@@ -62,7 +62,7 @@ export function buildTitle(verdict: Verdict, anomaly: Anomaly): string {
     } else if (actor.length > half) actor = cut(actor, room - action.length);
     else action = cut(action, room - actor.length);
   }
-  return `[casefile] ${verdict} · ${actor} · ${action} · ${day} UTC · ${idPart}`;
+  return compose(actor, action);
 }
 
 /** Verdict words a text may contain; model text naming another verdict than the assessment's is rejected. */
