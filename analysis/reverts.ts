@@ -2,7 +2,7 @@
 // a switch toggled back. Pure; one scan over the ordered events.
 import type { AuditEvent } from "../domain/events.ts";
 import { removedRecord } from "./posture.ts";
-import { norm, opOf, settingOf, valueKey } from "./text.ts";
+import { memo, norm, opOf, settingOf, valueKey } from "./text.ts";
 import type { Revert } from "./timeline.ts";
 
 function resourceKey(e: AuditEvent): string {
@@ -40,6 +40,11 @@ const INVERSE: [RegExp, RegExp][] = [
   [/(^|[_./])(enable|enabled|resume|resumed|unmute|unmuted)($|[_./])/, /(^|[_./])(disable|disabled|pause|paused|mute|muted)($|[_./])/],
 ];
 
+/** Which INVERSE pair an action switches on (its index), -1 for none; decided once per action. */
+const inverseOf = memo((a: string) => INVERSE.findIndex(([re]) => re.test(a)));
+/** Whether an action switches back what INVERSE pair `i` switched. */
+const undoes = [memo((a: string) => INVERSE[0]![1].test(a)), memo((a: string) => INVERSE[1]![1].test(a))];
+
 const OFF_VALUES = /^(\{"value":)?"?(off|false|disabled|essentially_off|0|none)"?\}?$/;
 const ON_VALUES = /^(\{"value":)?"?(on|true|enabled|1|high|medium|under_attack|strict|full)"?\}?$/;
 function isToggle(a: string, b: string): boolean {
@@ -52,50 +57,52 @@ const mins = (a: AuditEvent, b: AuditEvent) => Math.round((b.ts - a.ts) / 6000) 
 export class RevertFinder {
   readonly reverts: Revert[] = [];
   private readonly out = this.reverts;
-  private readonly lastChange = new Map<string, AuditEvent>();
+  /** the last change of each resource setting, with its values' comparison keys */
+  private readonly lastChange = new Map<string, { e: AuditEvent; hasOld: boolean; oldK: string; newK: string }>();
   private readonly history = new Map<string, string[]>();
   private readonly created = new Map<string, AuditEvent>();
   private readonly deletedSig = new Map<string, AuditEvent>();
   private readonly deletedNamed = new Map<string, { e: AuditEvent; rec: unknown }>();
-  private readonly toggled = new Map<string, { e: AuditEvent; inv: RegExp }>();
+  /** resources switched by an INVERSE pair (its index), waiting for the inverse */
+  private readonly toggled = new Map<string, { e: AuditEvent; inv: number }>();
 
   add(e: AuditEvent): void {
     if (e.outcome === "failure") return;
     const op = opOf(e);
-    const rk = resourceKey(e);
-    const setting = settingOf(e);
-    if (op === "update" && e.change && (e.change.old !== undefined || e.change.new !== undefined)) {
+    const change = e.change;
+    let rk: string | undefined;
+    if (op === "update" && change && (change.old !== undefined || change.new !== undefined)) {
+      const setting = settingOf(e);
+      rk = resourceKey(e);
       const key = `${rk}|${norm(setting)}`;
-      const prev = this.lastChange.get(key);
-      const oldK = valueKey(e.change.old);
-      const newK = valueKey(e.change.new);
+      const last = this.lastChange.get(key);
+      const prev = last?.e;
+      const oldK = valueKey(change.old);
+      const newK = valueKey(change.new);
       const hist = this.history.get(key);
-      const before = prev?.change?.old !== undefined ? valueKey(prev.change.old) : hist && hist.length >= 2 ? hist[hist.length - 2]! : "";
-      const toggled = prev && oldK === "" && valueKey(prev.change?.old) === "" && isToggle(valueKey(prev.change?.new), newK);
+      const before = last?.hasOld ? last.oldK : hist && hist.length >= 2 ? hist[hist.length - 2]! : "";
+      const toggled = last && oldK === "" && last.oldK === "" && isToggle(last.newK, newK);
       const h = hist ?? [];
       h.push(newK);
       if (h.length > 3) h.shift();
       this.history.set(key, h);
-      if (prev && newK !== "" && ((newK === before && (oldK === "" || oldK === valueKey(prev.change?.new))) || toggled)) {
-        this.out.push({ kind: "value_restored", change_id: prev.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev, e) });
+      if (last && newK !== "" && ((newK === before && (oldK === "" || oldK === last.newK)) || toggled)) {
+        this.out.push({ kind: "value_restored", change_id: prev!.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev!, e) });
         this.lastChange.delete(key);
-      } else this.lastChange.set(key, e);
+      } else this.lastChange.set(key, { e, hasOld: change.old !== undefined, oldK, newK });
     }
+    // a switch (disable, pause, mute) and later its inverse on the same resource
     const a = norm(e.action);
-    for (const [re, inv] of INVERSE) {
-      const t = this.toggled.get(rk);
-      if (t && t.inv.test(a)) {
-        this.out.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
-        this.toggled.delete(rk);
-        break;
-      }
-      if (re.test(a)) {
-        this.toggled.set(rk, { e, inv });
-        break;
-      }
+    const t = this.toggled.size ? this.toggled.get((rk ??= resourceKey(e))) : undefined;
+    if (t && undoes[t.inv]!(a)) {
+      this.out.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
+      this.toggled.delete(rk!);
+    } else {
+      const inv = inverseOf(a);
+      if (inv >= 0) this.toggled.set((rk ??= resourceKey(e)), { e, inv });
     }
     if (op === "create") {
-      if (e.resource.id || e.resource.name) this.created.set(rk, e);
+      if (e.resource.id || e.resource.name) this.created.set((rk ??= resourceKey(e)), e);
       const sig = recordSig(e.change?.new);
       const del = sig ? this.deletedSig.get(sig) : undefined;
       if (sig && del) {
@@ -114,7 +121,7 @@ export class RevertFinder {
       const rec = removedRecord(e) ?? e.change?.new;
       const nk = namedKey(e, rec);
       if (nk && this.deletedNamed.size < 10_000) this.deletedNamed.set(nk, { e, rec });
-      const c = this.created.get(rk);
+      const c = this.created.get((rk ??= resourceKey(e)));
       if (c && (e.resource.id || e.resource.name)) {
         this.out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
         this.created.delete(rk);

@@ -65,16 +65,10 @@ export function settingOf(e: AuditEvent): string | undefined {
 }
 
 /** Stable string for comparing values (objects with sorted keys), bounded in size. */
-const valueKeyMemo = new WeakMap<object, string>();
 export function valueKey(v: unknown): string {
   if (v === undefined || v === null || v === "" || v === "null") return "";
   if (typeof v !== "object") return String(v).toLowerCase();
-  let k = valueKeyMemo.get(v);
-  if (k === undefined) {
-    k = valueKeyRaw(v);
-    valueKeyMemo.set(v, k);
-  }
-  return k;
+  return valueKeyRaw(v);
 }
 
 function valueKeyRaw(v: object): string {
