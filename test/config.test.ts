@@ -289,5 +289,5 @@ describe("filters through the signed webhook", () => {
 
 it("the example file keeps its documentation beside every section", () => {
   const text = readFileSync(EXAMPLE, "utf8");
-  for (const k of ["service:", "vendors:", "models:", "mappings:", "filters:", "context:", "networks:", "automation:", "tickets:", "teams:", "sensitive:", "agent:", "max_calls:"]) expect(text).toContain(k);
+  for (const k of ["service:", "vendors:", "models:", "mappings:", "filters:", "context:", "networks:", "automation:", "tickets:", "teams:", "sensitive:", "agent:", "max_calls:", "run:", "deadline:"]) expect(text).toContain(k);
 });
