@@ -58,21 +58,8 @@ export function generateEvents(n: number, seed = 1): Generated {
 
   const cfRec = (ts: number, type: string, extra: CfExtra, ip: string): Record<string, unknown> => {
     const id = cfId();
-    return cfV1Entry({
-      id,
-      type,
-      result: true,
-      actor: { email: BENCH_ACTOR, id: cfActorId, ip, type: "user" },
-      interface: extra.interface ?? "API",
-      metadata: extra.metadata ?? {},
-      newValue: extra.newValue ?? "",
-      oldValue: extra.oldValue ?? "",
-      newValueJson: extra.newValueJson,
-      oldValueJson: extra.oldValueJson,
-      owner: accountId,
-      resource: extra.resource ?? { id: accountId, type: "account" },
-      when: cfMicro(ts, rng.int(100, 999)),
-    });
+    const actor = { email: BENCH_ACTOR, id: cfActorId, ip, type: "user" };
+    return cfV1Entry({ interface: "API", resource: { id: accountId, type: "account" }, ...extra, id, type, actor, owner: accountId, when: cfMicro(ts, rng.int(100, 999)) });
   };
   const ddRec = (ts: number, evt: string, action: string, asset: Record<string, unknown> | undefined, message: string, ip: string, http?: Record<string, unknown>) => {
     const head = ddHead({ status: "info", timestamp: ddInnerTime(ts, "118"), org, evtName: evt, actorType: "SERVICE_ACCOUNT", usr: { id: BENCH_ACTOR, email: BENCH_ACTOR, uuid: ddUuid } });

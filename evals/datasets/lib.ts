@@ -113,25 +113,11 @@ export class Scenario {
     const ts = this.at(min, o.exact);
     const micro = o.micro ?? this.rng.next() < 0.45;
     const id = unique(this.rng.uuid());
-    const v1 = cfV1Entry(
-      {
-        id,
-        type,
-        result: o.result ?? true,
-        info: o.info || undefined,
-        actor: a === "system" ? { id: "1", type: "system" } : { email: a.email, id: a.cfId, ip: o.ip ?? a.ip, type: "user" },
-        interface: o.iface ?? (a === "system" ? "" : o.tokenName ? "API" : "UI"),
-        metadata: body.metadata ?? {},
-        newValue: body.newValue ?? "",
-        oldValue: body.oldValue ?? "",
-        newValueJson: body.newValueJson,
-        oldValueJson: body.oldValueJson,
-        owner: body.owner === "account" || a === "system" ? this.cfAccount.id : a.cfId,
-        resource: body.resource,
-        when: this.cfWhen(ts, micro),
-      },
-      { json: "paired", infoFirst: true },
-    );
+    const actor = a === "system" ? { id: "1", type: "system" } : { email: a.email, id: a.cfId, ip: o.ip ?? a.ip, type: "user" };
+    const owner = body.owner === "account" || a === "system" ? this.cfAccount.id : a.cfId;
+    const iface = o.iface ?? (a === "system" ? "" : o.tokenName ? "API" : "UI");
+    const entry = { ...body, id, type, result: o.result, info: o.info, actor, interface: iface, owner, when: this.cfWhen(ts, micro) };
+    const v1 = cfV1Entry(entry, { json: "paired", infoFirst: true });
     const ua = a === "system" ? "" : o.ua ?? a.ua;
     this.cfRows.push({
       ts,

@@ -53,25 +53,9 @@ export function cfV1(o: {
   micro?: boolean;
 }): Record<string, unknown> {
   const id = o.id ?? uuid();
-  return cfV1Entry(
-    {
-      id,
-      type: o.type,
-      result: o.result ?? true,
-      info: o.info || undefined,
-      actor: { id: o.actor.id, type: o.actor.type ?? "user", email: o.actor.email || undefined, ip: o.actor.ip || undefined },
-      interface: o.iface ?? "",
-      metadata: o.metadata ?? {},
-      newValue: o.newValue ?? "",
-      oldValue: o.oldValue ?? "",
-      newValueJson: o.newValueJson,
-      oldValueJson: o.oldValueJson,
-      owner: o.owner,
-      resource: { id: o.resourceId, type: o.resourceType },
-      when: o.micro ? micro(o.when) : o.when.toISOString().replace(".000Z", "Z"),
-    },
-    { actorIdFirst: true },
-  );
+  const when = o.micro ? micro(o.when) : o.when.toISOString().replace(".000Z", "Z");
+  const actor = { ...o.actor, type: o.actor.type ?? "user" };
+  return cfV1Entry({ ...o, id, actor, interface: o.iface, resource: { id: o.resourceId, type: o.resourceType }, when }, { actorIdFirst: true });
 }
 
 /** Cloudflare v2 entry (GET /accounts/{id}/logs/audit result[]). */

@@ -1,7 +1,7 @@
 // Builders of the challenge2 corpus (second independent author): a generator seeded by the incident id, the ids
 // and record shapes of the shared ../vendor builders laid out as this author wrote them, user agents, and the
 // incident assembly. Scenarios live in scenarios-{mal,mis,ben}.ts; ./generate.ts writes the files.
-import { cfRayId, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { cfRayId, cfV1Entry, cfV1Short, cfV2Entry } from "../vendor/cloudflare.ts";
 import { ddEnvelope, ddEventId, ddHead, ddHttp, ddRequestMessage } from "../vendor/datadog.ts";
 import { B62, DIGITS, type Draw, drawChars, drawPick, drawUuid, fnv1a, HEX, IdRegistry, mulberry32 } from "../vendor/rng.ts";
 
@@ -30,22 +30,9 @@ export const cfWhen = (iso: string, micro = false): string => (micro ? iso.repla
 // ---------- vendor record builders ----------
 export interface CfActor { email?: string; id: string; ip?: string; type?: string }
 export function cf1(g: Ids, o: { when: string; type: string; actor: CfActor; owner: string; res?: { id: string; type: string }; meta?: J; nv?: string; ov?: string; nvj?: J; ovj?: J; iface?: string; info?: string; result?: boolean; micro?: boolean }): J {
-  return cfV1Entry({
-    id: g.uuid(),
-    type: o.type,
-    result: o.result ?? true,
-    info: o.info || undefined,
-    actor: { email: o.actor.email || undefined, id: o.actor.id, ip: o.actor.ip || undefined, type: o.actor.type ?? "user" },
-    interface: o.iface ?? "UI",
-    metadata: o.meta ?? {},
-    newValue: o.nv ?? "",
-    oldValue: o.ov ?? "",
-    newValueJson: o.nvj || undefined,
-    oldValueJson: o.ovj || undefined,
-    owner: o.owner,
-    resource: o.res ?? { id: o.owner, type: "account" },
-    when: cfWhen(o.when, o.micro),
-  });
+  const actor = { ...o.actor, type: o.actor.type ?? "user" };
+  const resource = o.res ?? { id: o.owner, type: "account" };
+  return cfV1Entry({ ...cfV1Short(o), id: g.uuid(), type: o.type, result: o.result, actor, interface: o.iface ?? "UI", owner: o.owner, resource, when: cfWhen(o.when, o.micro) });
 }
 export function cf2(g: Ids, o: { time: string; type: "create" | "update" | "delete" | "view"; desc: string; product: string; acct: { id: string; name: string }; actor: { id: string; email?: string; ip: string; context?: string; token_id?: string; token_name?: string; type?: string }; method: string; uri: string; status?: number; ua?: string; resType?: string; resId?: string; request?: J; response?: J; zone?: { id: string; name: string }; result?: string }): J {
   const a = o.actor;

@@ -1,7 +1,7 @@
 // Builders of the challenge3 corpus: a generator reseeded per incident, the ids and record shapes of the shared
 // ../vendor builders laid out as this corpus was written, routine noise, the shared tenants and the incident
 // assembly. The scenarios live in ./generate.ts, which registers each incident with add() and writes the files.
-import { cfRayId, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { cfRayId, cfV1Entry, cfV1Short, cfV2Entry } from "../vendor/cloudflare.ts";
 import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime, ddRequestMessage } from "../vendor/datadog.ts";
 import { B64, type Draw, drawChars, drawInt, drawPick, drawUuidInOrder, HEX, IdRegistry, mulberry32 } from "../vendor/rng.ts";
 
@@ -28,22 +28,9 @@ export const MIN = 60_000, H = 3_600_000;
 // ---------- Cloudflare v1 ----------
 export interface Who { email?: string; id: string; ip?: string; type?: string }
 export function cf1(at: number, who: Who, type: string, o: { rt?: string; rid?: string; meta?: J; nv?: string; ov?: string; nvj?: J; ovj?: J; iface?: string; info?: string; owner?: string; ok?: boolean; id?: string } = {}): J {
-  return cfV1Entry({
-    id: o.id ?? cfId(),
-    type,
-    result: o.ok ?? true,
-    info: o.info || undefined,
-    actor: { email: who.email || undefined, id: who.id, ip: who.ip || undefined, type: who.type ?? "user" },
-    interface: o.iface ?? "UI",
-    metadata: o.meta ?? {},
-    newValue: o.nv ?? "",
-    oldValue: o.ov ?? "",
-    newValueJson: o.nvj || undefined,
-    oldValueJson: o.ovj || undefined,
-    owner: o.owner ?? who.id,
-    resource: { id: o.rid ?? who.id, type: o.rt ?? "account" },
-    when: cfWhen(at),
-  });
+  const actor = { ...who, type: who.type ?? "user" };
+  const resource = { id: o.rid ?? who.id, type: o.rt ?? "account" };
+  return cfV1Entry({ ...cfV1Short(o), id: o.id ?? cfId(), type, result: o.ok, actor, interface: o.iface ?? "UI", owner: o.owner ?? who.id, resource, when: cfWhen(at) });
 }
 // ---------- Cloudflare v2 ----------
 export interface Acct { id: string; name: string }

@@ -1,6 +1,6 @@
 // Builders for challenge4 incidents: vendor-shaped Cloudflare v1/v2 and Datadog audit events (the shared shapes of
 // ../vendor, laid out as this corpus was first written), seeded noise.
-import { cfMicro, cfRayId, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { cfMicro, cfRayId, cfV1Entry, cfV1Short, cfV2Entry } from "../vendor/cloudflare.ts";
 import { ddEnvelope, ddEventId, ddHead, ddInnerTime, ddRequestMessage } from "../vendor/datadog.ts";
 import { B64, drawChars, drawInt, drawPick, drawUuidInOrder, HEX, mulberry32 } from "../vendor/rng.ts";
 export type J = Record<string, unknown>;
@@ -30,14 +30,8 @@ export function cf1(t: number, who: Who, type: string, o: Partial<{ rtype: strin
   const iface = o.iface ?? pick(["", "UI", "API"]);
   const owner = o.owner ?? who.cfId ?? hex(32);
   const rid = o.rid ?? who.cfId ?? hex(32);
-  return cfV1Entry({
-    id, type, result: o.result ?? true, info: o.info || undefined,
-    actor: { email: who.email, id: actorId, ip: who.ip, type: "user" },
-    interface: iface, metadata: o.meta ?? {},
-    newValue: o.nv ?? "", oldValue: o.ov ?? "", newValueJson: o.nvj || undefined, oldValueJson: o.ovj || undefined,
-    owner, resource: { id: rid, type: o.rtype ?? "account" },
-    when: cfMicro(t, ri(100, 999)),
-  });
+  const actor = { email: who.email, id: actorId, ip: who.ip, type: "user" };
+  return cfV1Entry({ ...cfV1Short(o), id, type, result: o.result, actor, interface: iface, owner, resource: { id: rid, type: o.rtype ?? "account" }, when: cfMicro(t, ri(100, 999)) });
 }
 
 export function cf2(t: number, who: Who, acct: { id: string; name: string }, type: string, desc: string, product: string, o: Partial<{ rtype: string; rid: string; req: J; resp: J; zone: J; context: string; token: { id: string; name: string }; method: string; uri: string; status: number; result: string }> = {}): J {

@@ -49,25 +49,8 @@ export interface CfV1Input {
 
 export function cfV1(r: Rng, o: CfV1Input): Record<string, unknown> {
   const id = r.uuid();
-  return cfV1Entry(
-    {
-      id,
-      type: o.type,
-      result: o.result ?? true,
-      info: o.info || undefined,
-      actor: { email: o.actor.email, id: o.actor.id, ip: o.actor.ip, type: o.actor.type },
-      interface: o.iface ?? "",
-      metadata: o.metadata ?? {},
-      newValue: o.newValue ?? "",
-      oldValue: o.oldValue ?? "",
-      newValueJson: o.newJson,
-      oldValueJson: o.oldJson,
-      owner: o.owner,
-      resource: o.resource,
-      when: o.wholeSeconds ? isoSec(o.at) : isoMicro(o.at + r.int(0, 999), r.int(0, 999)),
-    },
-    { json: "after-values" },
-  );
+  const when = o.wholeSeconds ? isoSec(o.at) : isoMicro(o.at + r.int(0, 999), r.int(0, 999));
+  return cfV1Entry({ ...o, id, interface: o.iface, newValueJson: o.newJson, oldValueJson: o.oldJson, when }, { json: "after-values" });
 }
 
 // ---- Cloudflare v2 ------------------------------------------------------------------------------------------

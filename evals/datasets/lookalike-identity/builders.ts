@@ -143,25 +143,10 @@ export function cf(ctx: Ctx, s: CfSpec): CfIds {
   const out: { v1?: string; v2?: string } = {};
   if (s.v1) {
     const id = rng.uuid();
-    const e = cfV1Entry(
-      {
-        id,
-        type: s.v1.type,
-        result: ok,
-        info: s.v1.info || undefined,
-        actor: { email: email(s.a), id: s.a.id, ip: s.a.ip, type: s.a.type },
-        interface: s.v1.iface ?? (s.a.context === "dash" ? (s.v1.type === "login" ? "" : "UI") : "API"),
-        metadata: s.v1.metadata ?? {},
-        newValue: s.v1.newValue ?? "",
-        oldValue: s.v1.oldValue ?? "",
-        newValueJson: s.v1.newValueJson || undefined,
-        oldValueJson: s.v1.oldValueJson || undefined,
-        owner: s.v1.owner ?? org.cfAccountId,
-        resource: { id: s.v1.resId, type: s.v1.resType },
-        when: v1When(ctx, s.t),
-      },
-      { json: "after-values", infoFirst: true },
-    );
+    const actor = { email: email(s.a), id: s.a.id, ip: s.a.ip, type: s.a.type };
+    const iface = s.v1.iface ?? (s.a.context === "dash" ? (s.v1.type === "login" ? "" : "UI") : "API");
+    const fields = { ...s.v1, id, result: ok, actor, interface: iface, owner: s.v1.owner ?? org.cfAccountId, resource: { id: s.v1.resId, type: s.v1.resType } };
+    const e = cfV1Entry({ ...fields, when: v1When(ctx, s.t) }, { json: "after-values", infoFirst: true });
     ctx.cf1.push(e);
     out.v1 = id;
   }

@@ -235,22 +235,11 @@ export class Cloudflare {
     result?: boolean;
   }): CfV1 {
     const id = this.rng.uuid();
-    const e = cfV1Entry({
-      id,
-      type: c.type,
-      result: c.result ?? true,
-      info: c.info || undefined,
-      actor: { email: c.who.cf, id: c.who.cfId, ip: c.ip ?? c.who.ip, type: "user" },
-      interface: c.iface ?? "",
-      metadata: c.metadata ?? {},
-      newValue: c.newValue ?? "",
-      oldValue: c.oldValue ?? "",
-      newValueJson: c.newJson,
-      oldValueJson: c.oldJson,
-      owner: c.ownerIsUser ? c.who.cfId : this.org.cfAccountId,
-      resource: { id: c.resId ?? this.org.cfAccountId, type: c.resType },
-      when: cfWhen(c.t, this.rng),
-    }) as CfV1;
+    const actor = { email: c.who.cf, id: c.who.cfId, ip: c.ip ?? c.who.ip, type: "user" };
+    const owner = c.ownerIsUser ? c.who.cfId : this.org.cfAccountId;
+    const resource = { id: c.resId ?? this.org.cfAccountId, type: c.resType };
+    const fields = { ...c, id, actor, interface: c.iface, newValueJson: c.newJson, oldValueJson: c.oldJson, owner, resource };
+    const e = cfV1Entry({ ...fields, when: cfWhen(c.t, this.rng) }) as CfV1;
     this.v1.push(e);
     return e;
   }

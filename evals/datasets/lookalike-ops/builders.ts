@@ -91,25 +91,9 @@ export class Book {
     if (ms % 1000 === 0) ms += int(this.r, 0, 999);
     /** v1 `when`: microseconds for most entries, whole seconds for some (both are observed). */
     const when = this.r() < 0.7 ? cfMicro(ms, int(this.r, 0, 999)) : isoSec(ms);
-    const e = cfV1Entry(
-      {
-        id,
-        type: o.type,
-        result: o.result ?? true,
-        info: o.info || undefined,
-        actor: p ? { email: p.cfEmail, id: p.cfId, ip: auth!.ip, type: "user" } : { id: "1", type: "system" },
-        interface: p ? (auth!.via === "dash" ? "UI" : "API") : "",
-        metadata: o.metadata ?? {},
-        newValue: o.newValue ?? "",
-        oldValue: o.oldValue ?? "",
-        newValueJson: o.newValueJson,
-        oldValueJson: o.oldValueJson,
-        owner: o.owner ?? this.org.accountId,
-        resource: o.resource,
-        when,
-      },
-      { infoFirst: true },
-    );
+    const actor = p ? { email: p.cfEmail, id: p.cfId, ip: auth!.ip, type: "user" } : { id: "1", type: "system" };
+    const iface = p ? (auth!.via === "dash" ? "UI" : "API") : "";
+    const e = cfV1Entry({ ...o, id, actor, interface: iface, owner: o.owner ?? this.org.accountId, when }, { infoFirst: true });
     this.cf1.push(e);
     return id;
   }

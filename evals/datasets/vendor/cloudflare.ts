@@ -39,6 +39,16 @@ export interface CfV1Fields {
   when: string;
 }
 
+/** v1 fields from the abbreviated option names some corpora write entries with (meta, nv, ov, nvj, ovj). */
+export const cfV1Short = (o: { meta?: J; nv?: string; ov?: string; nvj?: unknown; ovj?: unknown; info?: string }) => ({
+  metadata: o.meta,
+  newValue: o.nv,
+  oldValue: o.ov,
+  newValueJson: o.nvj,
+  oldValueJson: o.ovj,
+  info: o.info,
+});
+
 /** Key orders of a v1 entry (same content). */
 export interface CfV1Layout {
   /** newValueJson/oldValueJson: each beside its text value, after both text values, or after `when` (default). */
