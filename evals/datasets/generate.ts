@@ -1,10 +1,9 @@
 // Seeded generator of the labelled dev corpus (evals/datasets/dev/*.json + README table).
 // Run: npx tsx evals/datasets/generate.ts   — regenerating reproduces every file byte for byte.
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Incident } from "../../domain/incident.ts";
-import { type Scenario, UA, resetIds } from "./lib.ts";
+import { INCIDENT_TABLE, type Scenario, UA, resetIds, writeCorpus } from "./lib.ts";
 import { malicious } from "./scenarios-malicious.ts";
 import { misconfig } from "./scenarios-misconfig.ts";
 import { benign } from "./scenarios-benign.ts";
@@ -52,8 +51,7 @@ export function buildCorpus(): { files: Map<string, string>; readme: string } {
     "",
     `${scenarios.length} incidents: ${["likely_malicious", "misconfiguration", "benign"].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(", ")}.`,
     "",
-    "| id | label | title | what makes it hard | data |",
-    "|---|---|---|---|---|",
+    ...INCIDENT_TABLE,
     ...rows,
     "",
   ].join("\n");
@@ -66,12 +64,7 @@ function esc(s: string): string {
 
 async function main(): Promise<void> {
   const { files, readme } = buildCorpus();
-  await mkdir(DEV_DIR, { recursive: true });
-  for (const name of await readdir(DEV_DIR)) {
-    if (name.endsWith(".json") && !files.has(name)) await rm(path.join(DEV_DIR, name));
-  }
-  for (const [name, text] of files) await writeFile(path.join(DEV_DIR, name), text);
-  await writeFile(README, readme);
+  await writeCorpus(DEV_DIR, files, README, readme);
   console.log(`wrote ${files.size} incidents to ${DEV_DIR} and ${README}`);
 }
 

@@ -2,6 +2,8 @@
 // vendor-shaped events (Cloudflare v1 / v2 audit log entries, Datadog Audit Trail search events, with the shared
 // ../vendor builders) and a noise generator; its vocabulary is in ./vocabulary.ts.
 // Everything is deterministic: the same scenario code always yields the same bytes.
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Incident } from "../../domain/incident.ts";
 import { cfMicro, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "./vendor/cloudflare.ts";
 import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime, ddRequestMessage } from "./vendor/datadog.ts";
@@ -459,4 +461,18 @@ export class Scenario {
       zone: e.zone ? { id: e.zone.id, name: e.zone.name } : undefined,
     });
   }
+}
+
+// ---------------------------------------------------------------- writing a corpus
+/** The head of a corpus README's incident table (one row per incident follows). */
+export const INCIDENT_TABLE = ["| id | label | title | what makes it hard | data |", "|---|---|---|---|---|"];
+
+/** Writes a corpus folder: drops incident files no longer generated, writes every file and the README. */
+export async function writeCorpus(dir: string, files: Map<string, string>, readmePath: string, readme: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) {
+    if (name.endsWith(".json") && !files.has(name)) await rm(path.join(dir, name));
+  }
+  for (const [name, text] of files) await writeFile(path.join(dir, name), text);
+  await writeFile(readmePath, readme);
 }

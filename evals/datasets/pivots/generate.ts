@@ -2,11 +2,10 @@
 // is only reached by a pivot — a key the actor created and someone else used (credential pivot), or a resource the
 // actor changed and another member changed back (resource pivot). The actor's own events look ordinary.
 // Run: npx tsx evals/datasets/pivots/generate.ts   — regenerating reproduces every file byte for byte.
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Incident } from "../../../domain/incident.ts";
-import { Scenario, UA, resetIds, type Actor } from "../lib.ts";
+import { INCIDENT_TABLE, Scenario, UA, resetIds, writeCorpus, type Actor } from "../lib.ts";
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -207,8 +206,7 @@ export function buildPivots(): { files: Map<string, string>; readme: string } {
     "",
     `${files.size} incidents: ${rows.filter((r) => r.includes("likely_malicious")).length} likely_malicious, ${rows.filter((r) => r.includes("misconfiguration")).length} misconfiguration, ${rows.filter((r) => r.includes("| benign |")).length} benign.`,
     "",
-    "| id | label | title | what makes it hard | data |",
-    "|---|---|---|---|---|",
+    ...INCIDENT_TABLE,
     ...rows,
     "",
   ].join("\n");
@@ -217,9 +215,6 @@ export function buildPivots(): { files: Map<string, string>; readme: string } {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { files, readme } = buildPivots();
-  await mkdir(DIR, { recursive: true });
-  for (const f of await readdir(DIR)) if (f.endsWith(".json")) await rm(path.join(DIR, f));
-  for (const [name, text] of files) await writeFile(path.join(DIR, name), text);
-  await writeFile(path.join(DIR, "README.md"), readme);
+  await writeCorpus(DIR, files, path.join(DIR, "README.md"), readme);
   console.log(`wrote ${files.size} incidents to ${DIR}`);
 }
