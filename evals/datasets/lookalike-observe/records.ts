@@ -94,6 +94,18 @@ export interface DdCommon {
   threatIntel?: Record<string, unknown>;
 }
 
+/** What a product event says: its action, the asset with before/after values, the message and metadata. */
+export interface DdProduct {
+  action: string;
+  assetType?: string;
+  assetId?: string;
+  assetName?: string;
+  prev?: unknown;
+  next?: unknown;
+  message: string;
+  metadata?: Record<string, unknown>;
+}
+
 export class Datadog {
   readonly events: DdEvent[] = [];
   constructor(private readonly org: Org, private readonly rng: Rng) {}
@@ -137,18 +149,7 @@ export class Datadog {
   }
 
   /** A product event (Monitor, Access Management, Log Management, …) with optional before/after values. */
-  product(c: DdCommon & {
-    evt: string | undefined;
-    action: string;
-    assetType?: string;
-    assetId?: string;
-    assetName?: string;
-    prev?: unknown;
-    next?: unknown;
-    message: string;
-    metadata?: Record<string, unknown>;
-    extra?: Record<string, unknown>;
-  }): DdEvent {
+  product(c: DdCommon & DdProduct & { evt: string | undefined; extra?: Record<string, unknown> }): DdEvent {
     const a = this.base(c, c.evt, c.action);
     if (c.assetType !== undefined) {
       const asset: Record<string, unknown> = { type: c.assetType };
@@ -165,20 +166,7 @@ export class Datadog {
   }
 
   /** A product event preceded (a few ms earlier) by the API request that caused it. */
-  change(c: DdCommon & {
-    method: string;
-    path: string;
-    code?: number;
-    evt: string;
-    action: string;
-    assetType: string;
-    assetId?: string;
-    assetName?: string;
-    prev?: unknown;
-    next?: unknown;
-    message: string;
-    metadata?: Record<string, unknown>;
-  }): { request: DdEvent; event: DdEvent } {
+  change(c: DdCommon & DdProduct & { method: string; path: string; code?: number; evt: string; assetType: string }): { request: DdEvent; event: DdEvent } {
     const request = this.req({ ...c, t: c.t - this.rng.int(8, 60) });
     const event = this.product(c);
     return { request, event };
