@@ -13,13 +13,16 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Anomaly } from "../domain/schemas.ts";
 import { generateEvents, vendorPageTexts, type VendorPageText } from "./generate.ts";
-import { analyse, loadAnalystPrompt, measurePrompt, type Analysed, type PromptMeasure } from "./analysis.ts";
+import { analyse, analystInput, loadAnalystPrompt, measurePrompt, type Analysed, type PromptMeasure } from "./analysis.ts";
 
 export interface ChildResult {
   size: number;
   analysis?: { ms: number; parse_ms: number; split: Record<string, number>; events: number; verdict: string; indicators: string[] };
   prompt?: (PromptMeasure & { source: string }) | { error: string };
+  /** peak RSS of the analysis and the prompt build (not of the bench's token counting) */
   peak_rss_mb: number;
+  /** with --prompt: peak RSS once the prompt's tokens were counted (js-tiktoken's tables included) */
+  peak_rss_with_tokenizer_mb?: number;
   /** peak RSS before the first page is read (the pages are generated in another process) */
   rss_after_generate_mb: number;
 }
@@ -132,11 +135,15 @@ async function measure(size: number, file: string, values: { reps?: string; anal
       indicators: analysed.indicators.map((i) => i.id),
     };
   }
-  if (values.prompt) {
-    const p = await loadAnalystPrompt();
-    out.prompt = "error" in p ? p : { ...measurePrompt(p.build, analysed, g.anomaly), source: p.source };
-  }
+  const p = values.prompt ? await loadAnalystPrompt() : undefined;
+  // The analyst's prompt is built once inside the measured peak (casefile builds it); counting its tokens loads
+  // js-tiktoken's o200k tables (~150 MB), which casefile never does, so that comes after.
+  if (p && !("error" in p)) p.build(analystInput(analysed, g.anomaly));
   out.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (p) {
+    out.prompt = "error" in p ? p : { ...measurePrompt(p.build, analysed, g.anomaly), source: p.source };
+    out.peak_rss_with_tokenizer_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+  }
   return out;
 }
 
