@@ -197,6 +197,47 @@ export function memoryEvidenceStore(): EvidenceStore {
   };
 }
 
+/** An evidence store that also keeps, in memory, the batches of the passes in progress. */
+export interface CachedEvidenceStore extends EvidenceStore {
+  /** Forgets the investigation's batches: its next pass reads them from the database again. */
+  release(investigationId: string): void;
+}
+
+/**
+ * The store with the batches of the runs in progress kept in memory as well, so a node reads back what an earlier
+ * node of the same pass wrote without decompressing it again (the values are shared, as the graph state's values
+ * are: nodes do not modify them). The investigator releases an investigation when a pass through the graph ends,
+ * so a later pass (a resume, an amendment, maybe after another process ran it) reads the database.
+ */
+export function cachedEvidenceStore(inner: EvidenceStore): CachedEvidenceStore {
+  const held = new Map<string, Map<string, readonly unknown[]>>();
+  const hold = (inv: string, name: string, values: readonly unknown[]) => {
+    let batches = held.get(inv);
+    if (!batches) held.set(inv, (batches = new Map()));
+    batches.set(name, values);
+  };
+  return {
+    put: (inv, records) => inner.put(inv, records),
+    get: (inv, ids) => inner.get(inv, ids),
+    count: (inv) => inner.count(inv),
+    ...(inner.setup ? { setup: () => inner.setup!() } : {}),
+    async putBatch(inv, name, values) {
+      await inner.putBatch(inv, name, values);
+      hold(inv, name, values);
+    },
+    async getBatch(inv, name) {
+      const hit = held.get(inv)?.get(name);
+      if (hit) return [...hit];
+      const values = await inner.getBatch(inv, name);
+      hold(inv, name, values);
+      return [...values];
+    },
+    release(inv) {
+      held.delete(inv);
+    },
+  };
+}
+
 /** Network-reputation enrichment (threat intel, Tor, proxy, anonymiser flags) the analyst reads from a whole record. */
 const REPUTATION = /threat_intel|tor_exit|residential_proxy|anonymi[sz]er|is_tor|"proxy"/i;
 

@@ -8,7 +8,7 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { FastJsonSerde } from "./serde.ts";
-import { memoryEvidenceStore, postgresEvidenceStore, sqliteEvidenceStore, type EvidenceStore } from "./evidence-store.ts";
+import { cachedEvidenceStore, memoryEvidenceStore, postgresEvidenceStore, sqliteEvidenceStore, type EvidenceStore } from "./evidence-store.ts";
 import type { Breakers, ChatClient } from "./model-client.ts";
 import { resolveConfig, type CasefileConfig } from "../config/load.ts";
 import { ConfigError } from "../config/errors.ts";
@@ -140,7 +140,8 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     }
   }
 
-  evidence ??= memoryEvidenceStore();
+  // a pass's nodes read what its gathers and correlate node wrote from memory; released when the pass ends
+  const store = cachedEvidenceStore(evidence ?? memoryEvidenceStore());
   const prompts = opts.prompts ?? (settings.promptsDir ? await loadPrompts(settings.promptsDir) : defaultPrompts);
   const deps: GraphDeps = {
     gatherers,
@@ -161,7 +162,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
     modelNames,
     modelBudgetMs: settings.modelBudgetMs,
     ...(opts.breakers ? { breakers: opts.breakers } : {}),
-    evidence,
+    evidence: store,
     analysis: {
       weights: opts.analysis?.weights ?? (settings.weightsFile ? loadWeights(settings.weightsFile) : undefined),
       extraRules: opts.analysis?.extraRules ?? orgEvidence(settings.context),
@@ -195,6 +196,8 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
         return { status: "failed", error: deadlineError(runDeadlineMs, snap?.next ?? []), ...partialResult(snap?.values as State | undefined) };
       }
       return { status: "failed", error: err instanceof Error ? err.message : String(err), ...partialResult(await safeValues(id)) };
+    } finally {
+      store.release(id);
     }
     // The final values come back from invoke: reading them again from the checkpoint would deserialise it.
     if (values.__interrupt__?.length) return { status: "awaiting_approval", result: toResult(values) };
@@ -211,7 +214,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
 
   return {
     graph,
-    evidence,
+    evidence: store,
     async run(input: RunInput) {
       const snap = await graph.getState(cfg(input.investigationId));
       const started = snap.values && (snap.values as State).anomaly;

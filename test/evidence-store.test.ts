@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { correlate } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
 import { loadIncident, type Incident } from "../domain/incident.ts";
-import { loadEvents, memoryEvidenceStore, postgresEvidenceStore, readEvent, splitEvidence, sqliteEvidenceStore, storeEvents, type EvidenceStore } from "../graph/evidence-store.ts";
+import { cachedEvidenceStore, loadEvents, memoryEvidenceStore, postgresEvidenceStore, readEvent, splitEvidence, sqliteEvidenceStore, storeEvents, type EvidenceStore } from "../graph/evidence-store.ts";
 import type { AuditEvent } from "../domain/events.ts";
 import { createInvestigator } from "../graph/investigator.ts";
 import type { State } from "../graph/state.ts";
@@ -100,6 +100,27 @@ describe.skipIf(!hasPg)("PostgreSQL", () => {
       },
     };
   });
+});
+
+it("serves a pass from memory and reads the database again once the pass is released", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "casefile-evidence-cache-"));
+  const db = new Database(path.join(dir, "checkpoints.db"));
+  const other = new Database(path.join(dir, "checkpoints.db")); // another process on the same file
+  try {
+    const cached = cachedEvidenceStore(sqliteEvidenceStore(db));
+    await cached.putBatch("inv", "b", [{ n: 1 }]);
+    await sqliteEvidenceStore(other).putBatch("inv", "b", [{ n: 2 }]);
+    const read = await cached.getBatch("inv", "b");
+    expect(read).toEqual([{ n: 1 }]);
+    read.push({ n: 99 }); // a caller's array is its own
+    expect(await cached.getBatch("inv", "b")).toEqual([{ n: 1 }]);
+    cached.release("inv");
+    expect(await cached.getBatch("inv", "b")).toEqual([{ n: 2 }]);
+  } finally {
+    db.close();
+    other.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 it("compresses the records it keeps", async () => {
