@@ -3,7 +3,7 @@
 // background noise every incident carries. The organisations they act in are in ./orgs.ts (re-exported here).
 // Nothing here reads the clock or Math.random: the same seed gives the same bytes. Record shapes are the shared
 // ones of ../vendor, laid out as this corpus was first written.
-import { cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { type CfV2Call, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
 import { ddEnvelope, ddHead, ddHttp, ddInnerTime } from "../vendor/datadog.ts";
 import { Rng, xmur3 } from "../vendor/rng.ts";
 import type { CfToken, Org, Person, TokenPolicy, Zone } from "./orgs.ts";
@@ -100,19 +100,11 @@ export interface CfV1Spec {
   owner?: string;
   iface?: string;
 }
-export interface CfV2Spec {
-  type: "create" | "update" | "delete" | "view";
+export interface CfV2Spec extends CfV2Call {
   desc: string;
-  product: string;
-  rtype: string;
-  rid: string;
-  method: string;
-  uri: string;
-  status?: number;
   request?: Record<string, unknown>;
   response?: Record<string, unknown>;
   zone?: Zone;
-  scope?: "accounts" | "zones" | "user" | "memberships";
 }
 export interface CfSpec {
   t: number;

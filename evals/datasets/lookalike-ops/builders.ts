@@ -3,7 +3,7 @@
 // Cloudflare audit log v1 entries, v2 entries and Datadog Audit Trail events — plus the background noise every
 // incident carries (other actors, the actor's own routine, older events). Used only by ./generate.ts. Random
 // sources and record shapes are the shared ones of ../vendor, laid out as this corpus was first written.
-import { cfMicro, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
+import { type CfV2Call, cfMicro, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
 import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime } from "../vendor/datadog.ts";
 import type { Org, Person, Zone } from "./world.ts";
 import { B64, type Draw, drawChars, drawInt, drawPick, drawUuidInOrder, fnv1a, HEX, mulberry32 } from "../vendor/rng.ts";
@@ -48,18 +48,10 @@ export interface V1Opts {
   result?: boolean;
   owner?: string;
 }
-export interface V2Opts {
-  type: "create" | "update" | "delete" | "view";
+export interface V2Opts extends CfV2Call {
   description: string;
-  product: string;
-  rtype: string;
-  rid: string;
-  method: string;
-  uri: string;
-  status?: number;
   request?: unknown;
   response?: unknown;
-  scope?: "accounts" | "zones" | "user" | "memberships";
   zone?: Zone;
   result?: "success" | "failure";
 }

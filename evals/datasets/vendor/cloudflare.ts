@@ -102,6 +102,18 @@ export interface CfV2Fields {
   zone?: unknown;
 }
 
+/** What a scenario says about the API call behind a v2 entry (the corpora add description, zone and scope). */
+export interface CfV2Call {
+  type: "create" | "update" | "delete" | "view";
+  product: string;
+  rtype: string;
+  rid: string;
+  method: string;
+  uri: string;
+  status?: number;
+  scope?: "accounts" | "zones" | "user" | "memberships";
+}
+
 /** Key orders of a v2 entry: where actor.type stands (default last, after the token). */
 export interface CfV2Layout {
   actorType?: "after-context" | "before-token" | "last";
