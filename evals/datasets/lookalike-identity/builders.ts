@@ -4,8 +4,8 @@
 // Nothing here reads the clock or Math.random: the same seed gives the same bytes. Record shapes are the shared
 // ones of ../vendor, laid out as this corpus was first written.
 import { type CfV2Call, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
-import { ddEnvelope, ddHead, ddHttp, ddInnerTime } from "../vendor/datadog.ts";
-import { Rng, xmur3 } from "../vendor/rng.ts";
+import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime, ddTimeCode } from "../vendor/datadog.ts";
+import { B64, Rng, xmur3 } from "../vendor/rng.ts";
 import type { CfToken, Org, Person, TokenPolicy, Zone } from "./orgs.ts";
 
 export * from "./orgs.ts";
@@ -349,8 +349,7 @@ export interface DdAsset {
 }
 
 function ddId(ctx: Ctx, t: number): string {
-  const ts = Buffer.from(t.toString(16).padStart(12, "0"), "hex").toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  return `AQAAA${ts}${ctx.rng.b64(6)}AAAAABBWm${ctx.rng.b64(24)}`;
+  return ddEventId(ctx.rng.next, B64, [6, 24], `AQAAA${ddTimeCode(t)}`, "AAAAABBWm");
 }
 
 function tiBlock(ti: ThreatIntel, ip: string) {

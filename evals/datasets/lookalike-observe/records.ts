@@ -3,8 +3,8 @@
 // (colleagues, the actor's own routine and older history, key-authenticated polling). Deterministic: the same
 // calls in the same order always yield the same bytes. Record shapes are the shared ones of ../vendor.
 import { cfMicro, cfRayId, cfSeconds, cfV1Entry, cfV2Entry } from "../vendor/cloudflare.ts";
-import { ddEnvelope, ddHead, ddHttp, ddInnerTime, ddRequestMessage } from "../vendor/datadog.ts";
-import { fnv1a, mulberry32, Rng as SharedRng } from "../vendor/rng.ts";
+import { ddEnvelope, ddEventId, ddHead, ddHttp, ddInnerTime, ddRequestMessage, ddTimeCode } from "../vendor/datadog.ts";
+import { B64, fnv1a, mulberry32, Rng as SharedRng } from "../vendor/rng.ts";
 
 // ---------------------------------------------------------------- seeded randomness
 /** The shared seeded source (mulberry32 over FNV-1a of the seed text), plus this corpus's Datadog uuid shape. */
@@ -112,8 +112,7 @@ export class Datadog {
 
   private id(t: number): string {
     // Datadog event ids start with AQAAA + an encoding of the timestamp; we only mimic the look.
-    const ms = t.toString(16).padStart(12, "0");
-    return `AQAAA${Buffer.from(ms, "hex").toString("base64url").slice(0, 8)}${this.rng.b64(13)}AAAAABBW${this.rng.b64(24)}`;
+    return ddEventId(this.rng.next, B64, [13, 24], `AQAAA${ddTimeCode(t)}`, "AAAAABBW");
   }
 
   private base(c: DdCommon, evtName: string | undefined, action: string): Record<string, unknown> {

@@ -10,9 +10,12 @@ type J = Record<string, unknown>;
  * An event id: `AQAAAZ` then runs of random characters joined by `AAAAAB` (the look of real ids, whose first bytes
  * encode the time), e.g. runs [12, 30] give AQAAAZxxxxxxxxxxxxAAAAAByyy…
  */
-export function ddEventId(d: Draw, alphabet: string, runs: readonly number[], prefix = "AQAAAZ"): string {
-  return prefix + runs.map((n) => drawChars(d, alphabet, n)).join("AAAAAB");
+export function ddEventId(d: Draw, alphabet: string, runs: readonly number[], prefix = "AQAAAZ", join = "AAAAAB"): string {
+  return prefix + runs.map((n) => drawChars(d, alphabet, n)).join(join);
 }
+
+/** The time code real event ids carry after `AQAAA`: the epoch milliseconds as 6 bytes, base64url (8 characters). */
+export const ddTimeCode = (ms: number): string => Buffer.from(ms.toString(16).padStart(12, "0"), "hex").toString("base64url");
 
 /** The inner `timestamp`: milliseconds, then three more digits, no zone. */
 export const ddInnerTime = (ms: number, micro: string | number): string => `${new Date(ms).toISOString().slice(0, 23)}${micro}`;
