@@ -50,36 +50,50 @@ function scalar(v: unknown): string | undefined {
   return s === "" || s === "null" ? undefined : s;
 }
 
+const K_PERMISSIVE = 1, K_PROTECTIVE = 2, K_ENFORCING = 4, K_MORE_IS_STRONGER = 8, K_CAP = 16, K_MODE_LIKE = 32;
+/** What a (normalised) key says about its values, decided once per key. */
+const keyFlags = memo(
+  (key: string) =>
+    (PERMISSIVE_KEY.test(key) ? K_PERMISSIVE : 0) |
+    (PROTECTIVE_KEY.test(key) || key === "" || key === "value" || key === "status" || key === "state" || key === "mode" ? K_PROTECTIVE : 0) |
+    (ENFORCING_KEY.test(key) ? K_ENFORCING : 0) |
+    (MORE_IS_STRONGER_KEY.test(key) ? K_MORE_IS_STRONGER : 0) |
+    (CAP_KEY.test(key) ? K_CAP : 0) |
+    (/(^|_)(mode|action|status|state|level|policy|value|setting)$|^$/.test(key) ? K_MODE_LIKE : 0),
+);
+/** Every word of every scale: a value outside it is on none. */
+const SCALE_WORDS = new Set(SCALES.flat());
+
 /** Direction of one scalar transition, given the (normalised) key it sits under. */
 function scalarDirection(key: string, o: unknown, n: unknown): Direction {
   const os = o === undefined || o === null ? undefined : String(o).toLowerCase();
   const ns = n === undefined || n === null ? undefined : String(n).toLowerCase();
   if (os === ns) return "unknown";
   // DMARC / SPF text values
-  if (ns !== undefined || os !== undefined) {
+  if ((ns !== undefined && ns.includes("v=")) || (os !== undefined && os.includes("v="))) {
     const mail = mailPolicyDirection(os, ns);
     if (mail !== "unknown") return mail;
   }
-  if (ns !== undefined && os !== undefined) {
+  if (ns !== undefined && os !== undefined && SCALE_WORDS.has(ns) && SCALE_WORDS.has(os)) {
     for (const scale of SCALES) {
       const ni = scale.indexOf(ns), oi = scale.indexOf(os);
       if (ni >= 0 && oi >= 0 && ni !== oi) return ni < oi ? "weaker" : "stronger";
     }
   }
+  const flags = keyFlags(key);
   const nb = boolish(n), ob = boolish(o);
-  const permissive = PERMISSIVE_KEY.test(key);
   if (nb !== undefined && (ob !== undefined || o === undefined || o === null) && nb !== ob) {
-    if (permissive) return nb ? "weaker" : ob !== undefined ? "stronger" : "unknown";
-    if (PROTECTIVE_KEY.test(key) || key === "" || key === "value" || key === "status" || key === "state" || key === "mode") return nb ? (ob !== undefined || ENFORCING_KEY.test(key) ? "stronger" : "unknown") : "weaker";
+    if (flags & K_PERMISSIVE) return nb ? "weaker" : ob !== undefined ? "stronger" : "unknown";
+    if (flags & K_PROTECTIVE) return nb ? (ob !== undefined || flags & K_ENFORCING ? "stronger" : "unknown") : "weaker";
   }
-  const nn = typeof n === "number" ? n : ns !== undefined && ns.trim() !== "" ? Number(ns) : NaN;
-  const on = typeof o === "number" ? o : os !== undefined && os.trim() !== "" ? Number(os) : NaN;
-  if (MORE_IS_STRONGER_KEY.test(key)) {
+  if (flags & K_MORE_IS_STRONGER) {
+    const nn = typeof n === "number" ? n : ns !== undefined && ns.trim() !== "" ? Number(ns) : NaN;
+    const on = typeof o === "number" ? o : os !== undefined && os.trim() !== "" ? Number(os) : NaN;
     if (Number.isFinite(nn) && Number.isFinite(on)) return nn < on ? "weaker" : nn > on ? "stronger" : "unknown";
-    if (CAP_KEY.test(key) && Number.isFinite(nn) && nn > 0 && (o === null || o === undefined || os === "unlimited")) return "weaker";
-    if (CAP_KEY.test(key) && Number.isFinite(on) && (n === null || ns === "unlimited")) return "stronger";
+    if (flags & K_CAP && Number.isFinite(nn) && nn > 0 && (o === null || o === undefined || os === "unlimited")) return "weaker";
+    if (flags & K_CAP && Number.isFinite(on) && (n === null || ns === "unlimited")) return "stronger";
   }
-  if (ns !== undefined && /(^|_)(mode|action|status|state|level|policy|value|setting)$|^$/.test(key)) {
+  if (ns !== undefined && flags & K_MODE_LIKE) {
     if (OFF_WORDS.has(ns) && (os === undefined || !OFF_WORDS.has(os))) return "weaker";
     if (ON_WORDS.has(ns) && os !== undefined && OFF_WORDS.has(os)) return "stronger";
   }
@@ -125,6 +139,9 @@ function flatten(v: unknown, prefix: string, out: Flat, depth: number): void {
   out.set(prefix, v);
 }
 
+/** The last two segments of a flattened path, joined: the key a leaf's direction is read under. */
+const leafKey = memo((path: string) => path.split(".").slice(-2).join("_"));
+
 /** Direction over every changed leaf of two objects: a weakening anywhere wins; otherwise any strengthening. */
 function objectDirection(oldV: unknown, newV: unknown): Direction {
   const o: Flat = new Map(), n: Flat = new Map();
@@ -133,11 +150,11 @@ function objectDirection(oldV: unknown, newV: unknown): Direction {
   let weaker = false, stronger = false;
   for (const [path, nv] of n) {
     const ov = o.get(path);
-    const key = path.split(".").slice(-2).join("_");
+    const key = leafKey(path);
     let d: Direction;
     if (nv instanceof ListLength || ov instanceof ListLength) {
       const a = ov instanceof ListLength ? ov.n : 0, b = nv instanceof ListLength ? nv.n : 0;
-      d = a === b || !PERMISSIVE_KEY.test(key) ? "unknown" : b > a ? "weaker" : "stronger";
+      d = a === b || !(keyFlags(key) & K_PERMISSIVE) ? "unknown" : b > a ? "weaker" : "stronger";
     } else d = scalarDirection(key, ov, nv);
     if (d === "weaker") weaker = true;
     else if (d === "stronger") stronger = true;
