@@ -4,7 +4,7 @@
 import type { AuditEvent, SourceName, SourceStatus } from "../domain/events.ts";
 import type { Indicator } from "../domain/schemas.ts";
 import type { Correlation } from "./timeline.ts";
-import { CRED_RE, changeStructure, changeValues, FAIL_LOGIN_RE, isChange, resKey } from "./evidence-structure.ts";
+import { aftermath, CRED_RE, changeStructure, changeValues, FAIL_LOGIN_RE, isChange, resKey } from "./evidence-structure.ts";
 import { burstIsRoutine, catalogueEntry, matchEvents, restoredChanges, type Stage } from "./indicators.ts";
 import { changeDirection, isSilencing, opensToEveryone, silenceIsBounded } from "./posture.ts";
 import { memo, norm, textOf } from "./text.ts";
@@ -83,6 +83,10 @@ export interface EvidenceContext {
   crossVendorFollowOn: string[];
   newCredentialNewNetwork: string[];
   troubleAfter: string[];
+  /** what became of weakenings and of the flagged change afterwards (evidence-structure.ts aftermath) */
+  weakenedThenStrengthened: string[];
+  leftWeakened: string[];
+  lateFix: string[];
   /** numeric shape of the focus period */
   shape: { after: number; products: number; newIpShare: number; bothVendors: boolean; deleteShare: number };
 }
@@ -233,6 +237,7 @@ export function evidenceContext(corr: Correlation, indicators: Indicator[], sour
     readOnlyGrants: readOnlyGrants.slice(0, 10), otherVendorIncident, mirroredCleanup, failedLogins: failedLogins.slice(0, 10),
     unboundedSilence: unboundedSilence.slice(0, 10), credentialUsedElsewhere, changedBackByOther, credentialOnlyRead,
     ...structure,
+    ...aftermath(corr, focusScan),
     troubleAfter: incidents.after,
   };
 }

@@ -167,3 +167,42 @@ export function changeStructure(corr: Correlation, focus: AuditEvent[]) {
     silencedAroundChange, sensitiveChanges, overbroadScope, correctedLater, errorBeforeChange, repeatedElsewhere, boundedChanges, restrictedSource, replacement, flaggedDoneBefore, threatIntel, enumeration, personalIdentity };
 }
 
+
+/** Words of a change that name what it touched: resource name and id, host names in its new value (at least six characters). */
+function namesOf(e: AuditEvent): string[] {
+  const out = new Set<string>();
+  for (const s of [e.resource.name, e.resource.id]) if (s && s.length >= 6) out.add(s.toLowerCase());
+  for (const m of changeValues(e).slice(0, 4000).toLowerCase().matchAll(/"(?:hostname|domain|host|name|url)"\s*:\s*"([^"]{6,120})"/g)) out.add(m[1]!.replace(/^https?:\/\//, ""));
+  return [...out].slice(0, 8);
+}
+
+/**
+ * What became of a weakening afterwards: put right by a stronger change to the same resource (a correction), or left in
+ * place;
+ * and changes hours after the flagged one that name what it touched (a fix made late, once the problem was noticed).
+ */
+export function aftermath(corr: Correlation, focus: AuditEvent[]) {
+  const weakenedThenStrengthened: string[] = [], leftWeakened: string[] = [], lateFix: string[] = [];
+  const flagged = corr.events.find((e) => corr.flagged.event_ids.includes(e.id));
+  const open = new Map<string, AuditEvent>();
+  const names = flagged ? namesOf(flagged) : [];
+  for (const e of focus) {
+    if (e.outcome === "failure") continue;
+    if (!isChange(e)) {
+      continue;
+    }
+    const k = resKey(e);
+    const d = changeDirection(e);
+    const w = open.get(k);
+    if (w && d === "stronger") {
+      weakenedThenStrengthened.push(w.id, e.id);
+      open.delete(k);
+    } else if (d === "weaker" && !w && open.size < 50) open.set(k, e);
+    if (flagged && e !== flagged && e.ts - flagged.ts >= 2 * 3_600_000 && lateFix.length < 4 && names.length) {
+      const text = `${(e.resource.name ?? "").toLowerCase()}|${(e.resource.id ?? "").toLowerCase()}|${changeValues(e).slice(0, 4000).toLowerCase()}`;
+      if (names.some((n) => text.includes(n))) lateFix.push(flagged.id, e.id);
+    }
+  }
+  for (const w of open.values()) if (leftWeakened.length < 6) leftWeakened.push(w.id);
+  return { weakenedThenStrengthened: weakenedThenStrengthened.slice(0, 8), leftWeakened, lateFix };
+}

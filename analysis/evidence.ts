@@ -141,6 +141,10 @@ export const EVIDENCE: readonly EvidenceRule[] = [
   { id: "clear.restricted_source", cls: "benign", clearing: true, why: "the credential or rule is restricted to given addresses", eval: (c) => fire(c.restrictedSource) },
   { id: "clear.replacement", cls: "benign", clearing: true, why: "a replacement created beside the removal (a migration or rotation)", eval: (c) => fire(c.replacement) },
   { id: "clear.flagged_action_before", cls: "benign", clearing: true, why: "the actor performed the flagged action earlier in the window", eval: (c) => fireIf(c.flaggedDoneBefore, c.corr.flagged.event_ids) },
+  // —— what became of it ——
+  { id: "mis.weakening_corrected", cls: "misconfiguration", why: "a weakening put right later by a stronger change to the same resource", eval: (c) => fire(c.weakenedThenStrengthened) },
+  { id: "mis.left_weakened", cls: "misconfiguration", why: "a weakening left in place with no end time and no correction", eval: (c) => fire(c.leftWeakened.filter((id) => !c.boundedChanges.includes(id))) },
+  { id: "mis.late_fix", cls: "misconfiguration", why: "hours after the flagged change, a change naming what it touched (a fix once the problem was noticed)", eval: (c) => fire(c.lateFix) },
   // —— context facts (weighed either way by the fit) ——
   { id: "context.key_authenticated", cls: "benign", why: "the actor authenticated with an API key or token", eval: (c) => fireIf(c.corr.automation.api_auth) },
   { id: "context.automation_identity", cls: "benign", why: "the actor is an automation or service identity", eval: (c) => fireIf(c.corr.automation.identity) },

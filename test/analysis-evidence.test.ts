@@ -2,11 +2,11 @@
 // fitted on held-out logits, and a confidence that falls when the runner-up class has real evidence.
 import { describe, expect, it } from "vitest";
 import { correlate, findIndicators } from "../analysis/index.ts";
-import { EVIDENCE, RULE_IDS } from "../analysis/evidence.ts";
+import { EVIDENCE, RULE_IDS, evaluateEvidence, evidenceContext } from "../analysis/evidence.ts";
 import { assess } from "../analysis/score.ts";
 import { fitLogistic, fitTemperature, logits, modelFrom, shippedModel, softmax, type WeightsFile } from "../analysis/weights.ts";
 import type { AuditEvent } from "../domain/events.ts";
-import { CURL, EVIL_IP, T, WINDOW, anomaly, cf1, dd, okSources, routineDay } from "./analysis-fixtures.ts";
+import { CURL, EVIL_IP, T, WINDOW, anomaly, cf1, cf2, dd, okSources, routineDay } from "./analysis-fixtures.ts";
 
 const M = 60_000;
 const CLS = ["likely_malicious", "misconfiguration", "benign"] as const;
@@ -54,6 +54,37 @@ describe("the evidence table", () => {
     const known = new Set(events.map((e) => e.id));
     for (const e of a.evidence ?? []) for (const id of e.ids) expect(known.has(id), `${e.rule} cites ${id}`).toBe(true);
     expect(a.citations.every((id) => known.has(id))).toBe(true);
+  });
+});
+
+describe("what became of a change", () => {
+  /** the rules that fire, whatever the weights make of them */
+  const fired = (events: AuditEvent[], action: string, at = T) => {
+    const corr = correlate(events, anomaly(action, at), WINDOW);
+    return new Set(evaluateEvidence(evidenceContext(corr, findIndicators(corr), okSources())).fired.map((f) => f.rule.id));
+  };
+  const scanner = (at: number, old: unknown, nw: unknown, id?: string) =>
+    dd("Sensitive Data Scanner", "sensitive_data_scanner_scanning_rule", "modified", { at, id, resource: { id: "r1", name: "AWS key scanner" }, change: { setting: "sensitive_data_scanner_scanning_rule", old, new: nw } });
+  const flag = "Sensitive Data Scanner/sensitive_data_scanner_scanning_rule/modified";
+
+  it("tells a weakening put right later from one left in place", () => {
+    const off = scanner(T, { is_enabled: true, namespaces: ["a"] }, { is_enabled: false, namespaces: ["a"] }, "flag");
+    const left = fired([...routineDay(), off], flag);
+    expect(left.has("mis.left_weakened")).toBe(true);
+    expect(left.has("mis.weakening_corrected")).toBe(false);
+    // back on 40 minutes later with a wider scope than before: a correction, not an exact undo
+    const corrected = fired([...routineDay(), off, scanner(T + 40 * M, { is_enabled: false, namespaces: ["a"] }, { is_enabled: true, namespaces: ["a", "b"] })], flag);
+    expect(corrected.has("mis.weakening_corrected")).toBe(true);
+    expect(corrected.has("mis.left_weakened")).toBe(false);
+  });
+
+  it("sees a change hours later that names what the flagged change touched (a late fix), not one minutes later", () => {
+    const at = T - 3 * 60 * M;
+    const tunnel = cf2("cloudflare_tunnel", "update", { at, id: "flag", resource: { id: "t1", name: "stage-admin" }, change: { new: { ingress: [{ hostname: "admin.stage.example.net", service: "http://10.0.0.5:8080" }] } } });
+    const access = (t: number) => cf2("access", "create", { at: t, resource: { id: "app1", name: "admin.stage.example.net" }, change: { new: { domain: "admin.stage.example.net", policies: [{ decision: "allow" }] } } });
+    const rules = (events: AuditEvent[]) => fired(events, "cloudflare_tunnel.update", at);
+    expect(rules([...routineDay(), tunnel, access(at + 10 * M)]).has("mis.late_fix")).toBe(false);
+    expect(rules([...routineDay(), tunnel, access(at + 150 * M)]).has("mis.late_fix")).toBe(true);
   });
 });
 
