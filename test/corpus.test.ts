@@ -1,9 +1,13 @@
-// The dev corpus: format, labels, evidence ids, noise, and byte-for-byte reproducibility of the generator.
+// The dev corpus: format, labels, evidence ids, noise, and byte-for-byte reproducibility of the generator; and the
+// shared vendor builders every corpus generator uses (their draw counts and key orders decide the bytes).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Incident, listIncidentFiles, loadIncident } from "../domain/incident.ts";
 import { DEV_DIR, README, buildCorpus } from "../evals/datasets/generate.ts";
+import { cfV1Entry, cfV2Entry } from "../evals/datasets/vendor/cloudflare.ts";
+import { ddEnvelope, ddEventId, ddHead, ddTimeCode } from "../evals/datasets/vendor/datadog.ts";
+import { B64, drawUuid, drawUuidInOrder, fnv1a, mulberry32, xmur3, xorshift32 } from "../evals/datasets/vendor/rng.ts";
 
 interface Ev {
   source: "cloudflare" | "cloudflare-v2" | "datadog";
@@ -161,5 +165,79 @@ describe("dev corpus", () => {
     expect(Math.max(...incidents.map((i) => i.evs.length))).toBeGreaterThanOrEqual(4500);
     const injected = incidents.filter((i) => /ignore (previous|prior|your|the rules)/i.test(JSON.stringify(i.inc.sources) + JSON.stringify(i.inc.anomaly.details ?? {})));
     expect(new Set(injected.map((i) => i.inc.label?.verdict)).size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("shared vendor builders (evals/datasets/vendor)", () => {
+  it("draws the same sequences as the signed-integer mulberry32 and the xorshift32 the corpora were first written with", () => {
+    // The corpora used two spellings of mulberry32 (`| 0` and `>>> 0` state); the shared one must match both.
+    const signed = (seed: number) => () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    for (const seed of [1, 0x4c0ffee, fnv1a("c2-mal-01"), 0xfffffff0]) {
+      const [a, b] = [mulberry32(seed), signed(seed)];
+      for (let i = 0; i < 1000; i++) expect(a()).toBe(b());
+    }
+    let s = 0x5eed1234;
+    const xs = () => {
+      s ^= s << 13;
+      s >>>= 0;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s >>>= 0;
+      return s / 0x100000000;
+    };
+    const x = xorshift32(0x5eed1234);
+    for (let i = 0; i < 1000; i++) expect(x()).toBe(xs());
+    expect(() => xorshift32(0)).toThrow(/non-zero seed/);
+    expect(fnv1a("")).toBe(0x811c9dc5);
+    expect(fnv1a("a")).toBe(0xe40c292c);
+    expect(xmur3("")).toBe(1779033703);
+  });
+
+  it("keeps the draw count of each id shape (the corpora's bytes depend on it)", () => {
+    const count = (f: (d: () => number) => string): number => {
+      let n = 0;
+      const d = mulberry32(7);
+      f(() => {
+        n++;
+        return d();
+      });
+      return n;
+    };
+    expect(count(drawUuid)).toBe(33);
+    expect(count(drawUuidInOrder)).toBe(31);
+    expect(count((d) => ddEventId(d, B64, [12, 30]))).toBe(42);
+    expect(drawUuid(mulberry32(7))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ddEventId(mulberry32(7), B64, [2, 3], "AQAAA", "AAAAABBW")).toMatch(/^AQAAA.{2}AAAAABBW.{3}$/);
+    expect(ddTimeCode(Date.parse("2026-09-14T03:07:42Z"))).toHaveLength(8);
+  });
+
+  it("lays out Cloudflare v1 and v2 entries in each corpus's key order and drops empty optional values", () => {
+    const base = { id: "e1", type: "rec_add", info: "", actor: { email: "a@x.io", id: "u1", ip: "", type: "user" }, owner: "acc", resource: { id: "r", type: "DNS_record" }, when: "2026-01-01T00:00:00Z", newValueJson: { a: 1 } };
+    expect(Object.keys(cfV1Entry(base))).toEqual(["id", "action", "actor", "interface", "metadata", "newValue", "oldValue", "owner", "resource", "when", "newValueJson"]);
+    expect(Object.keys(cfV1Entry(base, { json: "paired" }))).toEqual(["id", "action", "actor", "interface", "metadata", "newValue", "newValueJson", "oldValue", "owner", "resource", "when"]);
+    expect(Object.keys(cfV1Entry(base, { json: "after-values" }))).toEqual(["id", "action", "actor", "interface", "metadata", "newValue", "oldValue", "newValueJson", "owner", "resource", "when"]);
+    const e = cfV1Entry({ ...base, info: "why" }, { infoFirst: true, actorIdFirst: true });
+    expect(Object.keys(e.action as object)).toEqual(["info", "result", "type"]);
+    expect(e.actor).toEqual({ id: "u1", type: "user", email: "a@x.io" });
+    expect(Object.keys(e.actor as object)).toEqual(["id", "type", "email"]);
+    const v2 = { id: "v", account: { id: "acc", name: "Acme" }, description: "d", result: "success", time: "t", type: "create", rayId: "r", method: "POST", status: 200, uri: "/u", ua: "ua", resource: { id: "r", product: "p", request: {}, response: {}, scope: "accounts", type: "t" } };
+    const actor = { id: "u1", context: "api_token", email: "a@x.io", ip_address: "192.0.2.1", token_id: "t1", token_name: "ci", type: "user" };
+    expect(Object.keys(cfV2Entry({ ...v2, actor }).actor as object)).toEqual(["id", "context", "email", "ip_address", "token_id", "token_name", "type"]);
+    expect(Object.keys(cfV2Entry({ ...v2, actor }, { actorType: "before-token" }).actor as object)).toEqual(["id", "context", "email", "ip_address", "type", "token_id", "token_name"]);
+    expect(Object.keys(cfV2Entry({ ...v2, actor }, { actorType: "after-context" }).actor as object)).toEqual(["id", "context", "type", "email", "ip_address", "token_id", "token_name"]);
+    expect("zone" in cfV2Entry({ ...v2, actor })).toBe(false);
+  });
+
+  it("builds Datadog envelopes and heads with transport fields before the timestamp when asked", () => {
+    const head = ddHead({ status: "info", transport: { http: { method: "GET" } }, timestamp: "ts", org: "o", evtName: null, actorType: "USER", usr: { id: "a", email: "a", uuid: "u" } });
+    expect(Object.keys(head)).toEqual(["status", "http", "timestamp", "org", "evt", "usr"]);
+    expect(head.evt).toEqual({ actor: { type: "USER" } });
+    expect(Object.keys(ddEnvelope({ attributes: head, message: "m", timestamp: "t", id: "i" }, { idFirst: true }))).toEqual(["id", "type", "attributes"]);
+    expect(Object.keys(ddEnvelope({ attributes: head, message: "m", timestamp: "t", id: "i", service: "datadog" }).attributes as object)).toEqual(["attributes", "message", "service", "tags", "timestamp"]);
   });
 });
