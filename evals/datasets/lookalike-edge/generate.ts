@@ -148,8 +148,8 @@ npx tsx evals/datasets/lookalike-edge/generate.ts
 Deterministic (seeded per incident id; no clock, no Math.random): it rewrites every incident file and this README
 byte for byte, validates each file with \`loadIncident\` (domain/incident.ts), checks that every key event exists,
 belongs to the anomaly's actor and lies in [anomaly − 24 h, now], and writes the shortcut probe's output below.
-Files: \`builders.ts\` (PRNG, id formats, one builder per raw record shape), \`world.ts\` (organisations, people,
-tokens, routine background), \`kit.ts\` (per-product record helpers), \`scenarios-a.ts\` / \`scenarios-b.ts\`
+Files: \`builders.ts\` (this corpus's layout of the shared record builders in \`../vendor\`), \`world.ts\` (organisations,
+people, tokens), \`routine.ts\` (routine background), \`kit.ts\` (per-product record helpers), \`scenarios-a.ts\` / \`scenarios-b.ts\`
 (the ten triples), \`surface.ts\` (shortcut check).
 
 ## Distribution
