@@ -81,6 +81,9 @@ function parseUtcFast(s: string): { time: string; ts: number } | undefined {
     ms = fd >= 3 ? digits(s, 20, 3) : digits(s, 20, fd) * (fd === 1 ? 100 : 10);
   } else if (end !== 19) return undefined;
   const ts = Date.UTC(y, mo - 1, d, h, mi, se, ms);
+  // Three or more fraction digits: the first 23 characters are already the normal form (the vendor's own string
+  // when that is all of it), so no new text is built per event.
+  if (end >= 23) return { time: n === 24 && end === 23 ? s : `${s.slice(0, 23)}Z`, ts };
   const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms);
   return { time: `${s.slice(0, 19)}.${msText}Z`, ts };
 }
