@@ -3,7 +3,7 @@
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Incident } from "../../domain/incident.ts";
-import { INCIDENT_TABLE, type Scenario, UA, resetIds, writeCorpus } from "./lib.ts";
+import { readmeWithTable, type Scenario, UA, resetIds, writeCorpus } from "./lib.ts";
 import { malicious } from "./scenarios-malicious.ts";
 import { misconfig } from "./scenarios-misconfig.ts";
 import { benign } from "./scenarios-benign.ts";
@@ -35,7 +35,7 @@ export function buildCorpus(): { files: Map<string, string>; readme: string } {
     const faults = inc.faults ? ` faults: ${Object.entries(inc.faults).map(([k, v]) => `${k}=${v}`).join(", ")}` : "";
     rows.push(`| ${s.id} | ${inc.label?.verdict} | ${esc(s.title)} | ${esc(s.hard)} | ${shapes}; ${n} events${faults} |`);
   }
-  const readme = [
+  const readme = readmeWithTable([
     "# Labelled datasets",
     "",
     "Each directory holds incidents in the format of [`../INCIDENT-FORMAT.md`](../INCIDENT-FORMAT.md); `domain/incident.ts` validates them.",
@@ -50,11 +50,7 @@ export function buildCorpus(): { files: Map<string, string>; readme: string } {
     "older routine events outside it. Ids are unique across the corpus.",
     "",
     `${scenarios.length} incidents: ${["likely_malicious", "misconfiguration", "benign"].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(", ")}.`,
-    "",
-    ...INCIDENT_TABLE,
-    ...rows,
-    "",
-  ].join("\n");
+  ], rows);
   return { files, readme };
 }
 

@@ -464,8 +464,9 @@ export class Scenario {
 }
 
 // ---------------------------------------------------------------- writing a corpus
-/** The head of a corpus README's incident table (one row per incident follows). */
-export const INCIDENT_TABLE = ["| id | label | title | what makes it hard | data |", "|---|---|---|---|---|"];
+/** A corpus README: its introduction, then the incident table (one row per incident). */
+export const readmeWithTable = (intro: string[], rows: string[]): string =>
+  [...intro, "", "| id | label | title | what makes it hard | data |", "|---|---|---|---|---|", ...rows, ""].join("\n");
 
 /** Writes a corpus folder: drops incident files no longer generated, writes every file and the README. */
 export async function writeCorpus(dir: string, files: Map<string, string>, readmePath: string, readme: string): Promise<void> {

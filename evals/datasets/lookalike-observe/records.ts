@@ -334,14 +334,18 @@ const MONITOR_NAMES = [
 ];
 const DASH_NAMES = ["Service overview", "Edge traffic", "Checkout funnel", "Kubernetes cluster", "Postgres fleet", "On-call handover"];
 
+/** `count` random instants in [from, to), in order. */
+function sortedTimes(rng: Rng, from: number, to: number, count: number): number[] {
+  const ts: number[] = [];
+  for (let i = 0; i < count; i++) ts.push(from + Math.floor(rng.next() * (to - from)));
+  return ts.sort((a, b) => a - b);
+}
+
 /** A person browsing Datadog between `from` and `to`: logins and Request events, now and then a small edit. */
 export function ddBrowse(dd: Datadog, rng: Rng, who: Person, from: number, to: number, count: number, opts: { ip?: string; ua?: string; edits?: boolean; threatIntel?: Record<string, unknown> } = {}): void {
   if (to <= from || count <= 0) return;
-  const ts: number[] = [];
-  for (let i = 0; i < count; i++) ts.push(from + Math.floor(rng.next() * (to - from)));
-  ts.sort((a, b) => a - b);
   let last = -Infinity;
-  for (const t of ts) {
+  for (const t of sortedTimes(rng, from, to, count)) {
     if (t - last > 3 * HOUR) dd.login({ t: t - rng.int(5, 40) * 1000, who, ip: opts.ip, ua: opts.ua });
     last = t;
     const [method, tpl] = rng.pick(DD_BROWSE);
@@ -378,11 +382,8 @@ const CF_REC_NAMES = ["api", "www", "status", "docs", "cdn", "img", "grafana", "
 /** Everyday Cloudflare work of a person: logins, DNS edits, purges, a v2 product change now and then. */
 export function cfRoutine(cf: Cloudflare, rng: Rng, org: Org, who: Person, from: number, to: number, count: number, opts: { ip?: string } = {}): void {
   if (to <= from || count <= 0) return;
-  const ts: number[] = [];
-  for (let i = 0; i < count; i++) ts.push(from + Math.floor(rng.next() * (to - from)));
-  ts.sort((a, b) => a - b);
   let last = -Infinity;
-  for (const t of ts) {
+  for (const t of sortedTimes(rng, from, to, count)) {
     if (t - last > 4 * HOUR) cf.login({ t: t - rng.int(20, 90) * 1000, who, ip: opts.ip });
     last = t;
     const zone = rng.pick(org.zones);

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Incident } from "../../../domain/incident.ts";
-import { INCIDENT_TABLE, Scenario, UA, resetIds, writeCorpus, type Actor } from "../lib.ts";
+import { readmeWithTable, Scenario, UA, resetIds, writeCorpus, type Actor } from "../lib.ts";
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -195,7 +195,7 @@ export function buildPivots(): { files: Map<string, string>; readme: string } {
     const dd = inc.sources.datadog as { audit_events: unknown[] } | undefined;
     rows.push(`| ${s.id} | ${inc.label?.verdict} | ${esc(s.title)} | ${esc(s.hard)} | ${[cf ? "CF v1" : "", dd ? "DD" : ""].filter(Boolean).join(", ")}; ${(cf?.audit_logs.length ?? 0) + (dd?.audit_events.length ?? 0)} events |`);
   }
-  const readme = [
+  const readme = readmeWithTable([
     "# pivots",
     "",
     "Incidents whose deciding evidence is outside the actor's own events and is reached only by a pivot: a key the",
@@ -205,11 +205,7 @@ export function buildPivots(): { files: Map<string, string>; readme: string } {
     "(seeded: regenerating reproduces every file byte for byte) on the builders of `evals/datasets/lib.ts`.",
     "",
     `${files.size} incidents: ${rows.filter((r) => r.includes("likely_malicious")).length} likely_malicious, ${rows.filter((r) => r.includes("misconfiguration")).length} misconfiguration, ${rows.filter((r) => r.includes("| benign |")).length} benign.`,
-    "",
-    ...INCIDENT_TABLE,
-    ...rows,
-    "",
-  ].join("\n");
+  ], rows);
   return { files, readme };
 }
 
