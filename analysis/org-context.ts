@@ -85,6 +85,47 @@ export function inPeriod(p: Period, ts: number): boolean {
 const fired = (ids: string[], why: string, strength = 1): (Activation & { why: string }) | undefined =>
   ids.length ? { strength, ids: [...new Set(ids)].slice(0, 10), why } : undefined;
 
+/**
+ * Two rules over one declared expectation (an automation's addresses, a team's hours): the benign one clears when
+ * every event it considers meets the expectation, the other fires on the events that do not.
+ */
+function expectation(p: {
+  key: string;
+  applies: (ctx: EvidenceContext) => boolean;
+  considered: (ctx: EvidenceContext) => AuditEvent[];
+  meets: (e: AuditEvent) => boolean;
+  met: { id: string; weights: WeightedRule["weights"]; why: string; ids: (ctx: EvidenceContext, considered: AuditEvent[]) => string[]; say: (ctx: EvidenceContext) => string };
+  unmet: { id: string; weights: WeightedRule["weights"]; why: string; say: (ctx: EvidenceContext, off: AuditEvent[]) => string };
+}): WeightedRule[] {
+  return [
+    {
+      id: p.met.id,
+      cls: "benign",
+      clearing: true,
+      key: p.key,
+      weights: p.met.weights,
+      why: p.met.why,
+      eval(ctx) {
+        const xs = p.considered(ctx);
+        if (!xs.length || !p.applies(ctx) || !xs.every(p.meets)) return undefined;
+        return fired(p.met.ids(ctx, xs), p.met.say(ctx));
+      },
+    },
+    {
+      id: p.unmet.id,
+      cls: "likely_malicious",
+      key: p.key,
+      weights: p.unmet.weights,
+      why: p.unmet.why,
+      eval(ctx) {
+        if (!p.applies(ctx)) return undefined;
+        const off = p.considered(ctx).filter((e) => !p.meets(e));
+        return fired(off.map((e) => e.id), p.unmet.say(ctx, off));
+      },
+    },
+  ];
+}
+
 /** The organisation's evidence rules; none when the context is empty. */
 export function orgEvidence(org: OrgContext | undefined): WeightedRule[] {
   if (!org) return [];
@@ -120,30 +161,27 @@ export function orgEvidence(org: OrgContext | undefined): WeightedRule[] {
     const isIdentity = (ctx: EvidenceContext) => matchesAny(a.actors, ctx.corr.actor) || ctx.focus.some((e) => actorNames(e).some((n) => matchesAny(a.actors, n)));
     const where = (e: AuditEvent) => (anets.length === 0 || !!inNet(anets, e.ip)) && (a.user_agents.length === 0 || matchesAny(a.user_agents, e.user_agent));
     const label = `${a.name}${a.vendor ? ` (${a.vendor})` : ""}`;
-    rules.push({
-      id: "org.known_automation",
-      cls: "benign",
-      clearing: true,
-      key: "context.automation",
-      weights: [-2, 0.5, 1.5],
-      why: "a declared automation identity acting from its expected addresses and clients (configuration context.automation)",
-      eval(ctx) {
-        if (!ctx.focus.length || !isIdentity(ctx) || !ctx.focus.every(where)) return undefined;
-        return fired(ctx.focus.filter(isChange).map((e) => e.id).concat(ctx.focus.slice(0, 2).map((e) => e.id)), `${ctx.corr.actor} is the automation identity ${label}, acting from its expected ${anets.length ? "addresses" : "clients"} — configuration context.automation`);
-      },
-    });
-    rules.push({
-      id: "org.automation_elsewhere",
-      cls: "likely_malicious",
-      key: "context.automation",
-      weights: [1.5, 0, -0.5],
-      why: "a declared automation identity acting from an address or client it is not expected to use (configuration context.automation)",
-      eval(ctx) {
-        if (!isIdentity(ctx)) return undefined;
-        const off = ctx.focus.filter((e) => !where(e));
-        return fired(off.map((e) => e.id), `${ctx.corr.actor} is the automation identity ${label}, but acted from ${[...new Set(off.map((e) => e.ip ?? e.user_agent ?? "?"))].slice(0, 3).join(", ")}, outside its declared addresses and clients — configuration context.automation`);
-      },
-    });
+    rules.push(
+      ...expectation({
+        key: "context.automation",
+        applies: isIdentity,
+        considered: (ctx) => ctx.focus,
+        meets: where,
+        met: {
+          id: "org.known_automation",
+          weights: [-2, 0.5, 1.5],
+          why: "a declared automation identity acting from its expected addresses and clients (configuration context.automation)",
+          ids: (ctx) => ctx.focus.filter(isChange).map((e) => e.id).concat(ctx.focus.slice(0, 2).map((e) => e.id)),
+          say: (ctx) => `${ctx.corr.actor} is the automation identity ${label}, acting from its expected ${anets.length ? "addresses" : "clients"} — configuration context.automation`,
+        },
+        unmet: {
+          id: "org.automation_elsewhere",
+          weights: [1.5, 0, -0.5],
+          why: "a declared automation identity acting from an address or client it is not expected to use (configuration context.automation)",
+          say: (ctx, off) => `${ctx.corr.actor} is the automation identity ${label}, but acted from ${[...new Set(off.map((e) => e.ip ?? e.user_agent ?? "?"))].slice(0, 3).join(", ")}, outside its declared addresses and clients — configuration context.automation`,
+        },
+      }),
+    );
   }
 
   if (org.changes.tickets.length) {
@@ -190,31 +228,27 @@ export function orgEvidence(org: OrgContext | undefined): WeightedRule[] {
     if (!team.hours.length) continue;
     const member = (ctx: EvidenceContext) => matchesAny(team.members, ctx.corr.actor);
     const onDuty = (ts: number) => team.hours.some((p) => inPeriod(p, ts)) || team.on_call.some((p) => inPeriod(p, ts));
-    rules.push({
-      id: "org.working_hours",
-      cls: "benign",
-      clearing: true,
-      key: "context.teams",
-      weights: [-0.25, 0, 0.25],
-      why: "the changes fall inside the actor's team's working hours or on-call (configuration context.teams)",
-      eval(ctx) {
-        const changes = ctx.focus.filter(isChange);
-        if (!changes.length || !member(ctx) || !changes.every((e) => onDuty(e.ts))) return undefined;
-        return fired(changes.map((e) => e.id), `${ctx.corr.actor} is in team ${team.name}, working or on call at the time of the changes — configuration context.teams`);
-      },
-    });
-    rules.push({
-      id: "org.outside_hours",
-      cls: "likely_malicious",
-      key: "context.teams",
-      weights: [0.75, 0, -0.25],
-      why: "changes outside the actor's team's working hours and on-call (configuration context.teams)",
-      eval(ctx) {
-        if (!member(ctx)) return undefined;
-        const off = ctx.focus.filter((e) => isChange(e) && !onDuty(e.ts));
-        return fired(off.map((e) => e.id), `${ctx.corr.actor} is in team ${team.name}, but ${off.length} change(s) fall outside its working hours and on-call — configuration context.teams`);
-      },
-    });
+    rules.push(
+      ...expectation({
+        key: "context.teams",
+        applies: member,
+        considered: (ctx) => ctx.focus.filter(isChange),
+        meets: (e) => onDuty(e.ts),
+        met: {
+          id: "org.working_hours",
+          weights: [-0.25, 0, 0.25],
+          why: "the changes fall inside the actor's team's working hours or on-call (configuration context.teams)",
+          ids: (_ctx, changes) => changes.map((e) => e.id),
+          say: (ctx) => `${ctx.corr.actor} is in team ${team.name}, working or on call at the time of the changes — configuration context.teams`,
+        },
+        unmet: {
+          id: "org.outside_hours",
+          weights: [0.75, 0, -0.25],
+          why: "changes outside the actor's team's working hours and on-call (configuration context.teams)",
+          say: (ctx, off) => `${ctx.corr.actor} is in team ${team.name}, but ${off.length} change(s) fall outside its working hours and on-call — configuration context.teams`,
+        },
+      }),
+    );
   }
 
   if (org.sensitive.length) {

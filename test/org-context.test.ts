@@ -1,5 +1,5 @@
 // Organisation context as evidence: the same incident gets a different verdict, citing the configuration key,
-// with and without the context that explains it (a trusted network, a known automation identity).
+// with and without the context that explains it (a trusted network, a known automation identity, a team's hours).
 import { describe, expect, it } from "vitest";
 import { correlate } from "../analysis/timeline.ts";
 import { findIndicators } from "../analysis/indicators.ts";
@@ -78,6 +78,22 @@ describe("organisation context in the verdict", () => {
     const whys = (r.evidence ?? []).map((e) => e.why).join("\n");
     expect(whys).toContain("ACME-4411 matches the team's change-ticket format — configuration context.changes.tickets");
     expect(whys).toContain("the change touches production (zone), declared sensitive — configuration context.sensitive");
+  });
+
+  it("a team member's change inside the team's hours is cited as working hours, outside them as out of hours", () => {
+    resetSeq();
+    const events = [...routineDay(), cf1("rec_add", { at: T, ua: CHROME, resource: { type: "DNS_record", id: "r-8" } })];
+    // T is Thursday 14:06 UTC
+    const team = (start: string, end: string) => ({ teams: [{ name: "platform", members: ["alice.*@example.com"], hours: [{ days: ["thu"], start, end }] }] });
+    const inside = run(events, anomaly("rec_add"), team("09:00", "17:00"));
+    const rules = (r: typeof inside) => (r.evidence ?? []).map((e) => e.rule);
+    expect(rules(inside)).toContain("org.working_hours");
+    expect(rules(inside)).not.toContain("org.outside_hours");
+    expect(inside.evidence?.find((e) => e.rule === "org.working_hours")?.why).toBe("alice.ops@example.com is in team platform, working or on call at the time of the changes — configuration context.teams");
+    const outside = run(events, anomaly("rec_add"), team("18:00", "23:00"));
+    expect(rules(outside)).toContain("org.outside_hours");
+    expect(rules(outside)).not.toContain("org.working_hours");
+    expect(outside.evidence?.find((e) => e.rule === "org.outside_hours")?.why).toMatch(/^alice\.ops@example\.com is in team platform, but \d+ change\(s\) fall outside its working hours and on-call — configuration context\.teams$/);
   });
 
   it("periods cross midnight and honour the UTC offset", () => {
