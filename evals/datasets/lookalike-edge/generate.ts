@@ -12,11 +12,12 @@ import { isoSec } from "./builders.ts";
 import type { Scenario } from "./kit.ts";
 import { SCENARIOS_A } from "./scenarios-a.ts";
 import { SCENARIOS_B } from "./scenarios-b.ts";
+import { SCENARIOS_C } from "./scenarios-c.ts";
 import { featureTable, shortcutProbe, type IncidentLike } from "./surface.ts";
 import { Ctx, ORGS } from "./world.ts";
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
-const SCENARIOS: Scenario[] = [...SCENARIOS_A, ...SCENARIOS_B];
+const SCENARIOS: Scenario[] = [...SCENARIOS_A, ...SCENARIOS_B, ...SCENARIOS_C];
 
 /** Position of each verdict inside its triple, rotated per triple so that id order says nothing about the label. */
 const ORDERS: Array<Array<Scenario["verdict"]>> = [
@@ -150,7 +151,7 @@ byte for byte, validates each file with \`loadIncident\` (domain/incident.ts), c
 belongs to the anomaly's actor and lies in [anomaly − 24 h, now], and writes the shortcut probe's output below.
 Files: \`builders.ts\` (this corpus's layout of the shared record builders in \`../vendor\`), \`world.ts\` (organisations,
 people, tokens), \`routine.ts\` (routine background), \`kit.ts\` (per-product record helpers), \`scenarios-a.ts\` / \`scenarios-b.ts\`
-(the ten triples), \`surface.ts\` (shortcut check).
+/ \`scenarios-c.ts\` (the ten triples), \`surface.ts\` (shortcut check).
 
 ## Distribution
 
