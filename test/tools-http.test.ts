@@ -65,6 +65,20 @@ describe("HttpClient", () => {
     expect(httpCounters.datadog.rate_limited - before.rate_limited).toBe(1);
   });
 
+  it("an injected onRequest hook gets the counts instead of the diagnostics channel", async () => {
+    let n = 0;
+    const url = await serve((app) => app.get("/x", async (_req, reply) => (++n === 1 ? reply.code(503).send({}) : { ok: true })));
+    const seen: unknown[] = [];
+    const before = { ...httpCounters.datadog };
+    await client(url, { onRequest: (e) => seen.push(e) }).request({ method: "GET", path: "/x", what: "test" });
+    expect(seen).toEqual([
+      { vendor: "datadog", count: "calls" },
+      { vendor: "datadog", count: "retries" },
+      { vendor: "datadog", count: "calls" },
+    ]);
+    expect(httpCounters.datadog).toEqual(before);
+  });
+
   it("a Cloudflare 429 without hints means the 5-minute block: over the cap it fails at once, naming the variable", async () => {
     let n = 0;
     const url = await serve((app) =>
