@@ -34,7 +34,12 @@ const ENTRIES = CATALOGUE.filter((c) => c.match);
 const SESSION_TYPE_RE = /^(user_)?sessions?$|^(login|logout)s?$/;
 const SESSION_ALLOWED = new Set(ENTRIES.flatMap((c) => c.match!).filter((m) => m.resourceTypes?.some((r) => r.test("session"))));
 
-const anyRe = (res: RegExp[] | undefined, s: string) => !res || res.some((r) => r.test(s));
+/** Whether any of the patterns matches (a plain loop: it runs per event). */
+function anyTest(res: RegExp[], s: string): boolean {
+  for (const r of res) if (r.test(s)) return true;
+  return false;
+}
+const anyRe = (res: RegExp[] | undefined, s: string) => !res || anyTest(res, s);
 
 function staticMatch(m: Matcher, e: AuditEvent, a: string, category: string, type: string, session: boolean): boolean {
   if (m.sources && !m.sources.includes(e.source)) return false;
@@ -113,12 +118,12 @@ class Facts {
   fires(m: Matcher): boolean {
     if (m.settings) {
       const s = (this.setting ??= norm(settingOf(this.e)));
-      if (!m.settings.some((r) => r.test(s))) return false;
+      if (!anyTest(m.settings, s)) return false;
     }
     if (m.value && !this.holds(m.value)) return false;
     if (m.text) {
       const t = (this.text ??= textOf(this.e, 2000));
-      if (!m.text.some((r) => r.test(t))) return false;
+      if (!anyTest(m.text, t)) return false;
     }
     return true;
   }

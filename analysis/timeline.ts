@@ -313,7 +313,7 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
   const bursts = new BurstFinder();
   const references = new ReferenceFinder();
   const hits = new HitCollector(() => ({ knownAccounts: knownArchiveAccounts(mine, focusStart, pivots, focusTs) }));
-  const flaggedSet = new Set(flagged.event_ids);
+  const flaggedIds = flagged.event_ids;
   const timeline: TimelineEntry[] = new Array(n);
   let autoType = false, autoToken = false, apiN = 0, automation_ua = false;
   for (let i = 0; i < n; i++) {
@@ -380,7 +380,7 @@ export function correlate(input: AuditEvent[], anomaly: Anomaly, window: Window)
     reverts.add(e);
     bursts.add(e);
     hits.add(e, inFocus);
-    timeline[i] = { id: e.id, source: e.source, ts: e.ts, action: e.action, session: sessionOf[i]!, flagged: flaggedSet.has(e.id), focus: inFocus };
+    timeline[i] = { id: e.id, source: e.source, ts: e.ts, action: e.action, session: sessionOf[i]!, flagged: flaggedIds.length > 0 && flaggedIds.includes(e.id), focus: inFocus };
   }
 
   const baseline: Baseline = {
