@@ -22,7 +22,10 @@ export interface AnalysisTiming {
   parse_ms: number;
   /** normalise + correlate + findIndicators + assess */
   ms: number;
-  /** where `ms` goes */
+  /**
+   * where `ms` goes; the catalogue is matched during correlate's one pass over the timeline, so `correlate_ms` holds
+   * the matching and `indicators_ms` only the derived indicators
+   */
   split: { normalise_ms: number; correlate_ms: number; indicators_ms: number; assess_ms: number };
 }
 
