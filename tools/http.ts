@@ -214,8 +214,8 @@ export interface HttpClientOptions extends Partial<RetrySettings> {
   onRequest?: OnVendorRequest;
 }
 
-/** What a vendor client's factory may be given: its limits, a narrower policy (doctor retries once), a hook. */
-export interface VendorHttpOptions extends Partial<RetrySettings> {
+/** What a vendor client's factory may be given: its limits, fewer or faster retries (doctor retries once), a hook. */
+export interface VendorHttpOptions extends Partial<Pick<RetrySettings, "maxRetries" | "baseDelayMs">> {
   limits?: Limits;
   concurrency?: number;
   onRequest?: OnVendorRequest;
