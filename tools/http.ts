@@ -6,7 +6,7 @@
 // in the request headers; they never appear in messages.
 import { channel } from "node:diagnostics_channel";
 import { Agent, request, type FormData } from "undici";
-import { DelegateBackoff, bulkhead, handleWhen, retry, type BulkheadPolicy, type RetryPolicy } from "cockatiel";
+import { ExponentialBackoff, bulkhead, handleWhen, retry, type BulkheadPolicy, type IBackoff, type IBackoffFactory, type IRetryBackoffContext, type RetryPolicy } from "cockatiel";
 import { loadLimits, type Limits } from "./config.ts";
 import { safeText } from "./text.ts";
 import { VendorError } from "./types.ts";
@@ -185,8 +185,8 @@ function networkMessage(vendor: Vendor, err: unknown, what: string, timeoutMs: n
 /**
  * How a vendor's requests are retried. Each vendor's client states its own (e.g. CLOUDFLARE_RETRY); HttpClient runs
  * it: 429, 502, 503, 504 and network errors of idempotent requests are retried after the server's hint
- * (`Retry-After`, `Ratelimit`, `X-RateLimit-Reset`) or, without one, an exponential backoff from `baseDelayMs`
- * (doubling, jittered, capped at 30 s); a wait longer than CASEFILE_MAX_RETRY_WAIT_MS fails at once.
+ * (`Retry-After`, `Ratelimit`, `X-RateLimit-Reset`) or, without one, cockatiel's exponential backoff from
+ * `baseDelayMs` (decorrelated jitter, capped at 30 s); a wait longer than CASEFILE_MAX_RETRY_WAIT_MS fails at once.
  */
 export interface RetrySettings {
   /** Retries after the first attempt. */
@@ -312,6 +312,21 @@ async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Err
   return Buffer.concat(chunks).toString("utf8");
 }
 
+type RetryContext = IRetryBackoffContext<unknown>;
+
+/**
+ * The wait before a retry: what the server asked for when the failure carries it (`retryDelayMs`, from
+ * Retry-After and the rate-limit headers), else the next step of cockatiel's exponential backoff (jittered).
+ */
+function hintedBackoff(exponential: IBackoffFactory<unknown>): IBackoffFactory<RetryContext> {
+  const step = (inner: IBackoff<unknown>, ctx: RetryContext): IBackoff<RetryContext> => {
+    const err = "error" in ctx.result ? ctx.result.error : undefined;
+    const hint = err instanceof HttpError ? err.retryDelayMs : undefined;
+    return { duration: hint ?? inner.duration, next: (c) => step(inner.next(c), c) };
+  };
+  return { next: (ctx) => step(exponential.next(ctx), ctx) };
+}
+
 export class HttpClient {
   readonly vendor: Vendor;
   private readonly agent: Agent;
@@ -332,11 +347,7 @@ export class HttpClient {
       handleWhen((e) => e instanceof HttpError && e.retryable),
       {
         maxAttempts: this.opts.maxRetries,
-        backoff: new DelegateBackoff((ctx) => {
-          const err = "error" in ctx.result ? ctx.result.error : undefined;
-          if (err instanceof HttpError && err.retryDelayMs !== undefined) return err.retryDelayMs;
-          return this.backoffMs(ctx.attempt);
-        }),
+        backoff: hintedBackoff(new ExponentialBackoff({ initialDelay: this.opts.baseDelayMs, maxDelay: 30_000 })),
       },
     );
     this.retryPolicy.onRetry(() => {
@@ -350,11 +361,6 @@ export class HttpClient {
 
   get baseUrl(): string {
     return this.opts.baseUrl;
-  }
-
-  private backoffMs(attempt: number): number {
-    const exp = Math.min(30_000, this.opts.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-    return Math.round(exp / 2 + Math.random() * (exp / 2));
   }
 
   async request(spec: RequestSpec): Promise<HttpResponse> {

@@ -57,7 +57,7 @@ export function cloudflareAuthHeaders(cfg: CloudflareConfig): Record<string, str
 /**
  * Cloudflare's retry policy, run by HttpClient (tools/http.ts): a 429 waits what Retry-After / Ratelimit asks and,
  * without a hint, Cloudflare's documented 5-minute block; a wait longer than CASEFILE_MAX_RETRY_WAIT_MS fails at
- * once with a message naming it. 502/503/504 and network errors: backoff from 500 ms, doubling, jittered. 3 retries,
+ * once with a message naming it. 502/503/504 and network errors: exponential backoff from 500 ms, jittered. 3 retries,
  * 4 requests at a time. What each failure status means: ./errors.ts.
  */
 export const CLOUDFLARE_RETRY: RetrySettings = { maxRetries: 3, baseDelayMs: 500, defaultRateLimitWaitMs: 300_000 };
