@@ -101,7 +101,7 @@ describe("durability: SQLite, one process", () => {
     // Every delivered anomaly, including ones whose answer the kill swallowed, was answered 202.
     expect(new Set(accepted.keys()).size).toBe(deliveries.length);
 
-    const invs = await allFinished(server.url, actors.length, 90_000);
+    const invs = await allFinished(server.url, actors.length, 180_000);
     // One investigation per actor burst.
     expect(invs).toHaveLength(actors.length);
     expect(new Set(invs.map((i) => i.actor))).toEqual(new Set(actors));
@@ -129,7 +129,7 @@ describe("durability: SQLite, one process", () => {
     expect((await deliver(server.url, fresh, signedHeaders(fresh, { at: new Date(Date.now() - 10 * 60_000) })))?.status).toBe(401);
     expect(await listInvestigations(server.url)).toHaveLength(actors.length);
     await server.stop();
-  }, 150_000);
+  }, 300_000);
 
   it("ten SIGKILLs mid-run (during gathering and between page create and its record): every run completes, one page each", async () => {
     const { sandbox, env } = await setup({ cloudflare: 15, datadog: 15, confluence: 30 });
@@ -175,7 +175,7 @@ describe("durability: SQLite, one process", () => {
     // Every page carries its anomaly-id property (the record a kill could have cut off).
     for (const p of pages) expect(sandbox.confluence.properties.get(p.id)?.some((x) => x.key === "casefile-anomaly-id")).toBe(true);
     await server.stop();
-  }, 150_000);
+  }, 300_000);
 });
 
 async function listInvestigationsSafe(url: string) {
