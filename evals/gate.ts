@@ -21,9 +21,9 @@ export const GATE_THRESHOLDS: Record<string, number> = {
  * so a change to the evidence table that generalises worse fails CI. Figures: README "Eval figures".
  */
 export const CV_GATE = {
-  accuracy: 0.73,
-  macro_f1: 0.73,
-  ece: 0.05,
+  accuracy: 0.74,
+  macro_f1: 0.74,
+  ece: 0.06,
   /** benign or misconfiguration incidents called likely_malicious with confidence ≥ 0.9 */
   confident_false_malicious: 2,
   dev_key_event_recall: 0.7,
