@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { PostgresStore, SqliteStore, type Store } from "../server/store/index.ts";
+import { PostgresStore, SqliteStore, WEBHOOK_ID_TTL_MS, type Store } from "../server/store/index.ts";
 import { PG_URL, anomaly, hasPg, result } from "./server-helpers.ts";
 
 const WINDOW = 15 * 60_000;
@@ -134,6 +134,22 @@ describe.skipIf(!hasPg)("PostgreSQL", () => {
     await c.connect();
     await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await c.end();
+  });
+
+  it("a webhook id past its TTL counts as new even before the once-a-second sweep deletes it", async () => {
+    const s3 = `casefile_test_${randomBytes(4).toString("hex")}`;
+    const store = await PostgresStore.open(PG_URL, s3);
+    try {
+      const t = new Date();
+      expect(await store.recordWebhookId("msg_first", "a", t)).toBe("new"); // the sweep runs here
+      await store.pool.query(`INSERT INTO "${s3}".webhook_ids (id, digest, seen_at) VALUES ('msg_old', 'x', $1)`, [t.getTime() - WEBHOOK_ID_TTL_MS - 1]);
+      expect(await store.recordWebhookId("msg_old", "b", new Date(t.getTime() + 10))).toBe("new");
+      expect(await store.recordWebhookId("msg_old", "b", new Date(t.getTime() + 20))).toBe("replay");
+      expect(await store.recordWebhookId("msg_old", "x", new Date(t.getTime() + 30))).toBe("conflict");
+    } finally {
+      await store.pool.query(`DROP SCHEMA "${s3}" CASCADE`);
+      await store.close();
+    }
   });
 
   it("migrations are idempotent and applied once under concurrent opens", async () => {

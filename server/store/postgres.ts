@@ -12,6 +12,8 @@ export class PostgresStore implements Store {
   readonly kind = "postgres" as const;
   readonly pool: pg.Pool;
   private readonly s: string;
+  /** When expired webhook ids were last deleted (ms). */
+  private expiredAt = Number.NEGATIVE_INFINITY;
 
   private constructor(
     url: string,
@@ -213,10 +215,16 @@ export class PostgresStore implements Store {
   async recordWebhookId(webhookId: string, body: string, now = new Date()): Promise<WebhookIdCheck> {
     const d = digest(body);
     const t = now.getTime();
-    await this.pool.query(`DELETE FROM ${this.s}webhook_ids WHERE seen_at < $1`, [t - WEBHOOK_ID_TTL_MS]);
+    // Expired ids are forgotten at most once a second (one statement and commit fewer per delivery); the insert
+    // treats an expired row as absent, so a reuse past the TTL is "new" either way.
+    if (t - this.expiredAt >= 1000 || t < this.expiredAt) {
+      this.expiredAt = t;
+      await this.pool.query(`DELETE FROM ${this.s}webhook_ids WHERE seen_at < $1`, [t - WEBHOOK_ID_TTL_MS]);
+    }
     const ins = await this.pool.query(
-      `INSERT INTO ${this.s}webhook_ids (id, digest, seen_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [webhookId, d, t],
+      `INSERT INTO ${this.s}webhook_ids AS w (id, digest, seen_at) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET digest = EXCLUDED.digest, seen_at = EXCLUDED.seen_at WHERE w.seen_at < $4 RETURNING id`,
+      [webhookId, d, t, t - WEBHOOK_ID_TTL_MS],
     );
     if (ins.rowCount) return "new";
     const r = await this.pool.query(`SELECT digest FROM ${this.s}webhook_ids WHERE id = $1`, [webhookId]);
