@@ -101,7 +101,7 @@ function stableJson(acc: { out: string }, x: unknown): void {
   if (x && typeof x === "object") {
     const o = x as Record<string, unknown>;
     const sorted = Object.keys(o).sort();
-    const index = sorted.filter((k) => INDEX_KEY_RE.test(k) && Number(k) < 4294967295);
+    const index = sorted.length && (sorted[0]!.charCodeAt(0) || 0) <= 57 ? sorted.filter((k) => INDEX_KEY_RE.test(k) && Number(k) < 4294967295) : [];
     const keys = index.length ? [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !index.includes(k))] : sorted;
     acc.out += "{";
     let first = true;
@@ -115,7 +115,8 @@ function stableJson(acc: { out: string }, x: unknown): void {
     acc.out += "}";
     return;
   }
-  acc.out += JSON.stringify(x) ?? "null";
+  // JSON of a finite number or a boolean is its String(); everything else (strings need escaping) goes through JSON
+  acc.out += typeof x === "number" && Number.isFinite(x) ? String(x) : typeof x === "boolean" ? String(x) : (JSON.stringify(x) ?? "null");
 }
 
 /**

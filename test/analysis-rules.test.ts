@@ -170,7 +170,8 @@ describe("value comparison key", () => {
   const reference = (v: object) => JSON.stringify(sortKeys(v)).slice(0, 4000).toLowerCase();
   it("is the key-sorted JSON of the value, index-like keys first, undefined left out, cut at 4 000 characters", () => {
     const values: object[] = [
-      { b: 1, a: "X", c: [3, { z: null, y: true }] },
+      { b: 1, a: "X", c: [3, { z: null, y: true }], t: false, n: -0, f: 1e21 },
+      { "": "empty", "3": "three", "~": "tilde", "!": "bang" },
       { "10": "ten", "2": "two", a: 1, "01": "lead", "-1": "neg", "4294967295": "big", "4294967294": "max" },
       { a: undefined, b: [undefined, () => 1], c: { d: undefined }, e: "quote \" and \\ and \n" },
       [{ b: 2, a: 1 }, "S", 1.5, Number.NaN, null],
