@@ -120,7 +120,7 @@ describe.skipIf(!available)("durability: PostgreSQL, serve + two workers", () =>
         last = await listInvestigations(server.url);
         return last.length === 200 && last.every((i) => FINISHED.has(i.status)) ? true : undefined;
       },
-      150_000,
+      300_000,
       () => `${last.filter((i) => FINISHED.has(i.status)).length}/200 finished`,
       500,
     );
@@ -134,7 +134,7 @@ describe.skipIf(!available)("durability: PostgreSQL, serve + two workers", () =>
     expect(new Set(last.map((i) => i.page_id))).toEqual(new Set(pages.map((p) => p.id)));
     const runs = gatherRuns(sandbox);
     for (const d of deliveries) expect(runs.get(JSON.parse(d.body).actor), d.anomalyId).toBe(1);
-  }, 200_000);
+  }, 360_000);
 
   // A SIGKILLed worker's job is reclaimed once its lease (renewed every 5 s by a live worker) goes stale.
   it("a worker SIGKILLed ten times mid-run: every run completes, one page each", async () => {
