@@ -1,12 +1,17 @@
 // The evidence store: what an investigation gathered, kept out of the graph state, in the database that already
-// holds the run's checkpoints (SQLite file or PostgreSQL schema), compressed. Two tables:
-// - `evidence`: every raw vendor record, by event id, written once (the report's evidence appendix and the review
-//   UI read the full records back by id);
+// holds the run's checkpoints (SQLite file or PostgreSQL schema), compressed. Three tables:
+// - `evidence_packs` and `evidence_records`: every raw vendor record, written once; the records of one write are
+//   compressed together, up to PACK of them per pack (one zlib stream each, far cheaper than one per record), and
+//   `evidence_records` says by event id which pack holds a record and where (the report's evidence appendix and
+//   the review UI read the full records back by id). A pack and its index rows are written in one transaction;
+//   a pack that holds no new id (a resumed gather writing again) is not kept. (The `evidence` table of earlier
+//   versions, one compressed record per row, is no longer read.)
 // - `evidence_batches`: named batches of JSON values in chunks — each gather's normalised events (with only what
 //   the analysis reads of a record, see slimRaw) and the correlate node's output. A batch is replaced whole, so a
 //   resumed node writes the same rows again.
 // The state keeps only how many events each gather wrote; the nodes that need the events read them back here.
 // Writes are idempotent, so a run killed at any node boundary still finds everything it gathered.
+import { randomUUID } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type pg from "pg";
@@ -47,25 +52,68 @@ function packChunks(values: readonly unknown[]): Buffer[] {
 }
 const unpackChunks = (blobs: Uint8Array[]): unknown[] => blobs.flatMap((b) => unpack(b) as unknown[]);
 
-/** Records per INSERT on PostgreSQL (bounded by the 65 535 parameters of one statement). */
-const PG_BATCH = 2000;
+/** Raw records per pack: a read by id decompresses one pack, so a pack stays a few hundred kilobytes. */
+const PACK = 500;
+/** One pack of raw records to write: its key, its compressed records, and where each id sits in it. */
+interface RecordPack {
+  key: string;
+  data: Buffer;
+  rows: { id: string; source: string; pos: number }[];
+}
+/** The records (first of each id kept, as a stored id is) in packs of PACK, each under a fresh key. */
+function packRecords(records: readonly EvidenceRecord[]): RecordPack[] {
+  const seen = new Set<string>();
+  const unique = records.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const out: RecordPack[] = [];
+  for (let i = 0; i < unique.length; i += PACK) {
+    const part = unique.slice(i, i + PACK);
+    out.push({ key: randomUUID(), data: pack(part.map((r) => r.raw ?? null)), rows: part.map((r, pos) => ({ id: r.id, source: r.source, pos })) });
+  }
+  return out;
+}
+/** Reads records out of their packs, decompressing each pack once: `locate` gives an id's pack key and position. */
+async function readPacked(ids: readonly string[], locate: (id: string) => { pack: string; pos: number } | undefined, load: (key: string) => Promise<Uint8Array | undefined>) {
+  const out = new Map<string, unknown>();
+  const opened = new Map<string, unknown[] | undefined>();
+  for (const id of new Set(ids)) {
+    const at = locate(id);
+    if (!at) continue;
+    if (!opened.has(at.pack)) {
+      const blob = await load(at.pack);
+      opened.set(at.pack, blob ? (unpack(blob) as unknown[]) : undefined);
+    }
+    const records = opened.get(at.pack);
+    if (records && at.pos < records.length) out.set(id, records[at.pos]);
+  }
+  return out;
+}
 
 /** In the SQLite file the checkpointer uses (the rows live and die with the run's checkpoints). */
 export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
-  db.exec(`CREATE TABLE IF NOT EXISTS evidence (
-    investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, record BLOB NOT NULL,
+  db.exec(`CREATE TABLE IF NOT EXISTS evidence_packs (
+    investigation_id TEXT NOT NULL, pack TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (investigation_id, pack));
+  CREATE TABLE IF NOT EXISTS evidence_records (
+    investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, pack TEXT NOT NULL, pos INTEGER NOT NULL,
     PRIMARY KEY (investigation_id, event_id)) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS evidence_batches (
     investigation_id TEXT NOT NULL, batch TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL,
     PRIMARY KEY (investigation_id, batch, chunk))`);
-  const insert = db.prepare(`INSERT OR IGNORE INTO evidence (investigation_id, event_id, source, record) VALUES (?, ?, ?, ?)`);
-  const one = db.prepare(`SELECT record FROM evidence WHERE investigation_id = ? AND event_id = ?`);
-  const count = db.prepare(`SELECT COUNT(*) AS n FROM evidence WHERE investigation_id = ?`);
+  const insertPack = db.prepare(`INSERT INTO evidence_packs (investigation_id, pack, data) VALUES (?, ?, ?)`);
+  const dropPack = db.prepare(`DELETE FROM evidence_packs WHERE investigation_id = ? AND pack = ?`);
+  const insertRow = db.prepare(`INSERT OR IGNORE INTO evidence_records (investigation_id, event_id, source, pack, pos) VALUES (?, ?, ?, ?, ?)`);
+  const locate = db.prepare(`SELECT pack, pos FROM evidence_records WHERE investigation_id = ? AND event_id = ?`);
+  const onePack = db.prepare(`SELECT data FROM evidence_packs WHERE investigation_id = ? AND pack = ?`);
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM evidence_records WHERE investigation_id = ?`);
   const dropBatch = db.prepare(`DELETE FROM evidence_batches WHERE investigation_id = ? AND batch = ?`);
   const insertChunk = db.prepare(`INSERT INTO evidence_batches (investigation_id, batch, chunk, data) VALUES (?, ?, ?, ?)`);
   const chunks = db.prepare(`SELECT data FROM evidence_batches WHERE investigation_id = ? AND batch = ? ORDER BY chunk`);
-  const putAll = db.transaction((inv: string, records: EvidenceRecord[]) => {
-    for (const r of records) insert.run(inv, r.id, r.source, pack(r.raw));
+  const putAll = db.transaction((inv: string, packs: RecordPack[]) => {
+    for (const p of packs) {
+      insertPack.run(inv, p.key, p.data);
+      let added = 0;
+      for (const r of p.rows) added += insertRow.run(inv, r.id, r.source, p.key, r.pos).changes;
+      if (!added) dropPack.run(inv, p.key);
+    }
   });
   const replaceBatch = db.transaction((inv: string, name: string, blobs: Buffer[]) => {
     dropBatch.run(inv, name);
@@ -73,15 +121,14 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
   });
   return {
     async put(inv, records) {
-      if (records.length) putAll(inv, records);
+      if (records.length) putAll(inv, packRecords(records));
     },
     async get(inv, ids) {
-      const out = new Map<string, unknown>();
-      for (const id of new Set(ids)) {
-        const row = one.get(inv, id) as { record: Buffer } | undefined;
-        if (row) out.set(id, unpack(row.record));
-      }
-      return out;
+      return readPacked(
+        ids,
+        (id) => locate.get(inv, id) as { pack: string; pos: number } | undefined,
+        async (key) => (onePack.get(inv, key) as { data: Buffer } | undefined)?.data,
+      );
     },
     async count(inv) {
       return (count.get(inv) as { n: number }).n;
@@ -98,13 +145,16 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
 /** In the checkpointer's PostgreSQL schema (`<CASEFILE_PG_SCHEMA>_checkpoints`). */
 export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceStore {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`PostgreSQL schema name ${JSON.stringify(schema)} is invalid; use lowercase letters, digits and _.`);
-  const t = `"${schema}".evidence`;
+  const tp = `"${schema}".evidence_packs`;
+  const tr = `"${schema}".evidence_records`;
   const tb = `"${schema}".evidence_batches`;
   let ready: Promise<unknown> | undefined;
   const setup = () =>
     (ready ??= pool
-      .query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; CREATE TABLE IF NOT EXISTS ${t} (
-      investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, record BYTEA NOT NULL,
+      .query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; CREATE TABLE IF NOT EXISTS ${tp} (
+      investigation_id TEXT NOT NULL, pack TEXT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (investigation_id, pack));
+      CREATE TABLE IF NOT EXISTS ${tr} (
+      investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, pack TEXT NOT NULL, pos INTEGER NOT NULL,
       PRIMARY KEY (investigation_id, event_id)); CREATE TABLE IF NOT EXISTS ${tb} (
       investigation_id TEXT NOT NULL, batch TEXT NOT NULL, chunk INTEGER NOT NULL, data BYTEA NOT NULL,
       PRIMARY KEY (investigation_id, batch, chunk))`)
@@ -112,51 +162,62 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
         ready = undefined;
         throw new Error(`the evidence tables of schema "${schema}" could not be created (${e.message}); check that the user may create tables in that schema.`);
       }));
+  /** Runs `work` in one transaction: readers see all of its writes or none. */
+  const inTransaction = async (work: (client: pg.PoolClient) => Promise<void>) => {
+    await setup();
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await work(client);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  };
   return {
     async setup() {
       await setup();
     },
     async put(inv, records) {
-      await setup();
-      for (let i = 0; i < records.length; i += PG_BATCH) {
-        const batch = records.slice(i, i + PG_BATCH);
-        const values: unknown[] = [inv];
-        const rows = batch.map((r, j) => {
-          values.push(r.id, r.source, pack(r.raw));
-          return `($1, $${3 * j + 2}, $${3 * j + 3}, $${3 * j + 4})`;
-        });
-        await pool.query(`INSERT INTO ${t} (investigation_id, event_id, source, record) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING`, values);
-      }
+      if (!records.length) return;
+      await inTransaction(async (client) => {
+        for (const p of packRecords(records)) {
+          await client.query(`INSERT INTO ${tp} (investigation_id, pack, data) VALUES ($1, $2, $3)`, [inv, p.key, p.data]);
+          const values: unknown[] = [inv, p.key];
+          const rows = p.rows.map((r, j) => {
+            values.push(r.id, r.source, r.pos);
+            return `($1, $${3 * j + 3}, $${3 * j + 4}, $2, $${3 * j + 5})`;
+          });
+          const res = await client.query(`INSERT INTO ${tr} (investigation_id, event_id, source, pack, pos) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING`, values);
+          if (!res.rowCount) await client.query(`DELETE FROM ${tp} WHERE investigation_id = $1 AND pack = $2`, [inv, p.key]);
+        }
+      });
     },
     async get(inv, ids) {
       await setup();
-      const out = new Map<string, unknown>();
-      if (!ids.length) return out;
-      const res = await pool.query<{ event_id: string; record: Buffer }>(`SELECT event_id, record FROM ${t} WHERE investigation_id = $1 AND event_id = ANY($2::text[])`, [inv, [...new Set(ids)]]);
-      for (const row of res.rows) out.set(row.event_id, unpack(row.record));
-      return out;
+      if (!ids.length) return new Map();
+      const at = await pool.query<{ event_id: string; pack: string; pos: number }>(`SELECT event_id, pack, pos FROM ${tr} WHERE investigation_id = $1 AND event_id = ANY($2::text[])`, [inv, [...new Set(ids)]]);
+      const where = new Map(at.rows.map((r) => [r.event_id, r]));
+      const packs = await pool.query<{ pack: string; data: Buffer }>(`SELECT pack, data FROM ${tp} WHERE investigation_id = $1 AND pack = ANY($2::text[])`, [inv, [...new Set(at.rows.map((r) => r.pack))]]);
+      const data = new Map(packs.rows.map((r) => [r.pack, r.data]));
+      return readPacked(ids, (id) => where.get(id), async (key) => data.get(key));
     },
     async count(inv) {
       await setup();
-      const res = await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${t} WHERE investigation_id = $1`, [inv]);
+      const res = await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${tr} WHERE investigation_id = $1`, [inv]);
       return Number(res.rows[0]?.n ?? 0);
     },
     async putBatch(inv, name, values) {
       await setup();
       const blobs = packChunks(values);
       // one transaction: readers see the old batch or the new one, never a mix
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+      await inTransaction(async (client) => {
         await client.query(`DELETE FROM ${tb} WHERE investigation_id = $1 AND batch = $2`, [inv, name]);
         for (const [i, blob] of blobs.entries()) await client.query(`INSERT INTO ${tb} (investigation_id, batch, chunk, data) VALUES ($1, $2, $3, $4)`, [inv, name, i, blob]);
-        await client.query("COMMIT");
-      } catch (e) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
+      });
     },
     async getBatch(inv, name) {
       await setup();
@@ -168,20 +229,21 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
 
 /** Process memory only: for tests and runs without a durable checkpointer. */
 export function memoryEvidenceStore(): EvidenceStore {
-  const rows = new Map<string, Buffer>();
+  const packs = new Map<string, Buffer>();
+  const rows = new Map<string, { pack: string; pos: number }>();
   const batches = new Map<string, Buffer[]>();
   const key = (inv: string, id: string) => `${inv}\u0000${id}`;
   return {
     async put(inv, records) {
-      for (const r of records) if (!rows.has(key(inv, r.id))) rows.set(key(inv, r.id), pack(r.raw));
+      for (const p of packRecords(records)) {
+        const fresh = p.rows.filter((r) => !rows.has(key(inv, r.id)));
+        if (!fresh.length) continue;
+        packs.set(p.key, p.data);
+        for (const r of fresh) rows.set(key(inv, r.id), { pack: p.key, pos: r.pos });
+      }
     },
     async get(inv, ids) {
-      const out = new Map<string, unknown>();
-      for (const id of ids) {
-        const blob = rows.get(key(inv, id));
-        if (blob) out.set(id, unpack(blob));
-      }
-      return out;
+      return readPacked(ids, (id) => rows.get(key(inv, id)), async (k) => packs.get(k));
     },
     async count(inv) {
       let n = 0;
