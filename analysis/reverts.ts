@@ -1,5 +1,5 @@
 // Reverts in an actor's timeline: a value restored, an object created then deleted, deleted then re-created, or
-// a switch toggled back. Pure; one scan over the ordered events.
+// a switch toggled back. Pure; one step per event over the ordered events.
 import type { AuditEvent } from "../domain/events.ts";
 import { removedRecord } from "./posture.ts";
 import { memo, norm, opOf, settingOf, valueKey } from "./text.ts";
@@ -56,7 +56,6 @@ const mins = (a: AuditEvent, b: AuditEvent) => Math.round((b.ts - a.ts) / 6000) 
 /** Reverts found one event at a time over the ordered events: `add` each, then `reverts`. */
 export class RevertFinder {
   readonly reverts: Revert[] = [];
-  private readonly out = this.reverts;
   /** the last change of each resource setting, with its values' comparison keys */
   private readonly lastChange = new Map<string, { e: AuditEvent; hasOld: boolean; oldK: string; newK: string }>();
   private readonly history = new Map<string, string[]>();
@@ -87,7 +86,7 @@ export class RevertFinder {
       if (h.length > 3) h.shift();
       this.history.set(key, h);
       if (last && newK !== "" && ((newK === before && (oldK === "" || oldK === last.newK)) || toggled)) {
-        this.out.push({ kind: "value_restored", change_id: prev!.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev!, e) });
+        this.reverts.push({ kind: "value_restored", change_id: prev!.id, revert_id: e.id, what: setting ?? e.resource.type ?? e.action, minutes: mins(prev!, e) });
         this.lastChange.delete(key);
       } else this.lastChange.set(key, { e, hasOld: change.old !== undefined, oldK, newK });
     }
@@ -95,7 +94,7 @@ export class RevertFinder {
     const a = norm(e.action);
     const t = this.toggled.size ? this.toggled.get((rk ??= resourceKey(e))) : undefined;
     if (t && undoes[t.inv]!(a)) {
-      this.out.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
+      this.reverts.push({ kind: "toggled_back", change_id: t.e.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(t.e, e) });
       this.toggled.delete(rk!);
     } else {
       const inv = inverseOf(a);
@@ -106,14 +105,14 @@ export class RevertFinder {
       const sig = recordSig(e.change?.new);
       const del = sig ? this.deletedSig.get(sig) : undefined;
       if (sig && del) {
-        this.out.push({ kind: "deleted_then_restored", change_id: del.id, revert_id: e.id, what: sig.split("|")[0] ?? "record", minutes: mins(del, e) });
+        this.reverts.push({ kind: "deleted_then_restored", change_id: del.id, revert_id: e.id, what: sig.split("|")[0] ?? "record", minutes: mins(del, e) });
         this.deletedSig.delete(sig);
       } else {
         // an equivalent object re-created under the name of one deleted earlier (new id, same name and target)
         const nk = namedKey(e, e.change?.new);
         const prev = nk ? this.deletedNamed.get(nk) : undefined;
         if (nk && prev && sameTarget(prev.rec, e.change?.new)) {
-          this.out.push({ kind: "deleted_then_restored", change_id: prev.e.id, revert_id: e.id, what: nk.split("|")[1] ?? "object", minutes: mins(prev.e, e) });
+          this.reverts.push({ kind: "deleted_then_restored", change_id: prev.e.id, revert_id: e.id, what: nk.split("|")[1] ?? "object", minutes: mins(prev.e, e) });
           this.deletedNamed.delete(nk);
         }
       }
@@ -123,7 +122,7 @@ export class RevertFinder {
       if (nk && this.deletedNamed.size < 10_000) this.deletedNamed.set(nk, { e, rec });
       const c = this.created.get((rk ??= resourceKey(e)));
       if (c && (e.resource.id || e.resource.name)) {
-        this.out.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
+        this.reverts.push({ kind: "created_then_deleted", change_id: c.id, revert_id: e.id, what: e.resource.name ?? e.resource.type ?? e.action, minutes: mins(c, e) });
         this.created.delete(rk);
       }
       const sig = recordSig(removedRecord(e));

@@ -1,6 +1,7 @@
 // Correlation: one deduplicated, ordered, sessionised timeline of the actor's events from both vendors, the flagged
 // event(s) located, the actor's baseline from earlier in the window, and the contextual findings the indicator
-// catalogue and the scorer build on. Pure and linear-time (sorting aside); everything here is plain JSON.
+// catalogue and the scorer build on, with the catalogue's event-level hits collected in the same single pass over
+// the timeline (analysis/matcher.ts). Pure and linear-time (sorting aside); everything here is plain JSON.
 import type { AuditEvent, SourceName } from "../domain/events.ts";
 import type { Anomaly } from "../domain/schemas.ts";
 import { BurstFinder } from "./bursts.ts";
