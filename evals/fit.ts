@@ -40,10 +40,13 @@ export async function captureCorpus(dir: string, concurrency = 2): Promise<Corpu
 }
 
 async function corporaFrom(dirs: string[], concurrency: number): Promise<Corpus[]> {
-  const out: Corpus[] = [];
+  // Every folder is checked before the first (slow) capture, so a wrong one fails at once.
   for (const d of dirs) {
     const info = await stat(d).catch(() => undefined);
     if (!info?.isDirectory() || (await listIncidentFiles(d)).length === 0) throw new Error(`dataset ${d} is not a folder of incident *.json files`);
+  }
+  const out: Corpus[] = [];
+  for (const d of dirs) {
     process.stderr.write(`capturing ${d}\n`);
     out.push(await captureCorpus(d, concurrency));
   }
