@@ -1,7 +1,7 @@
 // The evidence store: what an investigation gathered, kept out of the graph state, in the database that already
 // holds the run's checkpoints (SQLite file or PostgreSQL schema), compressed. Three tables:
 // - `evidence_packs` and `evidence_records`: every raw vendor record, written once; the records of one write are
-//   compressed together, up to PACK of them per pack (one zlib stream each, far cheaper than one per record), and
+//   compressed together, up to PACK (200) of them per pack (one zlib stream each, far cheaper than one per record), and
 //   `evidence_records` says by event id which pack holds a record and where (the report's evidence appendix and
 //   the review UI read the full records back by id). A pack and its index rows are written in one transaction;
 //   a pack that holds no new id (a resumed gather writing again) is not kept. (The `evidence` table of earlier
@@ -53,12 +53,18 @@ function packChunks(values: readonly unknown[]): Buffer[] {
 const unpackChunks = (blobs: Uint8Array[]): unknown[] => blobs.flatMap((b) => unpack(b) as unknown[]);
 
 /** Raw records per pack: a read by id decompresses one pack, so a pack stays a few hundred kilobytes. */
-const PACK = 500;
-/** One pack of raw records to write: its key, its compressed records, and where each id sits in it. */
+const PACK = 200;
+/** Where a record sits in its pack: the pack's key, and the record's JSON text as a byte range of the pack. */
+interface Located {
+  pack: string;
+  start: number;
+  len: number;
+}
+/** One pack of raw records to write: its key, the records' JSON texts one after another, compressed. */
 interface RecordPack {
   key: string;
   data: Buffer;
-  rows: { id: string; source: string; pos: number }[];
+  rows: (Located & { id: string; source: string })[];
 }
 /** The records (first of each id kept, as a stored id is) in packs of PACK, each under a fresh key. */
 function packRecords(records: readonly EvidenceRecord[]): RecordPack[] {
@@ -66,24 +72,34 @@ function packRecords(records: readonly EvidenceRecord[]): RecordPack[] {
   const unique = records.filter((r) => !seen.has(r.id) && seen.add(r.id));
   const out: RecordPack[] = [];
   for (let i = 0; i < unique.length; i += PACK) {
-    const part = unique.slice(i, i + PACK);
-    out.push({ key: randomUUID(), data: pack(part.map((r) => r.raw ?? null)), rows: part.map((r, pos) => ({ id: r.id, source: r.source, pos })) });
+    const key = randomUUID();
+    const texts: string[] = [];
+    const rows: RecordPack["rows"] = [];
+    let start = 0;
+    for (const r of unique.slice(i, i + PACK)) {
+      const text = JSON.stringify(r.raw ?? null);
+      texts.push(text);
+      const len = Buffer.byteLength(text);
+      rows.push({ id: r.id, source: r.source, pack: key, start, len });
+      start += len;
+    }
+    out.push({ key, data: deflateRawSync(texts.join(""), { level: LEVEL }), rows });
   }
   return out;
 }
-/** Reads records out of their packs, decompressing each pack once: `locate` gives an id's pack key and position. */
-async function readPacked(ids: readonly string[], locate: (id: string) => { pack: string; pos: number } | undefined, load: (key: string) => Promise<Uint8Array | undefined>) {
+/** Reads records out of their packs, decompressing each pack once and parsing only the records asked for. */
+async function readPacked(ids: readonly string[], locate: (id: string) => Located | undefined, load: (key: string) => Promise<Uint8Array | undefined>) {
   const out = new Map<string, unknown>();
-  const opened = new Map<string, unknown[] | undefined>();
+  const opened = new Map<string, Buffer | undefined>();
   for (const id of new Set(ids)) {
     const at = locate(id);
     if (!at) continue;
     if (!opened.has(at.pack)) {
       const blob = await load(at.pack);
-      opened.set(at.pack, blob ? (unpack(blob) as unknown[]) : undefined);
+      opened.set(at.pack, blob ? inflateRawSync(blob) : undefined);
     }
-    const records = opened.get(at.pack);
-    if (records && at.pos < records.length) out.set(id, records[at.pos]);
+    const bytes = opened.get(at.pack);
+    if (bytes && at.start + at.len <= bytes.length) out.set(id, JSON.parse(bytes.toString("utf8", at.start, at.start + at.len)));
   }
   return out;
 }
@@ -93,15 +109,15 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
   db.exec(`CREATE TABLE IF NOT EXISTS evidence_packs (
     investigation_id TEXT NOT NULL, pack TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (investigation_id, pack));
   CREATE TABLE IF NOT EXISTS evidence_records (
-    investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, pack TEXT NOT NULL, pos INTEGER NOT NULL,
-    PRIMARY KEY (investigation_id, event_id)) WITHOUT ROWID;
+    investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, pack TEXT NOT NULL, start INTEGER NOT NULL,
+    len INTEGER NOT NULL, PRIMARY KEY (investigation_id, event_id)) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS evidence_batches (
     investigation_id TEXT NOT NULL, batch TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL,
     PRIMARY KEY (investigation_id, batch, chunk))`);
   const insertPack = db.prepare(`INSERT INTO evidence_packs (investigation_id, pack, data) VALUES (?, ?, ?)`);
   const dropPack = db.prepare(`DELETE FROM evidence_packs WHERE investigation_id = ? AND pack = ?`);
-  const insertRow = db.prepare(`INSERT OR IGNORE INTO evidence_records (investigation_id, event_id, source, pack, pos) VALUES (?, ?, ?, ?, ?)`);
-  const locate = db.prepare(`SELECT pack, pos FROM evidence_records WHERE investigation_id = ? AND event_id = ?`);
+  const insertRow = db.prepare(`INSERT OR IGNORE INTO evidence_records (investigation_id, event_id, source, pack, start, len) VALUES (?, ?, ?, ?, ?, ?)`);
+  const locate = db.prepare(`SELECT pack, start, len FROM evidence_records WHERE investigation_id = ? AND event_id = ?`);
   const onePack = db.prepare(`SELECT data FROM evidence_packs WHERE investigation_id = ? AND pack = ?`);
   const count = db.prepare(`SELECT COUNT(*) AS n FROM evidence_records WHERE investigation_id = ?`);
   const dropBatch = db.prepare(`DELETE FROM evidence_batches WHERE investigation_id = ? AND batch = ?`);
@@ -111,7 +127,7 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
     for (const p of packs) {
       insertPack.run(inv, p.key, p.data);
       let added = 0;
-      for (const r of p.rows) added += insertRow.run(inv, r.id, r.source, p.key, r.pos).changes;
+      for (const r of p.rows) added += insertRow.run(inv, r.id, r.source, p.key, r.start, r.len).changes;
       if (!added) dropPack.run(inv, p.key);
     }
   });
@@ -126,7 +142,7 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
     async get(inv, ids) {
       return readPacked(
         ids,
-        (id) => locate.get(inv, id) as { pack: string; pos: number } | undefined,
+        (id) => locate.get(inv, id) as Located | undefined,
         async (key) => (onePack.get(inv, key) as { data: Buffer } | undefined)?.data,
       );
     },
@@ -154,8 +170,8 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
       .query(`CREATE SCHEMA IF NOT EXISTS "${schema}"; CREATE TABLE IF NOT EXISTS ${tp} (
       investigation_id TEXT NOT NULL, pack TEXT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (investigation_id, pack));
       CREATE TABLE IF NOT EXISTS ${tr} (
-      investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, pack TEXT NOT NULL, pos INTEGER NOT NULL,
-      PRIMARY KEY (investigation_id, event_id)); CREATE TABLE IF NOT EXISTS ${tb} (
+      investigation_id TEXT NOT NULL, event_id TEXT NOT NULL, source TEXT NOT NULL, pack TEXT NOT NULL, start INTEGER NOT NULL,
+      len INTEGER NOT NULL, PRIMARY KEY (investigation_id, event_id)); CREATE TABLE IF NOT EXISTS ${tb} (
       investigation_id TEXT NOT NULL, batch TEXT NOT NULL, chunk INTEGER NOT NULL, data BYTEA NOT NULL,
       PRIMARY KEY (investigation_id, batch, chunk))`)
       .catch((e: Error) => {
@@ -188,10 +204,10 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
           await client.query(`INSERT INTO ${tp} (investigation_id, pack, data) VALUES ($1, $2, $3)`, [inv, p.key, p.data]);
           const values: unknown[] = [inv, p.key];
           const rows = p.rows.map((r, j) => {
-            values.push(r.id, r.source, r.pos);
-            return `($1, $${3 * j + 3}, $${3 * j + 4}, $2, $${3 * j + 5})`;
+            values.push(r.id, r.source, r.start, r.len);
+            return `($1, $${4 * j + 3}, $${4 * j + 4}, $2, $${4 * j + 5}, $${4 * j + 6})`;
           });
-          const res = await client.query(`INSERT INTO ${tr} (investigation_id, event_id, source, pack, pos) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING`, values);
+          const res = await client.query(`INSERT INTO ${tr} (investigation_id, event_id, source, pack, start, len) VALUES ${rows.join(", ")} ON CONFLICT DO NOTHING`, values);
           if (!res.rowCount) await client.query(`DELETE FROM ${tp} WHERE investigation_id = $1 AND pack = $2`, [inv, p.key]);
         }
       });
@@ -199,7 +215,7 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
     async get(inv, ids) {
       await setup();
       if (!ids.length) return new Map();
-      const at = await pool.query<{ event_id: string; pack: string; pos: number }>(`SELECT event_id, pack, pos FROM ${tr} WHERE investigation_id = $1 AND event_id = ANY($2::text[])`, [inv, [...new Set(ids)]]);
+      const at = await pool.query<Located & { event_id: string }>(`SELECT event_id, pack, start, len FROM ${tr} WHERE investigation_id = $1 AND event_id = ANY($2::text[])`, [inv, [...new Set(ids)]]);
       const where = new Map(at.rows.map((r) => [r.event_id, r]));
       const packs = await pool.query<{ pack: string; data: Buffer }>(`SELECT pack, data FROM ${tp} WHERE investigation_id = $1 AND pack = ANY($2::text[])`, [inv, [...new Set(at.rows.map((r) => r.pack))]]);
       const data = new Map(packs.rows.map((r) => [r.pack, r.data]));
@@ -230,7 +246,7 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
 /** Process memory only: for tests and runs without a durable checkpointer. */
 export function memoryEvidenceStore(): EvidenceStore {
   const packs = new Map<string, Buffer>();
-  const rows = new Map<string, { pack: string; pos: number }>();
+  const rows = new Map<string, Located>();
   const batches = new Map<string, Buffer[]>();
   const key = (inv: string, id: string) => `${inv}\u0000${id}`;
   return {
@@ -239,7 +255,7 @@ export function memoryEvidenceStore(): EvidenceStore {
         const fresh = p.rows.filter((r) => !rows.has(key(inv, r.id)));
         if (!fresh.length) continue;
         packs.set(p.key, p.data);
-        for (const r of fresh) rows.set(key(inv, r.id), { pack: p.key, pos: r.pos });
+        for (const r of fresh) rows.set(key(inv, r.id), { pack: r.pack, start: r.start, len: r.len });
       }
     },
     async get(inv, ids) {

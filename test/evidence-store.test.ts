@@ -123,18 +123,18 @@ it("serves a pass from memory and reads the database again once the pass is rele
   }
 });
 
-it("compresses the records it keeps together, a pack per few hundred, and keeps no pack without a new id", async () => {
+it("compresses the records it keeps together in packs of 200, and keeps no pack without a new id", async () => {
   const db = new Database(":memory:");
   const store = sqliteEvidenceStore(db);
   const records = Array.from({ length: 1200 }, (_, i) => ({ source: "datadog", id: `ev-${i}`, raw: big(i) }));
   await store.put("inv", records);
   const packs = db.prepare("SELECT length(data) AS n FROM evidence_packs").all() as { n: number }[];
-  expect(packs).toHaveLength(3);
+  expect(packs).toHaveLength(6);
   const bytes = packs.reduce((a, r) => a + r.n, 0);
   expect(bytes).toBeLessThan(JSON.stringify(records.map((r) => r.raw)).length / 20);
   // a resumed gather writes the same records again: nothing new is kept, the first write is what reads back
   await store.put("inv", records.map((r) => ({ ...r, raw: { changed: true } })));
-  expect(db.prepare("SELECT COUNT(*) AS n FROM evidence_packs").get()).toEqual({ n: 3 });
+  expect(db.prepare("SELECT COUNT(*) AS n FROM evidence_packs").get()).toEqual({ n: 6 });
   expect((await store.get("inv", ["ev-1199"])).get("ev-1199")).toEqual(big(1199));
   db.close();
 });
