@@ -136,6 +136,19 @@ export function expectedCalibrationError(points: { confidence: number; correct: 
  * - macro_f1 averages F1 over the labels present in the data or predicted (F1 of a label with no
  *   prediction and no support would be undefined).
  */
+/** Over the rows that label any: how many distinct labelled items (key events, techniques) the run found. */
+function coverage(rows: EvalRow[], wanted: (r: EvalRow) => string[], found: (r: EvalRow) => string[]): { total: number; hit: number } {
+  let total = 0;
+  let hit = 0;
+  for (const r of rows) {
+    const want = new Set(wanted(r));
+    const got = new Set(found(r));
+    total += want.size;
+    for (const w of want) if (got.has(w)) hit++;
+  }
+  return { total, hit };
+}
+
 export function computeMetrics(rows: EvalRow[], dataset: string): EvalReport {
   const scored = rows.filter((r) => r.label !== null || r.duration_ms === null);
   const labelled = rows.filter((r): r is EvalRow & { label: Label } => r.label !== null);
@@ -165,19 +178,8 @@ export function computeMetrics(rows: EvalRow[], dataset: string): EvalReport {
     points.length,
   );
 
-  const withKeys = rows.filter((r) => r.key_event_ids.length > 0);
-  const keyTotal = withKeys.reduce((s, r) => s + new Set(r.key_event_ids).size, 0);
-  const keyHit = withKeys.reduce((s, r) => {
-    const cited = new Set(r.cited_ids);
-    return s + [...new Set(r.key_event_ids)].filter((id) => cited.has(id)).length;
-  }, 0);
-
-  const withTech = rows.filter((r) => r.label_techniques.length > 0);
-  const techTotal = withTech.reduce((s, r) => s + new Set(r.label_techniques).size, 0);
-  const techHit = withTech.reduce((s, r) => {
-    const named = new Set(r.techniques);
-    return s + [...new Set(r.label_techniques)].filter((t) => named.has(t)).length;
-  }, 0);
+  const { total: keyTotal, hit: keyHit } = coverage(rows, (r) => r.key_event_ids, (r) => r.cited_ids);
+  const { total: techTotal, hit: techHit } = coverage(rows, (r) => r.label_techniques, (r) => r.techniques);
 
   const ran = rows.filter((r) => r.duration_ms !== null);
   const durations = ran.map((r) => r.duration_ms!);

@@ -23,16 +23,7 @@ import {
 import { MAX_REQUEST_BYTES, SANDBOX_SPACE_KEY, newConfluenceState, registerConfluence, type SandboxConfluence } from "./confluence.ts";
 import { registerDatadog } from "./datadog.ts";
 
-export {
-  SANDBOX_CLOUDFLARE_EMAIL,
-  SANDBOX_CLOUDFLARE_KEY,
-  SANDBOX_CLOUDFLARE_TOKEN,
-  SANDBOX_CONFLUENCE_EMAIL,
-  SANDBOX_CONFLUENCE_TOKEN,
-  SANDBOX_DD_API_KEY,
-  SANDBOX_DD_APP_KEY,
-  SANDBOX_DEFAULT_ACCOUNT_ID,
-} from "./common.ts";
+export * from "./common.ts";
 export { SANDBOX_HOMEPAGE_ID, SANDBOX_SPACE_ID, SANDBOX_SPACE_KEY } from "./confluence.ts";
 export type { SandboxAttachment, SandboxConfluence, SandboxLabel, SandboxPage, SandboxProperty, SandboxSpace } from "./confluence.ts";
 

@@ -2,9 +2,8 @@
 // timeline (analyst-compress.ts, analyst-pseudonymise.ts) and weighs its answer against the evidence
 // (analyst-review.ts). Citations must be gathered ids (else asked again, then the rules verdict stands), unsafe
 // rationale is refused, and every outcome — used, refused, failed, out of time — is recorded.
-import { z } from "zod";
-import { Verdict } from "../../domain/schemas.ts";
-import type { Assessment } from "../../domain/schemas.ts";
+import type { z } from "zod";
+import { Assessment } from "../../domain/schemas.ts";
 import type { ChatClient, ChatMessage, Breakers } from "../model-client.ts";
 import type { ModelOutcome } from "../model-outcome.ts";
 import { askModel, type CallDeps } from "./model-call.ts";
@@ -30,13 +29,8 @@ export interface LlmAnalystOutput {
   outcome: ModelOutcome;
 }
 
-export const ModelAnalysis = z.object({
-  verdict: Verdict,
-  confidence: z.number().min(0).max(1),
-  rationale: z.string(),
-  citations: z.array(z.string()),
-  techniques: z.array(z.string()),
-});
+/** What the model answers: the verdict part of an assessment (the rules add indicators and evidence). */
+export const ModelAnalysis = Assessment.pick({ verdict: true, confidence: true, rationale: true, citations: true, techniques: true });
 export type ModelAnalysis = z.infer<typeof ModelAnalysis>;
 
 const TECHNIQUE_RE = /^T\d{4}(\.\d{3})?$/;
