@@ -21,6 +21,8 @@ export interface EvidenceRecord {
   source: string;
   id: string;
   raw: unknown;
+  /** JSON.stringify(raw ?? null) when the caller has it already (it is not made twice). */
+  text?: string;
 }
 
 export interface EvidenceStore {
@@ -77,7 +79,7 @@ function packRecords(records: readonly EvidenceRecord[]): RecordPack[] {
     const rows: RecordPack["rows"] = [];
     let start = 0;
     for (const r of unique.slice(i, i + PACK)) {
-      const text = JSON.stringify(r.raw ?? null);
+      const text = r.text ?? JSON.stringify(r.raw ?? null);
       texts.push(text);
       const len = Buffer.byteLength(text);
       rows.push({ id: r.id, source: r.source, pack: key, start, len });
@@ -324,9 +326,9 @@ const REPUTATION = /threat_intel|tor_exit|residential_proxy|anonymi[sz]er|is_tor
  * resource request and response, for posture and instruction checks), or the whole record when it carries
  * network-reputation enrichment; the whole record is in the `evidence` table.
  */
-export function slimRaw(raw: unknown): unknown {
+export function slimRaw(raw: unknown, text?: string): unknown {
   if (raw === null || typeof raw !== "object") return raw;
-  if (REPUTATION.test(JSON.stringify(raw))) return raw;
+  if (REPUTATION.test(text ?? JSON.stringify(raw))) return raw;
   const resource = (raw as { resource?: unknown } | null | undefined)?.resource;
   if (!resource || typeof resource !== "object") return undefined;
   const { request, response } = resource as { request?: unknown; response?: unknown };
@@ -340,8 +342,10 @@ export function splitEvidence(events: AuditEvent[]): { events: AuditEvent[]; rec
   const slim: AuditEvent[] = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    records[i] = { source: e.source, id: e.id, raw: e.raw };
-    const s = slimRaw(e.raw);
+    // one JSON text per record: the reputation check reads it and the record's pack is made of it
+    const text = JSON.stringify(e.raw ?? null);
+    records[i] = { source: e.source, id: e.id, raw: e.raw, text };
+    const s = slimRaw(e.raw, text);
     const { raw: _raw, ...rest } = e;
     slim[i] = s === undefined ? (rest as AuditEvent) : { ...rest, raw: s };
   }
