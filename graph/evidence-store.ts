@@ -324,7 +324,7 @@ const REPUTATION = /threat_intel|tor_exit|residential_proxy|anonymi[sz]er|is_tor
 /**
  * What of a raw record the stored events keep: only the parts the analysis reads (a Cloudflare v2 record's
  * resource request and response, for posture and instruction checks), or the whole record when it carries
- * network-reputation enrichment; the whole record is in the `evidence` table.
+ * network-reputation enrichment; the whole record is in an evidence pack.
  */
 export function slimRaw(raw: unknown, text?: string): unknown {
   if (raw === null || typeof raw !== "object") return raw;
@@ -336,7 +336,7 @@ export function slimRaw(raw: unknown, text?: string): unknown {
   return { resource: { ...(request !== undefined ? { request } : {}), ...(response !== undefined ? { response } : {}) } };
 }
 
-/** The events as the analysis reads them (slim raw), and their full records for the `evidence` table. */
+/** The events as the analysis reads them (slim raw), and their full records for the evidence packs. */
 export function splitEvidence(events: AuditEvent[]): { events: AuditEvent[]; records: EvidenceRecord[] } {
   const records: EvidenceRecord[] = new Array(events.length);
   const slim: AuditEvent[] = new Array(events.length);

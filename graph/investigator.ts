@@ -115,7 +115,7 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
       const saver = new PostgresSaver(pool, new FastJsonSerde(), { schema: `${base}_checkpoints` });
       const pgEvidence = postgresEvidenceStore(pool, `${base}_checkpoints`);
       evidence ??= pgEvidence;
-      // The checkpointer's tables (and the evidence table beside them) are created under the one set-up lock
+      // The checkpointer's tables (and the evidence tables beside them) are created under the one set-up lock
       // shared with the store and the queue (injected: it lives with the store).
       const setupLock = opts.setupLock ?? ((_url: string, setup: () => Promise<void>) => setup());
       try {
