@@ -1,6 +1,8 @@
 // Generates the lookalike-identity corpus: 30 labelled incidents built as look-alike triples (the same flagged
 // action once as an attack, once as a mistake, once as routine work) around identities and credentials in
-// Cloudflare and Datadog. Seeded and deterministic: regenerating reproduces every file byte for byte.
+// Cloudflare and Datadog. Seeded and deterministic: regenerating reproduces every file byte for byte. The incident
+// functions live in scenarios-cf.ts / scenarios-dd.ts, which re-export their second parts (scenarios-cf-2.ts /
+// scenarios-dd-2.ts); SCENARIOS below fixes the order.
 //
 //   npx tsx evals/datasets/lookalike-identity/generate.ts            writes the incident files
 //   npx tsx evals/datasets/lookalike-identity/generate.ts --table    also prints the README table

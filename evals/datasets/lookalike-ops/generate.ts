@@ -1,6 +1,6 @@
 // Generates the lookalike-ops corpus: ten look-alike triples (the same flagged action once as an attack, once as a
 // mistake, once as routine work) across three fictitious organisations. Seeded and deterministic: regenerating
-// reproduces every file byte for byte.
+// reproduces every file byte for byte. The triples live two to a file in triples-a.ts (1-2) to triples-e.ts (9-10).
 //
 //   npx tsx evals/datasets/lookalike-ops/generate.ts          write the incident files
 //   npx tsx evals/datasets/lookalike-ops/generate.ts --table  also print the README table rows
@@ -8,8 +8,11 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, file, id, type Scenario } from "./scenario.ts";
-import { t1, t2, t3, t4, t5 } from "./triples-a.ts";
-import { t10, t6, t7, t8, t9 } from "./triples-b.ts";
+import { t1, t2 } from "./triples-a.ts";
+import { t3, t4 } from "./triples-b.ts";
+import { t5, t6 } from "./triples-c.ts";
+import { t7, t8 } from "./triples-d.ts";
+import { t10, t9 } from "./triples-e.ts";
 
 export const SCENARIOS: Scenario[] = [...t1, ...t2, ...t3, ...t4, ...t5, ...t6, ...t7, ...t8, ...t9, ...t10].sort((a, b) => a.n - b.n);
 
