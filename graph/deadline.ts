@@ -39,5 +39,5 @@ function human(ms: number): string {
 /** The error of a run stopped by its deadline, naming the steps it was in. */
 export function deadlineError(ms: number, steps: readonly string[] = []): string {
   const where = steps.length ? ` during ${steps.join(", ")}` : "";
-  return `the investigation ran past its deadline of ${human(ms)} (CASEFILE_RUN_DEADLINE)${where}; its vendor reads and model calls were stopped. Check the vendors' and the model endpoint's latency (casefile doctor), or raise CASEFILE_RUN_DEADLINE.`;
+  return `the investigation ran past its deadline of ${human(ms)} (run.deadline in the configuration file, or CASEFILE_RUN_DEADLINE)${where}; its vendor reads and model calls were stopped. Check the vendors' and the model endpoint's latency (casefile doctor), or raise run.deadline / CASEFILE_RUN_DEADLINE.`;
 }

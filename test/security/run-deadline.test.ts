@@ -48,7 +48,7 @@ describe("CASEFILE_RUN_DEADLINE", () => {
     expect(loadRunDeadlineMs({ CASEFILE_RUN_DEADLINE: "1h" })).toBe(3_600_000);
     expect(() => loadRunDeadlineMs({ CASEFILE_RUN_DEADLINE: "soon" })).toThrow(/CASEFILE_RUN_DEADLINE.*not a duration/);
     expect(() => loadRunDeadlineMs({ CASEFILE_RUN_DEADLINE: "5ms" })).toThrow(/shorter than a second/);
-    expect(deadlineError(600_000, ["analyst"])).toMatch(/deadline of 10 min \(CASEFILE_RUN_DEADLINE\) during analyst; .*raise CASEFILE_RUN_DEADLINE/);
+    expect(deadlineError(600_000, ["analyst"])).toMatch(/deadline of 10 min \(run.deadline in the configuration file, or CASEFILE_RUN_DEADLINE\) during analyst; .*raise run.deadline \/ CASEFILE_RUN_DEADLINE/);
   });
 });
 
@@ -79,7 +79,7 @@ describe("a run past its deadline stops and fails; it never hangs", () => {
     await investigator.close();
     vendor.server.close();
     expect(outcome.status).toBe("failed");
-    expect(outcome.error).toMatch(/ran past its deadline of 10 min \(CASEFILE_RUN_DEADLINE\) during gather_cloudflare/);
+    expect(outcome.error).toMatch(/ran past its deadline of 10 min \(run.deadline in the configuration file, or CASEFILE_RUN_DEADLINE\) during gather_cloudflare/);
     expect(outcome.error).toMatch(/casefile doctor/);
   });
 
@@ -97,7 +97,7 @@ describe("a run past its deadline stops and fails; it never hangs", () => {
     await investigator.close();
     vendor.server.close();
     expect(outcome.status).toBe("failed");
-    expect(outcome.error).toMatch(/deadline of 300 ms \(CASEFILE_RUN_DEADLINE\)/);
+    expect(outcome.error).toMatch(/deadline of 300 ms \(run.deadline in the configuration file, or CASEFILE_RUN_DEADLINE\)/);
   });
 
   describe("a model endpoint that never answers", () => {
@@ -128,7 +128,7 @@ describe("a run past its deadline stops and fails; it never hangs", () => {
       await investigator.close();
       model.server.close();
       expect(outcome.status).toBe("failed");
-      expect(outcome.error).toMatch(/ran past its deadline of 10 min \(CASEFILE_RUN_DEADLINE\) during analyst/);
+      expect(outcome.error).toMatch(/ran past its deadline of 10 min \(run.deadline in the configuration file, or CASEFILE_RUN_DEADLINE\) during analyst/);
     });
   });
 });
