@@ -104,7 +104,7 @@ async function openBackends(config: ServiceConfig, deps: ServiceDeps, logger: Fa
  * `serve` runs queue workers itself unless told not to: with PostgreSQL, CASEFILE_SERVE_WORKERS=0 leaves the
  * runs to `casefile worker` processes. On SQLite there are no other workers, so serve always runs them.
  */
-function serveRunsWorkers(config: ServiceConfig, deps: ServiceDeps): boolean {
+export function serveRunsWorkers(config: ServiceConfig, deps: Pick<ServiceDeps, "workers"> = {}): boolean {
   if (deps.workers !== undefined) return deps.workers;
   return !config.databaseUrl || !/^(0|false|no|off)$/i.test(String(config.env.CASEFILE_SERVE_WORKERS ?? "").trim());
 }

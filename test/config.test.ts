@@ -2,7 +2,7 @@
 // key and its line, the example file valid; the gatherer agent's settings; a partly configured vendor reported as a
 // problem of the commands that use it; the run deadline's key; the investigator taking its settings from the loaded
 // configuration; filters and suppressions through the signed webhook.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +12,7 @@ import { decideIntake, filterEvents } from "../config/filters.ts";
 import { Filters } from "../config/schema.ts";
 import { startService, type Service } from "../server/service.ts";
 import { createInvestigator } from "../graph/investigator.ts";
-import { FakeInvestigator, SECRET, anomaly, signed, silent } from "./server-helpers.ts";
+import { FakeInvestigator, PG_URL, SECRET, anomaly, hasPg, signed, silent } from "./server-helpers.ts";
 import type { AuditEvent } from "../domain/events.ts";
 
 const EXAMPLE = new URL("../casefile.config.example.yaml", import.meta.url).pathname;
@@ -196,6 +196,34 @@ describe("the command line with a partly configured vendor", () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(serve.stderr).not.toContain("listening");
+  }, 120_000);
+
+  it.skipIf(!hasPg)("a serve that only accepts (PostgreSQL, CASEFILE_SERVE_WORKERS=0) starts: the workers check their own configuration", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "casefile-cli-"));
+    const env = {
+      PATH: process.env.PATH,
+      HOME: cwd,
+      DD_API_KEY: "dd-api-key-value",
+      CASEFILE_DATA_DIR: join(cwd, "data"),
+      CASEFILE_WEBHOOK_SECRET: SECRET,
+      DATABASE_URL: PG_URL,
+      CASEFILE_PG_SCHEMA: `cfg_accept_${process.pid}_${Date.now()}`,
+      CASEFILE_SERVE_WORKERS: "0",
+    };
+    const child = spawn(process.execPath, [BIN, "serve", "--host", "127.0.0.1", "--port", "0"], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+    const listening = await new Promise<boolean>((done) => {
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString("utf8");
+        if (stderr.includes("listening")) done(true);
+      });
+      void exited.then(() => done(false));
+    });
+    child.kill("SIGTERM");
+    await exited;
+    expect(listening, stderr).toBe(true);
+    expect(stderr).not.toMatch(REFUSED);
   }, 120_000);
 });
 

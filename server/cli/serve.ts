@@ -1,5 +1,5 @@
 // `casefile serve` (the webhook service, status API and review UI) and `casefile worker` (queue workers beside it
-// on PostgreSQL). Both run investigations, so both refuse a configuration with a part an investigation cannot use.
+// on PostgreSQL). Whichever runs investigations refuses a configuration with a part an investigation cannot use.
 import { type CliContext, parseOptions, waitForSignal } from "./context.ts";
 
 export async function serveCommand(argv: string[], ctx: CliContext): Promise<number> {
@@ -7,8 +7,10 @@ export async function serveCommand(argv: string[], ctx: CliContext): Promise<num
   const config = await ctx.settings({ ...(values.host ? { CASEFILE_HOST: values.host } : {}), ...(values.port ? { CASEFILE_PORT: values.port } : {}) });
   const { requireWebhookSecret } = await import("../../config/service.ts");
   requireWebhookSecret(config.service);
-  (await import("../../config/load.ts")).requireInvestigationSettings(config);
-  const { startService } = await import("../service.ts");
+  const { startService, serveRunsWorkers } = await import("../service.ts");
+  // Only a serve that runs investigations itself needs every vendor (with PostgreSQL and CASEFILE_SERVE_WORKERS=0 it
+  // only accepts; the workers check their own configuration).
+  if (serveRunsWorkers(config.service)) (await import("../../config/load.ts")).requireInvestigationSettings(config);
   const service = await startService(config.service, { settings: config });
   ctx.err(`casefile listening on ${service.url}\n`);
   await waitForSignal();
