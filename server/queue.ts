@@ -198,7 +198,7 @@ export class SqliteQueue implements Queue {
         s.expireWebhookIdsSync(batch[0]!.now);
         for (const { d, now } of batch) {
           try {
-            outcomes.push({ ok: true, out: s.db.transaction(() => this.acceptOne(d, now))() }); // nested: a savepoint
+            outcomes.push({ ok: true, out: s.transaction(() => this.acceptOne(d, now)) }); // nested: a savepoint
           } catch (err) {
             outcomes.push({ ok: false, err });
           }

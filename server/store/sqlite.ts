@@ -15,6 +15,13 @@ const WAL_WORKER = new URL("./wal-worker.mjs", import.meta.url);
 
 /** How often the checkpointer thread folds the WAL back into the database file. */
 const CHECKPOINT_INTERVAL_MS = 100;
+/** The investigation a new anomaly of an actor joins, if any (built once: the statement cache is keyed by its text). */
+const COALESCE_TARGET = `SELECT id, status, report_url FROM investigations WHERE ${COALESCE_TARGET_SQL.replace("{1}", "?").replace("{2}", "?")}
+       ORDER BY created_at DESC, id DESC LIMIT 1`;
+/** Appends an anomaly to an investigation's coalesced list and answers the updated row (one statement, no read-back). */
+const ATTACH = `UPDATE investigations SET coalesced = json_insert(coalesced, '$[#]', json(?)) WHERE id = ? RETURNING *`;
+/** ATTACH for a finished investigation with a report: the new anomaly also queues it again. */
+const ATTACH_REQUEUE = `UPDATE investigations SET coalesced = json_insert(coalesced, '$[#]', json(?)), ${REQUEUE_SQL} WHERE id = ? RETURNING *`;
 
 /**
  * The data dir holds the SQLite store and graph checkpoints with raw vendor records: 0700 for the folder, 0600 for
@@ -37,10 +44,13 @@ export class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   readonly db: Database.Database;
   private readonly stmts = new Map<string, Database.Statement>();
+  /** One transaction wrapper for every call (building one per call costs more than a short transaction's statements). */
+  private readonly tx: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(dataDir: string, file = "casefile.db") {
     secureDataDir(dataDir);
     this.db = new Database(join(dataDir, file));
+    this.tx = this.db.transaction((fn: () => unknown) => fn());
     chmodSync(join(dataDir, file), 0o600);
     this.db.pragma("journal_mode = WAL");
     // Durability trade-off: in WAL mode, synchronous=NORMAL makes a commit durable once it is written to the WAL
@@ -89,9 +99,12 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  /** Runs `fn` in one immediate (write-locking) transaction: everything in it commits together or not at all. */
+  /**
+   * Runs `fn` in one immediate (write-locking) transaction: everything in it commits together or not at all. Called
+   * inside another transaction, it runs in a savepoint: a throw rolls back `fn`'s writes alone.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.tx.immediate(fn) as T;
   }
 
   private migrate() {
@@ -116,19 +129,15 @@ export class SqliteStore implements Store {
     const known = this.stmt(`SELECT investigation_id FROM anomalies WHERE anomaly_id = ?`).get(anomaly.id) as Row | undefined;
     if (known) return { investigation: this.getSync(String(known.investigation_id))!, created: false, attached: false };
     const since = new Date(now.getTime() - coalesceWindowMs).toISOString();
-    const target = this.stmt(
-      `SELECT id, status, report_url FROM investigations WHERE ${COALESCE_TARGET_SQL.replace("{1}", "?").replace("{2}", "?")}
-       ORDER BY created_at DESC, id DESC LIMIT 1`,
-    ).get(anomaly.actor, since) as Row | undefined;
+    const target = this.stmt(COALESCE_TARGET).get(anomaly.actor, since) as Row | undefined;
     const at = now.toISOString();
     const body = JSON.stringify(anomaly);
     if (target) {
       const id = String(target.id);
       this.stmt(`INSERT INTO anomalies (anomaly_id, investigation_id, anomaly, received_at) VALUES (?, ?, ?, ?)`).run(anomaly.id, id, body, at);
-      this.stmt(`UPDATE investigations SET coalesced = json_insert(coalesced, '$[#]', json(?)) WHERE id = ?`).run(body, id);
       const requeued = target.status === "completed" && target.report_url != null;
-      if (requeued) this.stmt(`UPDATE investigations SET ${REQUEUE_SQL} WHERE id = ?`).run(id);
-      return { investigation: this.getSync(id)!, created: false, attached: true, requeued };
+      const row = this.stmt(requeued ? ATTACH_REQUEUE : ATTACH).get(body, id) as Row;
+      return { investigation: fromRow(row), created: false, attached: true, requeued };
     }
     const id = newInvestigationId();
     this.stmt(`INSERT INTO investigations (id, anomaly_id, actor, action, anomaly, status, created_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)`).run(
@@ -233,10 +242,10 @@ export class SqliteStore implements Store {
     const d = digest(body);
     const t = now.getTime();
     if (expire) this.expireWebhookIdsSync(now);
-    const r = this.stmt(`SELECT digest FROM webhook_ids WHERE id = ?`).get(webhookId) as Row | undefined;
-    if (r) return r.digest === d ? "replay" : "conflict";
-    this.stmt(`INSERT INTO webhook_ids (id, digest, seen_at) VALUES (?, ?, ?)`).run(webhookId, d, t);
-    return "new";
+    // A new id (the usual case) costs one statement: the insert; only an id already seen is read back.
+    if (this.stmt(`INSERT INTO webhook_ids (id, digest, seen_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING`).run(webhookId, d, t).changes === 1) return "new";
+    const r = this.stmt(`SELECT digest FROM webhook_ids WHERE id = ?`).get(webhookId) as Row;
+    return r.digest === d ? "replay" : "conflict";
   }
 
   async recordWebhookId(webhookId: string, body: string, now = new Date()): Promise<WebhookIdCheck> {
