@@ -12,7 +12,8 @@
 // The state keeps only how many events each gather wrote; the nodes that need the events read them back here.
 // Writes are idempotent, so a run killed at any node boundary still finds everything it gathered.
 import { randomUUID } from "node:crypto";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { deflateRaw, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import type { AuditEvent } from "../domain/events.ts";
@@ -42,15 +43,18 @@ export interface EvidenceStore {
 
 /** zlib level: records are small JSON objects written on the critical path; level 1 keeps most of the gain. */
 const LEVEL = 1;
-const pack = (raw: unknown) => deflateRawSync(Buffer.from(JSON.stringify(raw ?? null)), { level: LEVEL });
+/** Compresses on libuv's thread pool: the event loop (the other gather's pages, the model call) keeps running. */
+const deflate = promisify(deflateRaw);
+const compress = (data: string | Buffer) => deflate(data, { level: LEVEL });
+const pack = (raw: unknown) => compress(Buffer.from(JSON.stringify(raw ?? null)));
 const unpack = (blob: Uint8Array) => JSON.parse(inflateRawSync(blob).toString("utf8")) as unknown;
 
 /** Values per chunk of a batch: one JSON text and one zlib stream each, a few hundred kilobytes for events. */
 const CHUNK = 2000;
-function packChunks(values: readonly unknown[]): Buffer[] {
-  const out: Buffer[] = [];
+function packChunks(values: readonly unknown[]): Promise<Buffer[]> {
+  const out: Promise<Buffer>[] = [];
   for (let i = 0; i < values.length; i += CHUNK) out.push(pack(values.slice(i, i + CHUNK)));
-  return out;
+  return Promise.all(out);
 }
 const unpackChunks = (blobs: Uint8Array[]): unknown[] => blobs.flatMap((b) => unpack(b) as unknown[]);
 
@@ -69,10 +73,10 @@ interface RecordPack {
   rows: (Located & { id: string; source: string })[];
 }
 /** The records (first of each id kept, as a stored id is) in packs of PACK, each under a fresh key. */
-function packRecords(records: readonly EvidenceRecord[]): RecordPack[] {
+function packRecords(records: readonly EvidenceRecord[]): Promise<RecordPack[]> {
   const seen = new Set<string>();
   const unique = records.filter((r) => !seen.has(r.id) && seen.add(r.id));
-  const out: RecordPack[] = [];
+  const out: Promise<RecordPack>[] = [];
   for (let i = 0; i < unique.length; i += PACK) {
     const key = randomUUID();
     const texts: string[] = [];
@@ -85,9 +89,9 @@ function packRecords(records: readonly EvidenceRecord[]): RecordPack[] {
       rows.push({ id: r.id, source: r.source, pack: key, start, len });
       start += len;
     }
-    out.push({ key, data: deflateRawSync(texts.join(""), { level: LEVEL }), rows });
+    out.push(compress(texts.join("")).then((data) => ({ key, data, rows })));
   }
-  return out;
+  return Promise.all(out);
 }
 /** Reads records out of their packs, decompressing each pack once and parsing only the records asked for. */
 async function readPacked(ids: readonly string[], locate: (id: string) => Located | undefined, load: (key: string) => Promise<Uint8Array | undefined>) {
@@ -139,7 +143,7 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
   });
   return {
     async put(inv, records) {
-      if (records.length) putAll(inv, packRecords(records));
+      if (records.length) putAll(inv, await packRecords(records));
     },
     async get(inv, ids) {
       return readPacked(
@@ -152,7 +156,7 @@ export function sqliteEvidenceStore(db: Database.Database): EvidenceStore {
       return (count.get(inv) as { n: number }).n;
     },
     async putBatch(inv, name, values) {
-      replaceBatch(inv, name, packChunks(values));
+      replaceBatch(inv, name, await packChunks(values));
     },
     async getBatch(inv, name) {
       return unpackChunks((chunks.all(inv, name) as { data: Buffer }[]).map((r) => r.data));
@@ -201,8 +205,9 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
     },
     async put(inv, records) {
       if (!records.length) return;
+      const packs = await packRecords(records);
       await inTransaction(async (client) => {
-        for (const p of packRecords(records)) {
+        for (const p of packs) {
           await client.query(`INSERT INTO ${tp} (investigation_id, pack, data) VALUES ($1, $2, $3)`, [inv, p.key, p.data]);
           const values: unknown[] = [inv, p.key];
           const rows = p.rows.map((r, j) => {
@@ -230,7 +235,7 @@ export function postgresEvidenceStore(pool: pg.Pool, schema: string): EvidenceSt
     },
     async putBatch(inv, name, values) {
       await setup();
-      const blobs = packChunks(values);
+      const blobs = await packChunks(values);
       // one transaction: readers see the old batch or the new one, never a mix
       await inTransaction(async (client) => {
         await client.query(`DELETE FROM ${tb} WHERE investigation_id = $1 AND batch = $2`, [inv, name]);
@@ -253,7 +258,7 @@ export function memoryEvidenceStore(): EvidenceStore {
   const key = (inv: string, id: string) => `${inv}\u0000${id}`;
   return {
     async put(inv, records) {
-      for (const p of packRecords(records)) {
+      for (const p of await packRecords(records)) {
         const fresh = p.rows.filter((r) => !rows.has(key(inv, r.id)));
         if (!fresh.length) continue;
         packs.set(p.key, p.data);
@@ -269,7 +274,7 @@ export function memoryEvidenceStore(): EvidenceStore {
       return n;
     },
     async putBatch(inv, name, values) {
-      batches.set(key(inv, name), packChunks(values));
+      batches.set(key(inv, name), await packChunks(values));
     },
     async getBatch(inv, name) {
       return unpackChunks(batches.get(key(inv, name)) ?? []);
@@ -365,8 +370,8 @@ const batchName = (b: EventBatch) => `events:${b}`;
 /** Stores one gather's events: each whole record by id, and the batch of slim events. Returns how many. */
 export async function storeEvents(store: EvidenceStore, investigationId: string, batch: EventBatch, events: AuditEvent[]): Promise<number> {
   const split = splitEvidence(events);
-  await store.put(investigationId, split.records);
-  await store.putBatch(investigationId, batchName(batch), split.events);
+  // both compress on the thread pool at once; the node's checkpoint follows both writes
+  await Promise.all([store.put(investigationId, split.records), store.putBatch(investigationId, batchName(batch), split.events)]);
   return events.length;
 }
 
