@@ -59,6 +59,11 @@ export class SqliteStore implements Store {
     // costs more than the whole rest of a webhook delivery. Run PostgreSQL (DATABASE_URL) for power-loss durability.
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    // Reads on the accept path (an actor's open investigation, known anomaly and webhook ids) stay in memory: a 32 MB
+    // page cache instead of 2 MB, the file mapped instead of read page by page, sorts in memory. Writes are unchanged.
+    this.db.pragma("cache_size = -32000");
+    this.db.pragma("mmap_size = 268435456");
+    this.db.pragma("temp_store = MEMORY");
     this.db.pragma("foreign_keys = ON");
     this.migrate();
     this.startCheckpointer(join(dataDir, file));
