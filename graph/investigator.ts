@@ -141,7 +141,8 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
   }
 
   // a pass's nodes read what its gathers and correlate node wrote from memory; released when the pass ends
-  const store = cachedEvidenceStore(evidence ?? memoryEvidenceStore());
+  const backing = evidence ?? memoryEvidenceStore();
+  const store = cachedEvidenceStore(backing);
   const prompts = opts.prompts ?? (settings.promptsDir ? await loadPrompts(settings.promptsDir) : defaultPrompts);
   const deps: GraphDeps = {
     gatherers,
@@ -214,7 +215,9 @@ export async function createInvestigator(opts: InvestigatorOptions = {}): Promis
 
   return {
     graph,
-    evidence: store,
+    // Readers outside a run (the review UI) get the store itself: the per-run cache is released when a run ends and
+    // must not keep what they read.
+    evidence: backing,
     async run(input: RunInput) {
       const snap = await graph.getState(cfg(input.investigationId));
       const started = snap.values && (snap.values as State).anomaly;

@@ -33,8 +33,9 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
     }
     const win = state.window!;
     const details = state.anomaly.details;
+    let result: Awaited<ReturnType<Gatherer["gather"]>>;
     try {
-      const result = await gatherer.gather({
+      result = await gatherer.gather({
         actor: state.anomaly.actor,
         actorId: detailString(details, "actor_id", "actorId", "user_id"),
         ip: detailString(details, "ip", "client_ip", "source_ip"),
@@ -44,21 +45,19 @@ export function createGatherNode(source: SourceName, gatherer: Gatherer | undefi
         // The run's deadline (graph/deadline.ts): a vendor that stalls is cut off with the run.
         ...(config?.signal ? { signal: config.signal } : {}),
       });
-      const count = await storeEvents(evidence, state.investigationId, source, result.events);
-      const status = { ...result.status, duration_ms: timer() - started };
-      return {
-        gathered: { [source]: count },
-        sources: { [source]: status },
-        ...(status.error ? { errors: [status.error] } : {}),
-      };
     } catch (err) {
       if (config?.signal?.aborted) throw err;
       const empty: SourceStatus = { status: "pending", events: 0, pivot_events: 0, pages: 0, warnings: [], rejected: 0 };
-      const { status } = failedSource(empty, err, 0);
-      status.duration_ms = timer() - started;
-      // an earlier attempt of this node may have stored events before the run stopped: this attempt found none
-      await storeEvents(evidence, state.investigationId, source, []);
-      return { gathered: { [source]: 0 }, sources: { [source]: status }, errors: [status.error!] };
+      result = { events: [], status: failedSource(empty, err, 0).status };
     }
+    // Only the vendor's failure is a data gap; a failing evidence store fails the node (it is retried on resume).
+    // A failed attempt stores an empty batch: an earlier attempt may have stored events before the run stopped.
+    const count = await storeEvents(evidence, state.investigationId, source, result.events);
+    const status = { ...result.status, duration_ms: timer() - started };
+    return {
+      gathered: { [source]: count },
+      sources: { [source]: status },
+      ...(status.error ? { errors: [status.error] } : {}),
+    };
   };
 }
