@@ -2,8 +2,8 @@
 // next steps, timeline, pivots, evidence, data gaps, coalesced anomalies, metadata) from the same model as the
 // Confluence page (storage.ts) and the markdown (markdown.ts). All markup comes from report/escape.ts, so every
 // vendor or model string lands as escaped text. The page around it (navigation, log-in, decisions) is the UI's.
-import { breakable, classToken, html, safeUrl, type Child, type Markup } from "./escape.ts";
-import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
+import { breakable, classToken, html, type Child, type Markup } from "./escape.ts";
+import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence, techniqueUrl } from "./labels.ts";
 import type { Report, TechniqueRef, TimelineRow } from "./schema.ts";
 
 export interface HtmlOptions {
@@ -25,9 +25,9 @@ export function section(id: string, title: string, body: Child): Markup {
 const joined = (items: Child[]): Child[] => items.map((x, i) => html`${i ? ", " : ""}${x}`);
 
 function techniqueLink(t: TechniqueRef): Markup {
-  const u = safeUrl(t.url);
+  const u = techniqueUrl(t);
   const label = t.name ? `${t.id} ${t.name}` : t.id;
-  return u && u.startsWith("https://attack.mitre.org/") ? html`<a href="${u}" rel="noopener noreferrer" target="_blank">${label}</a>` : html`${label}`;
+  return u ? html`<a href="${u}" rel="noopener noreferrer" target="_blank">${label}</a>` : html`${label}`;
 }
 
 function rowClass(r: TimelineRow): string {

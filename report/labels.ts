@@ -2,6 +2,7 @@
 // and the sentence that describes a pivot. Every renderer (page, HTML view, markdown, picture) reads them here.
 import type { Verdict } from "../domain/schemas.ts";
 import type { SourceName } from "../domain/events.ts";
+import { safeUrl } from "./escape.ts";
 import type { ReportPivot, RowFlag, TechniqueRef } from "./schema.ts";
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -54,6 +55,12 @@ const TECHNIQUE_NAMES: Record<string, string> = {
   "T1069.003": "Permission Groups Discovery: Cloud Groups",
   "T1584.002": "Compromise Infrastructure: DNS Server",
 };
+
+/** The link a technique may carry in any rendering: a safe https URL on attack.mitre.org, or none. */
+export function techniqueUrl(t: TechniqueRef): string | undefined {
+  const u = safeUrl(t.url);
+  return u?.startsWith("https://attack.mitre.org/") ? u : undefined;
+}
 
 export function techniqueRef(id: string): TechniqueRef {
   const m = /^T(\d{4})(?:\.(\d{3}))?$/.exec(id.trim());

@@ -3,7 +3,7 @@
 // Literals are written on one line each: the page is compared byte for byte across versions.
 import type { Verdict } from "../domain/schemas.ts";
 import { frag, html, macro, type Child, type Markup } from "./escape.ts";
-import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence } from "./labels.ts";
+import { FLAG_LABEL, SECTION_TITLES, SOURCE_LABEL, pivotSentence, techniqueUrl } from "./labels.ts";
 import type { Report, RowFlag, TechniqueRef, TimelineRow } from "./schema.ts";
 
 export interface StorageOptions {
@@ -32,7 +32,8 @@ const p = (...children: Child[]) => html`<p>${children}</p>`;
 
 function techniqueLink(t: TechniqueRef): Markup {
   const label = t.name ? `${t.id} ${t.name}` : t.id;
-  return t.url ? html`<a href="${t.url}">${label}</a>` : code(t.id);
+  const url = techniqueUrl(t);
+  return url ? html`<a href="${url}">${label}</a>` : code(t.id);
 }
 
 function join(items: Child[], sep: string): Child[] {

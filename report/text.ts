@@ -3,10 +3,10 @@
 import type { AuditEvent } from "../domain/events.ts";
 import { redactValue } from "./redact.ts";
 
-/** Collapses whitespace and drops control characters: for one-line labels. */
+/** Collapses whitespace and drops control and bidi-override characters: for one-line labels. */
 export function oneLine(s: string, max = 500): string {
   // eslint-disable-next-line no-control-regex
-  const t = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  const t = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, " ").replace(/\s+/g, " ").trim();
   return cut(t, max);
 }
 
