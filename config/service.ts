@@ -183,7 +183,7 @@ export interface LoadOptions {
 }
 
 /** `serve` verifies every delivery: it needs at least one webhook secret. */
-export function requireWebhookSecret(config: ServiceConfig): void {
+export function requireWebhookSecret(config: Pick<ServiceConfig, "webhookSecrets">): void {
   if (config.webhookSecrets.length === 0) {
     throw new ConfigError(`CASEFILE_WEBHOOK_SECRET is not set; the webhook cannot verify senders without it. Set it to a "whsec_…" secret shared with the detector (several, comma-separated, during rotation).`);
   }
@@ -196,9 +196,7 @@ export function loadServiceConfig(env: Record<string, string | undefined>, opts:
       throw new ConfigError(`CASEFILE_WEBHOOK_SECRET contains a value that is not a Standard Webhooks secret (expected "whsec_" + base64); generate one with: node -e "console.log('whsec_'+require('crypto').randomBytes(24).toString('base64'))".`);
     }
   }
-  if ((opts.requireWebhookSecret ?? true) && secrets.length === 0) {
-    throw new ConfigError(`CASEFILE_WEBHOOK_SECRET is not set; the webhook cannot verify senders without it. Set it to a "whsec_…" secret shared with the detector (several, comma-separated, during rotation).`);
-  }
+  if (opts.requireWebhookSecret ?? true) requireWebhookSecret({ webhookSecrets: secrets });
   const apiToken = env.CASEFILE_API_TOKEN?.trim() || undefined;
   if (apiToken && (apiToken.length < MIN_API_TOKEN_LENGTH || apiToken.length > MAX_API_TOKEN_LENGTH || /\s/.test(apiToken))) {
     throw new ConfigError(`CASEFILE_API_TOKEN must be ${MIN_API_TOKEN_LENGTH}–${MAX_API_TOKEN_LENGTH} characters without spaces (it is ${apiToken.length}); generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))".`);

@@ -215,7 +215,7 @@ export function toAnomaly(body: unknown, format: string | undefined, mappings: R
   else if (f === "cloudflare") candidate = fromCloudflare(body);
   else if (Object.hasOwn(mappings, f)) candidate = fromMapping(body, mappings[f]!, f);
   else {
-    return { ok: false, field: "format", message: `unknown format ${JSON.stringify(f.slice(0, 40))}; use datadog, cloudflare or a format of the configuration file's mappings: (or CASEFILE_PAYLOAD_MAPPINGS)` };
+    return { ok: false, field: "format", message: `unknown format ${JSON.stringify(f.slice(0, 40))}; use datadog, cloudflare or a format named under "mappings:" in the configuration file (or in CASEFILE_PAYLOAD_MAPPINGS)` };
   }
   for (const k of Object.keys(candidate)) if (candidate[k] === undefined) delete candidate[k];
   const parsed = Anomaly.safeParse(candidate);
