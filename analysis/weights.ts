@@ -21,7 +21,7 @@ export const WeightsFile = z.object({
   fitted_at: z.string().max(40),
   trained_on: z.array(z.object({ dataset: z.string().max(200), incidents: z.number().int().nonnegative() })).max(200),
   l2: z.number().nonnegative(),
-  /** how far the L2 penalty pulls each rule towards the class it argues for (evals/fit.ts declaredPrior) */
+  /** how far the L2 penalty pulls each rule towards the class it argues for (evals/crossval.ts declaredPrior) */
   prior_strength: z.number().nonnegative().optional(),
   temperature: z.number().positive().max(100),
   classes: z.tuple([z.literal("likely_malicious"), z.literal("misconfiguration"), z.literal("benign")]),

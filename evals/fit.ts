@@ -69,7 +69,7 @@ export async function runFitCommand(argv: string[]): Promise<number> {
     }
     if (!values.dataset?.length) throw new Error("--dataset is required");
     if (!values.out) throw new Error("--out is required");
-    if (values.l2 !== undefined && !(Number(values.l2) >= 0)) throw new Error(`--l2 must be a non-negative number, got "${values.l2}"`);
+    checkL2(values.l2);
   } catch (err) {
     process.stderr.write(`casefile fit: ${(err as Error).message}\n${FIT_USAGE}\n`);
     return 2;
@@ -88,12 +88,17 @@ export async function runFitCommand(argv: string[]): Promise<number> {
   }
 }
 
+function checkL2(l2: string | undefined): void {
+  if (l2 !== undefined && !(Number(l2) >= 0)) throw new Error(`--l2 must be a non-negative number, got "${l2}"`);
+}
+
 /** `casefile eval --cross-validate --dataset DIR…`: per-corpus and pooled figures on stdout. */
 export async function runCrossValidateCommand(argv: string[]): Promise<number> {
   let values: { dataset?: string[]; json?: string; l2?: string; concurrency?: string };
   try {
     values = parseArgs({ args: argv.filter((a) => a !== "--cross-validate"), strict: true, options: { dataset: { type: "string", multiple: true }, json: { type: "string" }, l2: { type: "string" }, concurrency: { type: "string" } } }).values;
     if ((values.dataset?.length ?? 0) < 2) throw new Error("--cross-validate needs at least two --dataset folders (each one is a fold)");
+    checkL2(values.l2);
   } catch (err) {
     process.stderr.write(`casefile eval: ${(err as Error).message}\n`);
     return 2;

@@ -128,14 +128,6 @@ export function expectedCalibrationError(points: { confidence: number; correct: 
   return ece;
 }
 
-/**
- * Scores the rows of one run.
- * - Scored rows are those with a label plus those whose file failed to load (an unreadable incident must
- *   lower the score, never vanish). Labelled-less valid incidents only appear in per_incident.
- * - `inconclusive` is an abstention: never correct. A failed run counts as `inconclusive`.
- * - macro_f1 averages F1 over the labels present in the data or predicted (F1 of a label with no
- *   prediction and no support would be undefined).
- */
 /** Over the rows that label any: how many distinct labelled items (key events, techniques) the run found. */
 function coverage(rows: EvalRow[], wanted: (r: EvalRow) => string[], found: (r: EvalRow) => string[]): { total: number; hit: number } {
   let total = 0;
@@ -149,6 +141,14 @@ function coverage(rows: EvalRow[], wanted: (r: EvalRow) => string[], found: (r: 
   return { total, hit };
 }
 
+/**
+ * Scores the rows of one run.
+ * - Scored rows are those with a label plus those whose file failed to load (an unreadable incident must
+ *   lower the score, never vanish). Labelled-less valid incidents only appear in per_incident.
+ * - `inconclusive` is an abstention: never correct. A failed run counts as `inconclusive`.
+ * - macro_f1 averages F1 over the labels present in the data or predicted (F1 of a label with no
+ *   prediction and no support would be undefined).
+ */
 export function computeMetrics(rows: EvalRow[], dataset: string): EvalReport {
   const scored = rows.filter((r) => r.label !== null || r.duration_ms === null);
   const labelled = rows.filter((r): r is EvalRow & { label: Label } => r.label !== null);
